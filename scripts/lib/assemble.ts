@@ -1,0 +1,54 @@
+/**
+ * Step 3c: turns draft sections into the document model: numbers paragraphs in reading order
+ * of the source, gives every section a unique slug and a short title, and relates thematic
+ * sessions to key conclusions.
+ */
+import type { MeetingInfo, Section } from '../../src/schemas/meeting.ts';
+import { relateConclusions } from './relate.ts';
+import type { DraftSection } from './structure.ts';
+import { shortenTitle, slugify, uniqueSlug } from './text.ts';
+
+/** Builds sections from drafts; paragraphs are numbered in the order the source has them. */
+export function assembleSections(drafts: DraftSection[]): Section[] {
+  const sourceOrder = drafts.flatMap((draft) => draft.blocks).sort((a, b) => a.line - b.line);
+  const numberOf = new Map(sourceOrder.map((block, i) => [block, i + 1]));
+  const taken = new Map<string, Set<string>>();
+  const sections = drafts.map((draft): Section => {
+    const shortTitle = shortenTitle(draft.title, draft.kind === 'conclusion' ? 12 : 8);
+    const scope = draft.kind === 'conclusion' ? 'conclusion' : draft.kind === 'session' ? 'session' : 'page';
+    if (!taken.has(scope)) taken.set(scope, new Set(['index']));
+    const slug = draft.kind === 'overview' ? 'overview' : uniqueSlug(slugify(shortTitle), taken.get(scope)!, draft.kind);
+    return {
+      kind: draft.kind,
+      ...(draft.role ? { role: draft.role } : {}),
+      slug,
+      title: draft.title,
+      shortTitle,
+      ...(draft.statement ? { statement: draft.statement } : {}),
+      ...(draft.programmeNumber ? { programmeNumber: draft.programmeNumber } : {}),
+      relatedConclusions: [],
+      paragraphs: draft.blocks.map((block) => {
+        const n = numberOf.get(block)!;
+        return { n, id: `p${n}`, text: block.text };
+      }),
+    };
+  });
+  return relateThematicSessions(sections);
+}
+
+/** Fills `relatedConclusions` of each thematic session from the text. */
+export function relateThematicSessions(sections: Section[]): Section[] {
+  const conclusions = sections
+    .filter((s) => s.kind === 'conclusion')
+    .map((s) => ({ slug: s.slug, statement: s.statement ?? s.title, paragraphs: s.paragraphs.map((p) => p.text) }));
+  return sections.map((section) =>
+    section.role === 'thematic' && section.programmeNumber
+      ? { ...section, relatedConclusions: relateConclusions({ title: section.title, programmeNumber: section.programmeNumber }, conclusions) }
+      : section,
+  );
+}
+
+/** The meeting title used when neither the title block nor frontmatter gives one. */
+export function fallbackTitle(info: Partial<MeetingInfo>, slug: string): string {
+  return info.title ?? slug.replace(/-/g, ' ');
+}

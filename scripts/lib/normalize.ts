@@ -1,0 +1,168 @@
+/**
+ * Step 2 of the pipeline: text in, blocks out. A block is what the author meant as one
+ * paragraph (or one title-block entry): PDF page numbers and running headers are dropped,
+ * hard-wrapped lines are joined, and paragraphs split by a page break are put back together.
+ */
+
+/** One paragraph-like block of the source. */
+export interface Block {
+  /** The block's lines as the source has them (kept for the title block, where lines are structure). */
+  lines: string[];
+  /** The lines joined into running text. */
+  text: string;
+  /** 1-based line of the source where the block starts, for error messages. */
+  line: number;
+}
+
+/** What normalizing changed, for the split summary. */
+export interface NormalizeReport {
+  /** Paragraphs re-joined because a page break had split a sentence. */
+  pageBreaksRepaired: number;
+  /** Page-number lines dropped. */
+  pageNumbersDropped: number;
+  /** Running-header or running-footer lines dropped. */
+  runningHeadersDropped: number;
+}
+
+/** Normalized source: blocks in reading order and a report of the repairs. */
+export interface NormalizedText {
+  blocks: Block[];
+  report: NormalizeReport;
+}
+
+const TERMINAL = /[.!?:;…"”’)\]]$/u;
+const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+
+/** Splits text (LF line ends) into repaired blocks. */
+export function normalizeText(text: string): NormalizedText {
+  const report: NormalizeReport = { pageBreaksRepaired: 0, pageNumbersDropped: 0, runningHeadersDropped: 0 };
+  const lines = dropPageFurniture(text.split('\n'), report);
+  const blocks = repairPageBreaks(groupBlocks(lines), report);
+  return { blocks, report };
+}
+
+interface SourceLine {
+  text: string;
+  line: number;
+}
+
+/** Removes page numbers and lines that repeat on every page (running headers and footers). */
+function dropPageFurniture(rawLines: string[], report: NormalizeReport): SourceLine[] {
+  const lines = rawLines.map((text, i) => ({ text: text.replace(/[ \t]+$/u, ''), line: i + 1 }));
+  const pages = lines.filter((l) => l.text === '\f').length + 1;
+  const repeats = countRepeats(lines);
+  const kept: SourceLine[] = [];
+  const seen = new Set<string>();
+  for (const entry of lines) {
+    const trimmed = entry.text.trim();
+    if (trimmed === '\f') {
+      kept.push({ text: '', line: entry.line });
+      continue;
+    }
+    if (isStandalone(lines, entry) && PAGE_NUMBER.test(trimmed)) {
+      report.pageNumbersDropped++;
+      continue;
+    }
+    const key = furnitureKey(trimmed);
+    const isRunning = pages > 1 && isStandalone(lines, entry) && (repeats.get(key) ?? 0) >= Math.min(3, pages);
+    // The first occurrence may be the real title; later ones are page furniture.
+    if (isRunning && seen.has(key)) {
+      report.runningHeadersDropped++;
+      continue;
+    }
+    if (isRunning) seen.add(key);
+    kept.push(entry);
+  }
+  return kept;
+}
+
+/** Short lines, digits folded, so "Report — page 3" and "Report — page 4" count as one. */
+function furnitureKey(line: string): string {
+  return line.replace(/\d+/g, '#').replace(/\s+/g, ' ');
+}
+
+function countRepeats(lines: SourceLine[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { text } of lines) {
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed === '\f' || trimmed.split(/\s+/).length > 14) continue;
+    const key = furnitureKey(trimmed);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** A line with a blank line (or the file's edge) on both sides. */
+function isStandalone(lines: SourceLine[], entry: SourceLine): boolean {
+  const index = entry.line - 1;
+  const blank = (i: number) => i < 0 || i >= lines.length || /^\s*\f?\s*$/.test(lines[i]!.text);
+  return blank(index - 1) && blank(index + 1);
+}
+
+function groupBlocks(lines: SourceLine[]): Block[] {
+  const blocks: Block[] = [];
+  let current: SourceLine[] = [];
+  const flush = () => {
+    if (current.length > 0) blocks.push(toBlock(current));
+    current = [];
+  };
+  for (const entry of lines) {
+    if (entry.text.trim() === '') flush();
+    else current.push(entry);
+  }
+  flush();
+  return blocks;
+}
+
+function toBlock(lines: SourceLine[]): Block {
+  const texts = lines.map((l) => l.text.trim());
+  return { lines: texts, text: joinWrappedLines(texts), line: lines[0]!.line };
+}
+
+/** Joins hard-wrapped lines; a line ending in a hyphen keeps it and joins without a space. */
+export function joinWrappedLines(lines: string[]): string {
+  return lines.reduce((text, line) => {
+    if (text === '') return line;
+    return /\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line) ? text + line : `${text} ${line}`;
+  }, '');
+}
+
+/** A short line without final punctuation: a heading such as "Conclusion". */
+export function isHeadingLike(block: Block): boolean {
+  const words = block.text.split(/\s+/).length;
+  return block.lines.length === 1 && words <= 8 && !TERMINAL.test(block.text) && !/^\p{Ll}/u.test(block.text);
+}
+
+/** Running text: long enough and ending like a sentence. */
+export function isBodyParagraph(block: Block): boolean {
+  return block.text.length >= 120 && /[.!?…"”)]$/u.test(block.text);
+}
+
+/**
+ * A paragraph that stops without final punctuation, followed by one that is not a heading, is
+ * one paragraph that a page break cut in two: the PDF-to-text tool saw two blocks.
+ */
+export function repairPageBreaks(blocks: Block[], report: NormalizeReport): Block[] {
+  const firstBody = blocks.findIndex(isBodyParagraph);
+  if (firstBody === -1) return blocks;
+  const repaired = blocks.slice(0, firstBody);
+  for (const block of blocks.slice(firstBody)) {
+    const previous = repaired.at(-1);
+    if (previous && repaired.length > firstBody && isCutShort(previous, block)) {
+      repaired[repaired.length - 1] = {
+        lines: [...previous.lines, ...block.lines],
+        text: `${previous.text} ${block.text}`,
+        line: previous.line,
+      };
+      report.pageBreaksRepaired++;
+    } else {
+      repaired.push(block);
+    }
+  }
+  return repaired;
+}
+
+function isCutShort(previous: Block, next: Block): boolean {
+  if (isHeadingLike(previous) || isHeadingLike(next) || /^#{1,6}\s/.test(next.text)) return false;
+  return !TERMINAL.test(previous.text);
+}

@@ -1,0 +1,38 @@
+/**
+ * The whole split as one function: read → normalize/parse → emit, for every source. Disk reads
+ * come in as a function so tests can pass a fake; nothing is written here.
+ */
+import type { DocumentModel } from '../../src/schemas/meeting.ts';
+import { emitMeeting } from './emit.ts';
+import { SourceError } from './errors.ts';
+import { parseMeeting, type ParsedMeeting } from './parse.ts';
+import { readSource } from './read-source.ts';
+import { meetingSlugFromFile } from './sources.ts';
+
+/** Everything a split produced, ready to print or write. */
+export interface SplitResult {
+  parsed: ParsedMeeting[];
+  model: DocumentModel;
+  files: Map<string, string>;
+}
+
+/** Splits `sources` (paths as the user named them), reading each through `readBytes`. */
+export async function splitSources(sources: string[], readBytes: (path: string) => Promise<Uint8Array>): Promise<SplitResult> {
+  const parsed: ParsedMeeting[] = [];
+  const files = new Map<string, string>();
+  const owners = new Map<string, string>();
+  for (const source of sources) {
+    const bytes = await readBytes(source).catch((error: NodeJS.ErrnoException) => {
+      throw new SourceError(source, `cannot be read (${error.code ?? error.message})`, 'check that the file exists and is readable');
+    });
+    const result = parseMeeting(readSource(bytes, source), source, meetingSlugFromFile(source));
+    const slug = result.meeting.slug;
+    if (owners.has(slug)) {
+      throw new SourceError(source, `meeting slug "${slug}" is already used by ${owners.get(slug)}`, 'rename the file or set another slug in its frontmatter', 1);
+    }
+    owners.set(slug, source);
+    parsed.push(result);
+    for (const [path, contents] of emitMeeting(result.meeting, source)) files.set(path, contents);
+  }
+  return { parsed, model: { meetings: parsed.map((p) => p.meeting) }, files };
+}

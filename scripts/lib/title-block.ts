@@ -1,0 +1,82 @@
+/**
+ * Reads the title block, the short lines before the first paragraph of running text:
+ * organizer, meeting title and theme, dates and venue, and the kind of document.
+ */
+import { findDateRange } from './dates.ts';
+import type { Block } from './normalize.ts';
+
+/** What the title block says about the meeting; every field is optional. */
+export interface TitleBlockFacts {
+  organizer?: string;
+  tagline?: string;
+  title?: string;
+  theme?: string;
+  startDate?: string;
+  endDate?: string;
+  venue?: string;
+  documentType?: string;
+}
+
+const DOCUMENT_TYPES = /^(summary of (?:the )?(?:conclusions|discussions|proceedings)|chair(?:'|’)?s summary|co-chairs(?:'|’)? summary|summary report|meeting report|report of the (?:meeting|conference|session)|outcome document|proceedings|conclusions|key messages)$/i;
+
+/** Extracts facts from the blocks that precede the body text. */
+export function readTitleBlock(blocks: Block[]): TitleBlockFacts {
+  const facts: TitleBlockFacts = {};
+  const rest: string[][] = [];
+  for (const block of blocks) {
+    const lines = block.lines.map(stripEmphasis).filter(Boolean);
+    const joined = lines.join(' ');
+    const dates = findDateRange(joined);
+    if (dates && !facts.startDate) {
+      facts.startDate = dates.startDate;
+      facts.endDate = dates.endDate;
+      const venue = joined.replace(dates.matched, '').replace(/^[\s,;–—-]+|[\s,;–—-]+$/gu, '');
+      if (venue) facts.venue = venue;
+    } else if (DOCUMENT_TYPES.test(joined) && !facts.documentType) {
+      facts.documentType = joined;
+    } else {
+      rest.push(lines);
+    }
+  }
+  assignNames(rest, blocks, facts);
+  return facts;
+}
+
+/**
+ * Of the remaining entries, the emphasized one (or the last) is the meeting; its first line
+ * is the title and the rest the theme. The first entry before it is the organizer; entries in
+ * between are taglines.
+ */
+function assignNames(entries: string[][], blocks: Block[], facts: TitleBlockFacts): void {
+  if (entries.length === 0) return;
+  const emphasized = blocks.findIndex((b) => /^\*\*|^__|^#\s/.test(b.text));
+  const titleEntry = emphasized >= 0 ? entryIndexOf(entries, blocks[emphasized]!) : entries.length - 1;
+  const meeting = entries[titleEntry === -1 ? entries.length - 1 : titleEntry]!;
+  const lines = joinContinuations(meeting);
+  facts.title = lines[0];
+  if (lines.length > 1) facts.theme = lines.slice(1).join(' ');
+  const index = titleEntry === -1 ? entries.length - 1 : titleEntry;
+  if (index > 0) facts.organizer = entries[0]!.join(' ');
+  const others = entries.filter((_, i) => i !== index && !(i === 0 && index > 0));
+  if (others.length > 0) facts.tagline = others.map((lines) => lines.join(' ')).join(' · ');
+}
+
+function entryIndexOf(entries: string[][], block: Block): number {
+  const first = stripEmphasis(block.lines[0]!);
+  return entries.findIndex((entry) => entry[0] === first);
+}
+
+/** A line starting in lowercase continues the one before it (a hard wrap, not a new line). */
+function joinContinuations(lines: string[]): string[] {
+  const joined: string[] = [];
+  for (const line of lines) {
+    if (joined.length > 0 && /^\p{Ll}/u.test(line)) joined[joined.length - 1] += ` ${line}`;
+    else joined.push(line);
+  }
+  return joined;
+}
+
+/** Markdown emphasis and heading marks are layout, not text. */
+function stripEmphasis(line: string): string {
+  return line.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)|(\*\*|__)$/g, '').trim();
+}

@@ -1,0 +1,27 @@
+/**
+ * `npm run split -- <file-or-dir> [--out <dir>] [--json]`: turns summaries into MDX pages.
+ * With --json it prints the document model instead of the summary (and writes only with --out).
+ */
+import { readFile } from 'node:fs/promises';
+import { parseCommandLine, runCommand } from './lib/cli.ts';
+import { findSources } from './lib/sources.ts';
+import { splitSources } from './lib/split-sources.ts';
+import { formatSplitSummary } from './lib/summary.ts';
+import { writeTreeAtomically } from './lib/write-tree.ts';
+
+/** Where sources and generated pages live unless the command line says otherwise. */
+export const DEFAULT_SOURCES = 'content/sources';
+export const DEFAULT_OUT = 'content/generated';
+
+await runCommand(async () => {
+  const started = performance.now();
+  const { positional, options } = parseCommandLine(process.argv.slice(2), ['out']);
+  const sources = await findSources(positional[0] ?? DEFAULT_SOURCES);
+  const result = await splitSources(sources, (path) => readFile(path));
+  const json = options.has('json');
+  const out = options.get('out');
+  const outDir = typeof out === 'string' ? out : json ? undefined : DEFAULT_OUT;
+  if (outDir) await writeTreeAtomically(outDir, result.files);
+  if (json) process.stdout.write(`${JSON.stringify(result.model, null, 2)}\n`);
+  else console.log(formatSplitSummary(result.parsed, performance.now() - started, outDir));
+});

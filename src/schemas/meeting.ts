@@ -1,0 +1,122 @@
+/**
+ * The one schema of Readout's document model. The build script validates what it writes with it
+ * and `src/content.config.ts` loads generated pages with it, so the site and the splitter can
+ * never disagree about a field.
+ */
+import { z } from 'astro/zod';
+
+/** ISO calendar date, e.g. `2018-03-26`. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)');
+
+/** A lowercase ASCII slug: letters, digits and single hyphens. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase ASCII slug like "opening-session"');
+
+/** What a section is: the meeting's overview, a session, a key conclusion or the outcome. */
+export const sectionKindSchema = z.enum(['overview', 'session', 'conclusion', 'outcome']);
+export type SectionKind = z.infer<typeof sectionKindSchema>;
+
+/** How a session was found in the text. */
+export const sessionRoleSchema = z.enum(['opening', 'named', 'thematic', 'closing', 'other']);
+export type SessionRole = z.infer<typeof sessionRoleSchema>;
+
+/** One numbered paragraph of the source text. */
+export const paragraphSchema = z.object({
+  /** Meeting-wide number, 1…N in reading order of the source. */
+  n: z.number().int().positive(),
+  /** Fragment id, stable across rebuilds of the same text (`p12`). */
+  id: z.string().regex(/^p\d+$/),
+  /** The paragraph's text exactly as the source has it after repairs; rendered literally. */
+  text: z.string().min(1),
+});
+export type Paragraph = z.infer<typeof paragraphSchema>;
+
+/** A link from a thematic session to a key conclusion that discusses its theme. */
+export const relatedConclusionSchema = z.object({
+  /** Slug of the related key conclusion. */
+  slug: slugSchema,
+  /** True when computed from the text, false when an editor stated it in frontmatter. */
+  derived: z.boolean(),
+  /** Strength of the evidence, 0…1; an explicit mention of the session scores 1. */
+  score: z.number().min(0).max(1),
+  /** Why the relation was made, in words a reader can check. */
+  reason: z.string(),
+});
+export type RelatedConclusion = z.infer<typeof relatedConclusionSchema>;
+
+/** One page of a meeting: the overview, a session, a key conclusion or the outcome. */
+export const sectionSchema = z.object({
+  /** What kind of page this is. */
+  kind: sectionKindSchema,
+  /** For sessions: how the session was found (opening, named, thematic, closing). */
+  role: sessionRoleSchema.optional(),
+  /** URL segment, unique within the meeting and its kind. */
+  slug: slugSchema,
+  /** Full title as the text gives it. */
+  title: z.string().min(1),
+  /** Short title for navigation, breadcrumbs and search results. */
+  shortTitle: z.string().min(1),
+  /** For key conclusions: the thesis sentence that opens it. */
+  statement: z.string().optional(),
+  /** For thematic sessions: place in the programme's enumerated list (1-based). */
+  programmeNumber: z.number().int().positive().optional(),
+  /** For thematic sessions: the key conclusions that discuss the theme. */
+  relatedConclusions: z.array(relatedConclusionSchema).default([]),
+  /** The section's paragraphs in reading order; thematic sessions may have none. */
+  paragraphs: z.array(paragraphSchema),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+/** Meeting-level facts from the title block (or from frontmatter, which wins). */
+export const meetingInfoSchema = z.object({
+  /** URL segment of the meeting, from the file name unless frontmatter sets it. */
+  slug: slugSchema,
+  /** The meeting's title, e.g. the dialogue's name and year. */
+  title: z.string().min(1),
+  /** A line of the title block that is neither organizer, title, dates nor document type (a tagline). */
+  tagline: z.string().optional(),
+  /** The meeting's theme, when the title block states one. */
+  theme: z.string().optional(),
+  /** The organization that convened the meeting and published the summary. */
+  organizer: z.string().optional(),
+  /** First day of the meeting. */
+  startDate: isoDate.optional(),
+  /** Last day of the meeting (equal to startDate for one-day meetings). */
+  endDate: isoDate.optional(),
+  /** Where the meeting took place, as written. */
+  venue: z.string().optional(),
+  /** The kind of document, e.g. "Summary of conclusions". */
+  documentType: z.string().optional(),
+  /** Source file name, relative to the sources folder. */
+  source: z.string().min(1),
+});
+export type MeetingInfo = z.infer<typeof meetingInfoSchema>;
+
+/** A whole meeting: its facts and its sections in reading order. */
+export const meetingSchema = meetingInfoSchema.extend({
+  /** Every page of the meeting in reading order, the overview first. */
+  sections: z.array(sectionSchema).min(1),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+/** What `npm run split -- --json` prints and `data.json` holds. */
+export const documentModelSchema = z.object({
+  /** Every meeting found in the sources. */
+  meetings: z.array(meetingSchema),
+});
+export type DocumentModel = z.infer<typeof documentModelSchema>;
+
+/**
+ * Frontmatter of one generated MDX page. Paragraph text stays in the MDX body; the frontmatter
+ * carries what navigation, metadata and search need without rendering the body.
+ */
+export const pageFrontmatterSchema = sectionSchema.omit({ paragraphs: true }).extend({
+  /** Slug of the meeting this page belongs to. */
+  meeting: slugSchema,
+  /** Position of the page in the meeting's reading order (0 = overview). */
+  order: z.number().int().nonnegative(),
+  /** Numbers and ids of the paragraphs the body renders, for tables of contents and citations. */
+  paragraphs: z.array(paragraphSchema.pick({ n: true, id: true })),
+});
+export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;
