@@ -8,10 +8,8 @@ import { findSources } from './lib/sources.ts';
 import { splitSources } from './lib/split-sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { writeTreeAtomically } from './lib/write-tree.ts';
+import { DEFAULT_OUT, DEFAULT_SOURCES } from './lib/paths.ts';
 
-/** Where sources and generated pages live unless the command line says otherwise. */
-export const DEFAULT_SOURCES = 'content/sources';
-export const DEFAULT_OUT = 'content/generated';
 
 await runCommand(async () => {
   const started = performance.now();

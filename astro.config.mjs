@@ -1,0 +1,28 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+
+/** Publishers deploy under a sub-path with BASE_PATH=/idm/; links and assets follow it. */
+const base = process.env.BASE_PATH ?? '/';
+/** Canonical URLs, the sitemap and citations need the public origin of the site. */
+const site = process.env.SITE_URL ?? 'https://readout.example.org';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  integrations: [mdx(), sitemap()],
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX pages carry Astro's head-injection directive; the bundler's notice about it is noise.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,24 @@
+/**
+ * The generated pages and meeting models, validated with the same schema the splitter writes
+ * them with. `content/generated/` is a build artifact of `npm run split`.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { meetingSchema, pageFrontmatterSchema } from './schemas/meeting.ts';
+
+const GENERATED = process.env.READOUT_GENERATED ?? './content/generated';
+
+/** One entry per section page (MDX), keyed by its path: `<meeting>/sessions/<slug>`. */
+const pages = defineCollection({
+  // The id is the page's path inside its meeting's URL space: `idm-2018/sessions/opening-session`.
+  loader: glob({ pattern: '**/*.mdx', base: GENERATED, generateId: ({ entry }) => entry.replace(/(?:\/index)?\.mdx$/, '') }),
+  schema: pageFrontmatterSchema,
+});
+
+/** One entry per meeting: the whole document model of that meeting. */
+const meetings = defineCollection({
+  loader: glob({ pattern: '*/meeting.json', base: GENERATED, generateId: ({ entry }) => entry.split('/')[0]! }),
+  schema: meetingSchema,
+});
+
+export const collections = { pages, meetings };
