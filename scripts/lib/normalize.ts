@@ -127,10 +127,20 @@ export function joinWrappedLines(lines: string[]): string {
   }, '');
 }
 
+/** Words a heading never ends on, but a sentence cut by a page break often does. */
+const DANGLING = /\b(?:a|an|the|of|to|in|on|for|and|or|but|with|by|from|at|as|that|which|is|are|was|were)$/i;
+
 /** A short line without final punctuation: a heading such as "Conclusion". */
 export function isHeadingLike(block: Block): boolean {
   const words = block.text.split(/\s+/).length;
-  return block.lines.length === 1 && words <= 8 && !TERMINAL.test(block.text) && !/^\p{Ll}/u.test(block.text);
+  return (
+    block.lines.length === 1 &&
+    words <= 8 &&
+    !TERMINAL.test(block.text) &&
+    !/,$/.test(block.text) &&
+    !DANGLING.test(block.text) &&
+    !/^\p{Ll}/u.test(block.text)
+  );
 }
 
 /** Running text: long enough and ending like a sentence. */
@@ -163,6 +173,7 @@ export function repairPageBreaks(blocks: Block[], report: NormalizeReport): Bloc
 }
 
 function isCutShort(previous: Block, next: Block): boolean {
-  if (isHeadingLike(previous) || isHeadingLike(next) || /^#{1,6}\s/.test(next.text)) return false;
-  return !TERMINAL.test(previous.text);
+  if (isHeadingLike(next) || /^#{1,6}\s/.test(next.text) || TERMINAL.test(previous.text)) return false;
+  // A short unpunctuated line is a heading, unless the next block carries on in lowercase.
+  return !isHeadingLike(previous) || /^\p{Ll}/u.test(next.text);
 }
