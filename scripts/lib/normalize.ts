@@ -143,9 +143,10 @@ export function isHeadingLike(block: Block): boolean {
   );
 }
 
-/** Running text: long enough and ending like a sentence. */
+/** Running text: a sentence of some length, or several, ending like a sentence. */
 export function isBodyParagraph(block: Block): boolean {
-  return block.text.length >= 120 && /[.!?…"”)]$/u.test(block.text);
+  const words = block.text.split(/\s+/).length;
+  return (block.text.length >= 120 || words >= 12) && /[.!?…"”)]$/u.test(block.text);
 }
 
 /**

@@ -24,7 +24,8 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const { data, content, lineOffset } = splitFrontmatter(text, file);
   const overrides = readSourceFrontmatter(data, file);
   const { blocks, report } = normalizeText(content);
-  const bodyStart = blocks.findIndex(isBodyParagraph);
+  // Running text, or an editor's section heading, ends the title block.
+  const bodyStart = blocks.findIndex((block) => isBodyParagraph(block) || /^#{2,6}\s/.test(block.text));
   if (bodyStart === -1) {
     throw new SourceError(file, 'no paragraph of running text was found', 'separate paragraphs with blank lines and end sentences with a full stop', lineOffset + 1);
   }
