@@ -3,7 +3,7 @@
  * of the source, gives every section a unique slug and a short title, and relates thematic
  * sessions to key conclusions.
  */
-import type { MeetingInfo, Section } from '../../src/schemas/meeting.ts';
+import type { Section } from '../../src/schemas/meeting.ts';
 import { relateConclusions } from './relate.ts';
 import type { DraftSection } from './structure.ts';
 import { shortenTitle, slugify, uniqueSlug } from './text.ts';
@@ -49,6 +49,6 @@ export function relateThematicSessions(sections: Section[]): Section[] {
 }
 
 /** The meeting title used when neither the title block nor frontmatter gives one. */
-export function fallbackTitle(info: Partial<MeetingInfo>, slug: string): string {
+export function fallbackTitle(info: { title?: string | undefined }, slug: string): string {
   return info.title ?? slug.replace(/-/g, ' ');
 }

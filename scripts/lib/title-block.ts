@@ -53,7 +53,7 @@ function assignNames(entries: string[][], blocks: Block[], facts: TitleBlockFact
   const titleEntry = emphasized >= 0 ? entryIndexOf(entries, blocks[emphasized]!) : entries.length - 1;
   const meeting = entries[titleEntry === -1 ? entries.length - 1 : titleEntry]!;
   const lines = joinContinuations(meeting);
-  facts.title = lines[0];
+  if (lines[0]) facts.title = lines[0];
   if (lines.length > 1) facts.theme = lines.slice(1).join(' ');
   const index = titleEntry === -1 ? entries.length - 1 : titleEntry;
   if (index > 0) facts.organizer = entries[0]!.join(' ');

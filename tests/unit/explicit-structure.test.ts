@@ -30,11 +30,11 @@ describe('frontmatter', () => {
   });
 
   it('refuses a section the text does not have, listing the ones it has', () => {
-    expect(() => parseMeeting(`---\nsections:\n  no-such-session:\n    title: X\n---\n${BUNDLED}`, 'x.txt', 'x')).toThrowError(/"no-such-session", which the text does not have/);
+    expect(() => parseMeeting(`---\nsections:\n  no-such-session:\n    title: X\n---\n${BUNDLED}`, 'x.txt', 'x')).toThrow(/"no-such-session", which the text does not have/);
   });
 
   it('refuses YAML that does not parse', () => {
-    expect(() => parseMeeting(`---\ntitle: [unclosed\n---\n${BUNDLED}`, 'x.txt', 'x')).toThrowError(/frontmatter is not valid YAML/);
+    expect(() => parseMeeting(`---\ntitle: [unclosed\n---\n${BUNDLED}`, 'x.txt', 'x')).toThrow(/frontmatter is not valid YAML/);
   });
 });
 
