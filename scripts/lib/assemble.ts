@@ -4,7 +4,7 @@
  * sessions to key conclusions.
  */
 import type { Section } from '../../src/schemas/meeting.ts';
-import { relateConclusions } from './relate.ts';
+import { indexConclusions, relateConclusions } from './relate.ts';
 import type { DraftSection } from './structure.ts';
 import { shortenTitle, slugify, uniqueSlug } from './text.ts';
 
@@ -38,12 +38,14 @@ export function assembleSections(drafts: DraftSection[]): Section[] {
 
 /** Fills `relatedConclusions` of each thematic session from the text. */
 export function relateThematicSessions(sections: Section[]): Section[] {
-  const conclusions = sections
-    .filter((s) => s.kind === 'conclusion')
-    .map((s) => ({ slug: s.slug, statement: s.statement ?? s.title, paragraphs: s.paragraphs.map((p) => p.text) }));
+  const index = indexConclusions(
+    sections
+      .filter((s) => s.kind === 'conclusion')
+      .map((s) => ({ slug: s.slug, statement: s.statement ?? s.title, paragraphs: s.paragraphs.map((p) => p.text) })),
+  );
   return sections.map((section) =>
     section.role === 'thematic' && section.programmeNumber
-      ? { ...section, relatedConclusions: relateConclusions({ title: section.title, programmeNumber: section.programmeNumber }, conclusions) }
+      ? { ...section, relatedConclusions: relateConclusions({ title: section.title, programmeNumber: section.programmeNumber }, index) }
       : section,
   );
 }

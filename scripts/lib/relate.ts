@@ -34,11 +34,35 @@ const RELATIVE_CUTOFF = 0.75;
 /** A session is related to at most this many conclusions, the strongest first. */
 const MAX_RELATED = 3;
 
+/** A conclusion's words, extracted once however many sessions are related to it. */
+interface IndexedConclusion {
+  slug: string;
+  paragraphs: string[];
+  statementTerms: Set<string>;
+  bodyTerms: Set<string>;
+}
+
+/** Prepared conclusions and word weights, shared by every session of a meeting. */
+export interface ConclusionIndex {
+  conclusions: IndexedConclusion[];
+  idf: Map<string, number>;
+}
+
+/** Extracts each conclusion's words and their weights once. */
+export function indexConclusions(conclusions: ConclusionInput[]): ConclusionIndex {
+  const indexed = conclusions.map((c) => ({
+    slug: c.slug,
+    paragraphs: c.paragraphs,
+    statementTerms: new Set(termsWithSurface(c.statement).keys()),
+    bodyTerms: new Set(termsWithSurface(c.paragraphs.join(' ')).keys()),
+  }));
+  return { conclusions: indexed, idf: inverseDocumentFrequency(indexed) };
+}
+
 /** The key conclusions related to a thematic session, strongest first, each with its reason. */
-export function relateConclusions(session: ThemeInput, conclusions: ConclusionInput[]): RelatedConclusion[] {
-  const idf = inverseDocumentFrequency(conclusions);
+export function relateConclusions(session: ThemeInput, index: ConclusionIndex): RelatedConclusion[] {
   const themeTerms = termsWithSurface(session.title);
-  const related = conclusions.map((conclusion) => scoreConclusion(session, themeTerms, conclusion, idf));
+  const related = index.conclusions.map((conclusion) => scoreConclusion(session, themeTerms, conclusion, index.idf));
   const found = related.filter((r): r is RelatedConclusion => r !== undefined).sort((a, b) => b.score - a.score);
   const best = found[0]?.score ?? 0;
   return found.filter((r) => r.score >= best * RELATIVE_CUTOFF).slice(0, MAX_RELATED);
@@ -47,22 +71,20 @@ export function relateConclusions(session: ThemeInput, conclusions: ConclusionIn
 function scoreConclusion(
   session: ThemeInput,
   themeTerms: Map<string, string>,
-  conclusion: ConclusionInput,
+  conclusion: IndexedConclusion,
   idf: Map<string, number>,
 ): RelatedConclusion | undefined {
   const naming = new RegExp(`\\b(?:session|panel)\\s+${session.programmeNumber}\\b`, 'i');
   if (conclusion.paragraphs.some((p) => naming.test(p))) {
     return { slug: conclusion.slug, derived: true, score: 1, reason: `a paragraph names session ${session.programmeNumber}` };
   }
-  const statementTerms = new Set(termsWithSurface(conclusion.statement).keys());
-  const bodyTerms = new Set(termsWithSurface(conclusion.paragraphs.join(' ')).keys());
   let total = 0;
   let shared = 0;
   const sharedWords: string[] = [];
   for (const [term, surface] of themeTerms) {
     const weight = idf.get(term) ?? idf.get(UNSEEN)!;
     total += weight;
-    const found = statementTerms.has(term) ? 1 : bodyTerms.has(term) ? 0.7 : 0;
+    const found = conclusion.statementTerms.has(term) ? 1 : conclusion.bodyTerms.has(term) ? 0.7 : 0;
     if (found > 0) sharedWords.push(surface);
     shared += weight * found;
   }
@@ -72,10 +94,10 @@ function scoreConclusion(
 }
 
 /** Words used by every conclusion say little about which one discusses a theme. */
-function inverseDocumentFrequency(conclusions: ConclusionInput[]): Map<string, number> {
+function inverseDocumentFrequency(conclusions: IndexedConclusion[]): Map<string, number> {
   const documentFrequency = new Map<string, number>();
   for (const conclusion of conclusions) {
-    const terms = new Set(termsWithSurface([conclusion.statement, ...conclusion.paragraphs].join(' ')).keys());
+    const terms = new Set([...conclusion.statementTerms, ...conclusion.bodyTerms]);
     for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
   const idf = new Map<string, number>([[UNSEEN, Math.log(conclusions.length + 1)]]);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { relateConclusions } from '../../scripts/lib/relate.ts';
+import { indexConclusions, relateConclusions } from '../../scripts/lib/relate.ts';
 
-const conclusions = [
+const conclusions = indexConclusions([
   { slug: 'data', statement: 'Policy needs data.', paragraphs: ['Policy needs data. Statistics guide decisions on water.'] },
   { slug: 'labour', statement: 'Forced labour must end.', paragraphs: ['Forced labour must end. Slavery and trafficking persist in water supply chains.'] },
   { slug: 'cities', statement: 'Cities matter.', paragraphs: ['Cities matter. Session 2 explicitly addressed local water utilities.'] },
-];
+]);
 
 describe('relateConclusions', () => {
   it('relates a session to the conclusion whose paragraph names it, with full confidence', () => {
