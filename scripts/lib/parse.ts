@@ -9,6 +9,7 @@ import { SourceError } from './errors.ts';
 import { hasMarkdownHeadings, sectionsFromHeadings } from './markdown-structure.ts';
 import { isBodyParagraph, normalizeText, type NormalizeReport } from './normalize.ts';
 import { applySectionOverrides, readSourceFrontmatter } from './overrides.ts';
+import { extractEntities } from './entities/extract.ts';
 import { inferSections } from './structure.ts';
 import { readTitleBlock } from './title-block.ts';
 
@@ -38,6 +39,7 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const drafts = hasMarkdownHeadings(body) ? sectionsFromHeadings(body, title) : inferSections(body, title);
   const sections = assembleSections(drafts);
   const meeting = applySectionOverrides({ ...info, title, sections }, overrides, file);
+  Object.assign(meeting, extractEntities(meeting.sections));
   return { meeting: validateMeeting(meeting, file), report, warnings: findWarnings(meeting) };
 }
 

@@ -36,6 +36,7 @@ function asciiWords(text: string): string[] {
     .replace(/[æÆ]/g, 'ae')
     .replace(/[øØ]/g, 'o')
     .replace(/[łŁ]/g, 'l')
+    .replace(/ı/g, 'i')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/['’]/g, '')

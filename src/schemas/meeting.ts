@@ -68,6 +68,89 @@ export const sectionSchema = z.object({
 });
 export type Section = z.infer<typeof sectionSchema>;
 
+/** A speaker's stakeholder group; the rule for each is documented in scripts/lib/entities/groups.ts. */
+export const stakeholderGroupSchema = z.enum(['local-government', 'un-system', 'international-organization', 'government', 'academia', 'private-sector', 'civil-society', 'other']);
+
+/** A person the text presents as speaking or presenting. */
+export const speakerSchema = z.object({
+  /** URL segment of the speaker's page, unique within the meeting. */
+  id: slugSchema,
+  /** The name as written, without honorific. */
+  name: z.string().min(1),
+  /** Title written before the name ("Dr", "Mayor"). */
+  honorific: z.string().optional(),
+  /** Job title as written. */
+  role: z.string().optional(),
+  /** Organization as written. */
+  organization: z.string().optional(),
+  /** Country as written. */
+  country: z.string().optional(),
+  /** ISO 3166-1 alpha-2 code of that country. */
+  countryCode: z.string().length(2).optional(),
+  /** Stakeholder group, by the documented rule. */
+  group: stakeholderGroupSchema,
+  /** The first attribution exactly as written ("Name, Title, Organization"). */
+  attribution: z.string(),
+  /** Every distinct attribution of this person, as written. */
+  attributions: z.array(z.string()),
+  /** Ids of the paragraphs that name the person (full name or a later short form). */
+  mentions: z.array(z.string()),
+});
+export type Speaker = z.infer<typeof speakerSchema>;
+
+/** An organization named in the text. */
+export const organizationSchema = z.object({
+  /** URL fragment of the organization in the organizations index. */
+  id: slugSchema,
+  /** The full name as written (or the acronym when the text never expands it). */
+  name: z.string(),
+  /** The acronym the text defines or uses for it. */
+  acronym: z.string().optional(),
+  /** Ids of the paragraphs that name it by name or acronym. */
+  mentions: z.array(z.string()),
+});
+
+/** A country named in the text, resolved against a maintained dataset. */
+export const countrySchema = z.object({
+  /** ISO 3166-1 alpha-2 code. */
+  code: z.string().length(2),
+  /** Common English name. */
+  name: z.string(),
+  /** The forms the text uses ("Republic of Moldova"). */
+  written: z.array(z.string()),
+  /** Ids of the paragraphs that name it. */
+  mentions: z.array(z.string()),
+});
+
+/** A number the text states, with its unit and sentence. */
+export const figureSchema = z.object({
+  /** As written, with its unit: "50 million children". */
+  text: z.string(),
+  /** The number, scaled (50000000). */
+  value: z.number(),
+  /** What is counted or measured. */
+  unit: z.string(),
+  /** True for counts of the meeting's own participants. */
+  participation: z.boolean(),
+  /** The sentence the figure comes from. */
+  sentence: z.string(),
+  /** Id of the paragraph holding that sentence. */
+  paragraph: z.string(),
+});
+
+/** Who said what: the entities of one meeting. */
+export const entitiesSchema = z.object({
+  /** Speakers in order of first attribution. */
+  speakers: z.array(speakerSchema),
+  /** Organizations in order of first mention. */
+  organizations: z.array(organizationSchema),
+  /** Countries in order of first mention. */
+  countries: z.array(countrySchema),
+  /** Key figures in reading order. */
+  figures: z.array(figureSchema),
+});
+export type Entities = z.infer<typeof entitiesSchema>;
+
 /** Meeting-level facts from the title block (or from frontmatter, which wins). */
 export const meetingInfoSchema = z.object({
   /** URL segment of the meeting, from the file name unless frontmatter sets it. */
@@ -97,7 +180,7 @@ export type MeetingInfo = z.infer<typeof meetingInfoSchema>;
 export const meetingSchema = meetingInfoSchema.extend({
   /** Every page of the meeting in reading order, the overview first. */
   sections: z.array(sectionSchema).min(1),
-});
+}).extend(entitiesSchema.partial().shape);
 export type Meeting = z.infer<typeof meetingSchema>;
 
 /** What `npm run split -- --json` prints and `data.json` holds. */

@@ -1,0 +1,122 @@
+/**
+ * Step 3d of the pipeline: who said what. Speakers, organizations, countries and key figures
+ * of one meeting, each with the ids of the paragraphs that name them.
+ */
+import type { Entities, Section } from '../../../src/schemas/meeting.ts';
+import { findCountries } from './countries.ts';
+import { findFigures } from './figures.ts';
+import { classifyStakeholder } from './groups.ts';
+import { findOrganizations } from './organizations.ts';
+import { findAttributions, type Attribution } from './speakers.ts';
+import { HONORIFICS, NOT_NAMES, ROLE_WORDS } from './vocabulary.ts';
+import { slugify, uniqueSlug } from '../text.ts';
+
+interface Paragraph {
+  id: string;
+  text: string;
+}
+
+/** Every entity of a meeting, from its sections' paragraphs. */
+export function extractEntities(sections: Section[]): Entities {
+  const paragraphs = sections.flatMap((s) => s.paragraphs).sort((a, b) => a.n - b.n);
+  const organizations = findOrganizations(paragraphs).map((o) => ({ id: slugify(o.acronym ?? o.name, 8), ...o })).filter(uniqueIds());
+  return {
+    speakers: collectSpeakers(paragraphs, organizations),
+    organizations,
+    countries: collectCountries(paragraphs),
+    figures: paragraphs.flatMap((p) => findFigures(p.text, p.id)),
+  };
+}
+
+function uniqueIds() {
+  const taken = new Set<string>();
+  return (entry: { id: string }) => {
+    entry.id = uniqueSlug(entry.id, taken, 'organization');
+    return true;
+  };
+}
+
+/** One speaker per person: attributions of the same name are merged, fields filled from later ones. */
+function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organizations']): Entities['speakers'] {
+  const byName = new Map<string, Attribution[]>();
+  for (const p of paragraphs) {
+    for (const attribution of findAttributions(p.text, p.id)) {
+      const key = slugify(attribution.name, 10);
+      byName.set(key, [...(byName.get(key) ?? []), attribution]);
+    }
+  }
+  const taken = new Set<string>();
+  const people = [...byName.values()];
+  const tails = surnameForms(people.map((a) => a[0]!.name));
+  return people.map((attributions) => {
+    const first = attributions[0]!;
+    const pick = <K extends 'role' | 'organization' | 'country' | 'honorific'>(key: K) => attributions.find((a) => a[key])?.[key];
+    const country = pick('country');
+    const countryCode = country ? findCountries(country)[0]?.code : undefined;
+    const raw = attributions.map((a) => a.raw);
+    return {
+      id: uniqueSlug(slugify(first.name, 10), taken, 'speaker'),
+      name: first.name,
+      ...defined({ honorific: pick('honorific'), role: pick('role'), organization: pick('organization'), country, countryCode }),
+      group: classifyStakeholder(expandAcronyms(raw.join('; '), organizations)),
+      attribution: first.raw,
+      attributions: [...new Set(raw)],
+      mentions: mentionsOf(first.name, tails.get(first.name) ?? [], paragraphs),
+    };
+  });
+}
+
+/**
+ * The shorter forms a speaker is named by later ("Dr Guerra", "Director General Swing"): the
+ * last one or two words of the name, when no other speaker shares them and they are not a
+ * common capitalized word.
+ */
+function surnameForms(names: string[]): Map<string, string[]> {
+  const candidates = names.map((name) => {
+    const words = name.split(' ');
+    const forms = [words.slice(-2).join(' '), words.at(-1)!].filter((f, i) => (i === 0 ? words.length >= 3 : f.length >= 3));
+    return [name, forms] as const;
+  });
+  const count = new Map<string, number>();
+  for (const [, forms] of candidates) for (const f of forms) count.set(f, (count.get(f) ?? 0) + 1);
+  return new Map(
+    candidates.map(([name, forms]) => [
+      name,
+      forms.filter((f) => count.get(f) === 1 && !NOT_NAMES.has(f) && !ROLE_WORDS.has(f) && !HONORIFICS.has(f) && findCountries(f).length === 0),
+    ]),
+  );
+}
+
+function mentionsOf(name: string, shortForms: string[], paragraphs: Paragraph[]): string[] {
+  const forms = [name, ...shortForms].map((f) => new RegExp(`(?<![\\p{L}-])${escape(f)}(?![\\p{L}-])`, 'u'));
+  return paragraphs.filter((p) => forms.some((re) => re.test(p.text))).map((p) => p.id);
+}
+
+function collectCountries(paragraphs: Paragraph[]): Entities['countries'] {
+  const byCode = new Map<string, Entities['countries'][number]>();
+  for (const p of paragraphs) {
+    for (const match of findCountries(p.text)) {
+      const entry = byCode.get(match.code) ?? { code: match.code, name: match.name, written: [], mentions: [] };
+      if (!entry.written.includes(match.written)) entry.written.push(match.written);
+      if (!entry.mentions.includes(p.id)) entry.mentions.push(p.id);
+      byCode.set(match.code, entry);
+    }
+  }
+  return [...byCode.values()];
+}
+
+/** "Director, GWPC" is classified as "Director, Global Water Partnership Council (GWPC)". */
+function expandAcronyms(text: string, organizations: Entities['organizations']): string {
+  return organizations.reduce(
+    (expanded, o) => (o.acronym && o.acronym !== o.name ? expanded.replace(new RegExp(`(?<![\\p{L}(])${escape(o.acronym)}(?![\\p{L})])`, 'gu'), `${o.name} (${o.acronym})`) : expanded),
+    text,
+  );
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
+}

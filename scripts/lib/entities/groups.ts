@@ -1,0 +1,52 @@
+/**
+ * A speaker's stakeholder group, by one rule per group, tried in this order on the attribution
+ * as written (title, organization, country):
+ * - local government: the title or body is a city's (mayor, city, municipality, metropolitan);
+ * - UN system: the body is a UN system entity (its acronym, or "United Nations"/"UN" in its name),
+ *   unless the person represents a State *to* the United Nations;
+ * - other international or regional organization: an intergovernmental body that is not a State's
+ *   (a union, a regional conference, commission or authority, a permanent observer);
+ * - government: a minister, ambassador, State secretary or a State's ministry, department or board;
+ * - academia: a university, faculty, institute, professor or research centre;
+ * - private sector: a company, bank, business council or business forum, or a corporate officer title;
+ * - civil society: a foundation, network, alliance, platform, committee, association or council of
+ *   voluntary agencies — any other non-State body;
+ * - other: none of the above can be told from the text.
+ */
+import { UN_SYSTEM_ACRONYMS } from './vocabulary.ts';
+
+/** The stakeholder groups, in the order the rules are tried. */
+export const STAKEHOLDER_GROUPS = ['local-government', 'un-system', 'international-organization', 'government', 'academia', 'private-sector', 'civil-society', 'other'] as const;
+export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
+
+/** Readers' names of the groups. */
+export const GROUP_LABELS: Record<StakeholderGroup, string> = {
+  'local-government': 'Local government',
+  'un-system': 'UN system',
+  'international-organization': 'Other international or regional organization',
+  government: 'Government',
+  academia: 'Academia',
+  'private-sector': 'Private sector',
+  'civil-society': 'Civil society',
+  other: 'Other',
+};
+
+const RULES: [StakeholderGroup, (text: string) => boolean][] = [
+  ['local-government', (t) => /\b(?:Mayor|City of|Municipality|Municipal|Metropolitan|Mayor's Office|City Council|Governor of)\b/.test(t)],
+  ['un-system', (t) => !/\b(?:Permanent Representative|Permanent Mission)\b/.test(t) && (/\bof the Secretary-General\b/.test(t) || /\bUnited Nations\b|\bUN\b(?! in\b)/.test(stripToTheUN(t)) || t.split(/[\s,()]+/).some((w) => UN_SYSTEM_ACRONYMS.has(w) && w !== 'UN'))],
+  ['international-organization', (t) => /\b(?:Union|Permanent Observer|Regional Conference|Commission|Authority|Council(?! for International Business)|Investment Fund|OECD|Global Forum|Partnership Council|Rivers? Authority)\b/.test(t) && !/\b(?:Minister|Ministry|Voluntary|Civil Society|NGOs?)\b/.test(t)],
+  ['government', (t) => /\b(?:Minister|Ministry|State Secretary|Secretary of State|Ambassador|Permanent Representative|Government|Presidency|Directorate|Department of(?! Economic)|Development Board|President of the Republic|Foreign Office|Envoy)\b/.test(t)],
+  ['academia', (t) => /\b(?:University|Universidad|Université|Faculty|Professor|Institute|Research|Academy|College|School|Studies)\b/.test(t)],
+  ['private-sector', (t) => /\b(?:Company|Corporation|Inc|Ltd|Bank|Banque|Business|Goods Forum|Chief Technology Officer|Analytics|Utility)\b/.test(t)],
+  ['civil-society', (t) => /\b(?:Foundation|Network|Alliance|Platform|Committee|Association|Voluntary|Collective|NGO|Society|Center|Centre|Interfaith|Diaspora|Women's|Coalition)\b/.test(t)],
+];
+
+/** "Representative of X to the United Nations" is a State's, not the UN's. */
+function stripToTheUN(text: string): string {
+  return text.replace(/\bto the (?:United Nations|UN)\b.*$/, '');
+}
+
+/** The group of a speaker, from the attribution's title, organization and country. */
+export function classifyStakeholder(attribution: string): StakeholderGroup {
+  return RULES.find(([, test]) => test(attribution))?.[0] ?? 'other';
+}
