@@ -2,3 +2,10 @@
 export const DEFAULT_SOURCES = 'content/sources';
 /** Generated MDX and models: a build artifact, never edited by hand. */
 export const DEFAULT_OUT = 'content/generated';
+/** Content hashes of the last build's sources, kept beside the pages they describe. */
+export const SPLIT_MANIFEST = '.split-manifest.json';
+
+/** The generated folder the site reads (READOUT_GENERATED lets tests build other content). */
+export function generatedDir(): string {
+  return process.env['READOUT_GENERATED'] ?? DEFAULT_OUT;
+}
