@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
 
 /** Publishers deploy under a sub-path with BASE_PATH=/idm/; links and assets follow it. */
 const base = process.env.BASE_PATH ?? '/';
@@ -13,7 +14,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), pagefind()],
   devToolbar: { enabled: false },
   vite: {
     build: {

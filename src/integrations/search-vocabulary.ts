@@ -1,0 +1,46 @@
+/**
+ * The site's own word list, for "Showing results for …" corrections in the browser. It is read
+ * from the records Pagefind indexed, so it holds exactly the words a search can find.
+ */
+import { gunzipSync } from 'node:zlib';
+
+/** Name of the vocabulary file inside the Pagefind bundle directory. */
+export const VOCABULARY_FILE = 'readout-vocabulary.txt';
+
+/** Pagefind prefixes every decompressed bundle file with this signature. */
+const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+/** Words shorter than this are never corrected, so they are left out of the list. */
+const MIN_WORD_LENGTH = 3;
+
+/** Lowercases a word and strips its accents, the form the browser compares typed words in. */
+export function normalizeWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The indexed text of one Pagefind fragment file (gzip-compressed JSON). */
+export function fragmentText(compressed: Uint8Array): string {
+  const json = gunzipSync(compressed).toString('utf8');
+  const record = JSON.parse(json.startsWith(PAGEFIND_SIGNATURE) ? json.slice(PAGEFIND_SIGNATURE.length) : json) as {
+    content?: string;
+    meta?: Record<string, string>;
+  };
+  return [record.meta?.['title'] ?? '', record.content ?? ''].join(' ');
+}
+
+/**
+ * Counts the words of the given texts and returns them most frequent first, one per line:
+ * the browser prefers the commoner of two equally close corrections.
+ */
+export function buildVocabulary(texts: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+      const word = normalizeWord(match[0]).replace(/['’]s$/, '');
+      if (word.length < MIN_WORD_LENGTH || /^\d+$/.test(word)) continue;
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  return `${ranked.map(([word]) => word).join('\n')}\n`;
+}
