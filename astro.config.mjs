@@ -8,10 +8,13 @@ import pagefind from './src/integrations/pagefind.ts';
 const base = process.env.BASE_PATH ?? '/';
 /** Canonical URLs, the sitemap and citations need the public origin of the site. */
 const site = process.env.SITE_URL ?? 'https://readout.example.org';
+/** Tests build a second, sub-path site next to dist/ without overwriting it. */
+const outDir = process.env.OUT_DIR ?? 'dist';
 
 export default defineConfig({
   site,
   base,
+  outDir,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [mdx(), sitemap(), pagefind()],
