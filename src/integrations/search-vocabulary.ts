@@ -3,6 +3,7 @@
  * from the records Pagefind indexed, so it holds exactly the words a search can find.
  */
 import { gunzipSync } from 'node:zlib';
+import { normalizeWord } from '../scripts/search/typo-correction.ts';
 
 /** Name of the vocabulary file inside the Pagefind bundle directory. */
 export const VOCABULARY_FILE = 'readout-vocabulary.txt';
@@ -12,11 +13,6 @@ const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
 /** Words shorter than this are never corrected, so they are left out of the list. */
 const MIN_WORD_LENGTH = 3;
-
-/** Lowercases a word and strips its accents, the form the browser compares typed words in. */
-export function normalizeWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /** The indexed text of one Pagefind fragment file (gzip-compressed JSON). */
 export function fragmentText(compressed: Uint8Array): string {

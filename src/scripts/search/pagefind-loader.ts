@@ -1,0 +1,48 @@
+/**
+ * Loads Pagefind and the site's vocabulary from `<base>pagefind/` on first use only: a page that
+ * is never searched downloads no search code.
+ */
+import type { PagefindApi } from './pagefind-types.ts';
+import { parseVocabulary } from './typo-correction.ts';
+
+/** The Pagefind bundle folder under the site's base path. */
+export const BUNDLE_URL = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`;
+
+/** Ranking tuned for meeting pages: long conclusion pages should not lose to a title-only session page. */
+const RANKING = { pageLength: 0.3, termFrequency: 0.8 };
+
+let pagefind: Promise<PagefindApi> | undefined;
+let vocabulary: Promise<string[]> | undefined;
+
+/** Thrown when the bundle is missing: in `npm run dev`, or before the first build. */
+export class SearchUnavailableError extends Error {
+  constructor() {
+    super('Search works after a build: run `npm run build`, then `npm run preview`.');
+    this.name = 'SearchUnavailableError';
+  }
+}
+
+/** Pagefind's browser API, loaded and configured once. */
+export function loadPagefind(): Promise<PagefindApi> {
+  pagefind ??= (async () => {
+    try {
+      const api = (await import(/* @vite-ignore */ `${BUNDLE_URL}pagefind.js`)) as PagefindApi;
+      // One small index: searching on the main thread saves loading a worker script.
+      await api.options({ noWorker: true, excerptLength: 28, excerptEllipsis: '…', ranking: RANKING });
+      await api.init();
+      return api;
+    } catch {
+      pagefind = undefined;
+      throw new SearchUnavailableError();
+    }
+  })();
+  return pagefind;
+}
+
+/** The site's words, most frequent first; empty if the file cannot be loaded. */
+export function loadVocabulary(): Promise<string[]> {
+  vocabulary ??= fetch(`${BUNDLE_URL}readout-vocabulary.txt`)
+    .then((response) => (response.ok ? response.text() : ''))
+    .then(parseVocabulary, () => []);
+  return vocabulary;
+}

@@ -1,0 +1,201 @@
+/**
+ * Forgiving search over Pagefind: each word is searched in every spelling the site holds
+ * (labour for labor), a word that finds nothing is corrected from the site's vocabulary, and a
+ * word that still finds nothing is left out so the rest of the query still answers.
+ */
+import type { ParagraphMatch } from './paragraph-ranking.ts';
+import { rankParagraphs } from './paragraph-ranking.ts';
+import type { PagefindApi, PagefindFilterValue, PagefindResult, PagefindSearchResponse } from './pagefind-types.ts';
+import { queryWords } from './query-words.ts';
+import { spellingVariants } from './spelling-variants.ts';
+import { closestWord, normalizeWord } from './typo-correction.ts';
+
+/** The filters a reader can set, by name; within one name any value may match. */
+export type FilterSelection = Record<string, string[]>;
+
+/** One word of the query and how it is searched. */
+export interface PlannedWord {
+  /** The word as typed (lowercased). */
+  typed: string;
+  /** The spellings searched for it; at least one. */
+  spellings: string[];
+  /** The vocabulary word searched instead, when the typed word found nothing. */
+  correction?: string;
+}
+
+/** How a query is searched. */
+export interface QueryPlan {
+  /** Words that find something, in query order. */
+  words: PlannedWord[];
+  /** Typed words that find nothing even corrected. */
+  unmatched: string[];
+}
+
+/** A page that matched. */
+export interface RankedHit {
+  result: PagefindResult;
+  score: number;
+  /** 1 when the page holds every word, 2 when it lacks one of them (ranked lower). */
+  tier: 1 | 2;
+}
+
+/** A result ready to show. */
+export interface ResultView {
+  id: string;
+  /** Page URL (with the base path). */
+  url: string;
+  /** Where the result link goes: the best paragraph, or the page when no paragraph matched. */
+  bestUrl: string;
+  title: string;
+  kind: string;
+  breadcrumb: string;
+  /** Excerpt with `<mark>` around matches; HTML-escaped by Pagefind. */
+  excerpt: string;
+  /** Up to three matching paragraphs, best first. */
+  paragraphs: ParagraphMatch[];
+  tier: 1 | 2;
+}
+
+/** Most spelling combinations searched for one query. */
+const MAX_COMBINATIONS = 6;
+/** Below this many pages holding every word, pages missing one word are shown too. */
+const FEW_RESULTS = 3;
+/** Pages whose only hit is their title (a session without paragraphs) rank below pages that answer in a paragraph. */
+const TITLE_ONLY_FACTOR = 0.35;
+/** Paragraph sub-results shown per page. */
+const MAX_PARAGRAPHS = 3;
+/** The query parameter the highlighter on content pages reads. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
+const responses = new Map<string, Promise<PagefindSearchResponse>>();
+
+/** `pagefind.search`, remembered for the session: planning and faceting repeat the same searches. */
+function cachedSearch(api: PagefindApi, term: string, filters: Record<string, PagefindFilterValue> = {}): Promise<PagefindSearchResponse> {
+  const key = `${term}\u0000${JSON.stringify(filters)}`;
+  let response = responses.get(key);
+  if (!response) {
+    if (responses.size > 500) responses.clear();
+    response = api.search(term, { filters });
+    responses.set(key, response);
+  }
+  return response;
+}
+
+/** How many pages a single term finds anywhere on the site. */
+async function pagesWith(api: PagefindApi, term: string): Promise<number> {
+  return (await cachedSearch(api, term)).results.length;
+}
+
+/** Plans one typed word: its spellings the index holds, else a correction, else nothing. */
+async function planWord(api: PagefindApi, typed: string, vocabulary: () => Promise<string[]>): Promise<PlannedWord | undefined> {
+  const candidates = [typed, ...spellingVariants(normalizeWord(typed))];
+  const counts = await Promise.all(candidates.map((candidate) => pagesWith(api, candidate)));
+  const spellings = candidates.filter((_, i) => counts[i]! > 0);
+  if (spellings.length > 0) return { typed, spellings };
+  const correction = closestWord(typed, await vocabulary());
+  if (correction && (await pagesWith(api, correction)) > 0) return { typed, spellings: [correction], correction };
+  return undefined;
+}
+
+/** Decides how to search `query`; `vocabulary` is called only if a word needs correcting. */
+export async function planQuery(api: PagefindApi, query: string, vocabulary: () => Promise<string[]>): Promise<QueryPlan> {
+  const typed = queryWords(query);
+  const planned = await Promise.all(typed.map((word) => planWord(api, word, vocabulary)));
+  return {
+    words: planned.filter((word): word is PlannedWord => word !== undefined),
+    unmatched: typed.filter((_, i) => planned[i] === undefined),
+  };
+}
+
+/** Every way of writing the words with one spelling each, capped at MAX_COMBINATIONS. */
+export function spellingCombinations(words: readonly PlannedWord[]): string[] {
+  let combinations = [''];
+  for (const word of words) {
+    combinations = combinations.flatMap((prefix) => word.spellings.map((spelling) => `${prefix} ${spelling}`.trim())).slice(0, MAX_COMBINATIONS);
+  }
+  return combinations.filter((combination) => combination.length > 0);
+}
+
+/** Pagefind's filter option for a selection: within a name any value, across names all. */
+export function pagefindFilters(selection: FilterSelection): Record<string, PagefindFilterValue> {
+  return Object.fromEntries(Object.entries(selection).filter(([, values]) => values.length > 0).map(([name, values]) => [name, { any: values }]));
+}
+
+/** Pages found by any combination of `words`, each at its best score. */
+async function pagesForWords(api: PagefindApi, words: readonly PlannedWord[], filters: Record<string, PagefindFilterValue>): Promise<Map<string, RankedHit>> {
+  const found = new Map<string, RankedHit>();
+  const responses = await Promise.all(spellingCombinations(words).map((terms) => cachedSearch(api, terms, filters)));
+  for (const result of responses.flatMap((response) => response.results)) {
+    const known = found.get(result.id);
+    if (!known || known.score < result.score) found.set(result.id, { result, score: result.score, tier: 1 });
+  }
+  return found;
+}
+
+/** Runs a plan: pages with every word first, then (when those are few) pages missing one word. */
+export async function runPlan(api: PagefindApi, plan: QueryPlan, selection: FilterSelection = {}): Promise<RankedHit[]> {
+  if (plan.words.length === 0) return [];
+  const filters = pagefindFilters(selection);
+  const complete = await pagesForWords(api, plan.words, filters);
+  const hits = [...complete.values()].sort((a, b) => b.score - a.score);
+  if (plan.words.length < 2 || hits.length >= FEW_RESULTS) return hits;
+  const partial = new Map<string, RankedHit>();
+  for (const [i] of plan.words.entries()) {
+    const rest = plan.words.filter((_, j) => j !== i);
+    for (const [id, hit] of await pagesForWords(api, rest, filters)) {
+      if (complete.has(id) || (partial.get(id)?.score ?? -1) >= hit.score) continue;
+      partial.set(id, { ...hit, tier: 2 });
+    }
+  }
+  return [...hits, ...[...partial.values()].sort((a, b) => b.score - a.score)];
+}
+
+/** Adds the highlight parameter to a result URL, before its fragment. */
+export function withHighlight(url: string, plan: QueryPlan): string {
+  const terms = plan.words.flatMap((word) => word.spellings).join(' ');
+  const [path, fragment] = url.split('#');
+  return `${path}?${HIGHLIGHT_PARAM}=${encodeURIComponent(terms)}${fragment ? `#${fragment}` : ''}`;
+}
+
+/** Loads one hit's data and picks its paragraphs. */
+async function loadView(hit: RankedHit, plan: QueryPlan): Promise<ResultView> {
+  const data = await hit.result.data();
+  const spellings = plan.words.map((word) => word.spellings.map(normalizeWord));
+  const paragraphs = rankParagraphs(data, spellings).slice(0, MAX_PARAGRAPHS);
+  return {
+    id: hit.result.id,
+    url: data.url,
+    bestUrl: withHighlight(paragraphs[0]?.url ?? data.url, plan),
+    title: data.meta['title'] ?? data.url,
+    kind: data.meta['kind'] ?? '',
+    breadcrumb: data.meta['breadcrumb'] ?? '',
+    excerpt: data.excerpt,
+    paragraphs: paragraphs.map((paragraph) => ({ ...paragraph, url: withHighlight(paragraph.url, plan) })),
+    tier: hit.tier,
+  };
+}
+
+/**
+ * Loads the views of `hits[start, start + count)`. The first window is re-ranked so that a page
+ * answering in a paragraph comes before a page that only matches by its title.
+ */
+export async function loadViews(hits: readonly RankedHit[], plan: QueryPlan, start: number, count: number): Promise<ResultView[]> {
+  const window = hits.slice(start, start + count);
+  const views = await Promise.all(window.map((hit) => loadView(hit, plan)));
+  if (start > 0) return views;
+  const rank = (view: ResultView, i: number) => window[i]!.score * (view.paragraphs.length > 0 ? 1 : TITLE_ONLY_FACTOR);
+  return views
+    .map((view, i) => ({ view, tier: window[i]!.tier, rank: rank(view, i) }))
+    .sort((a, b) => a.tier - b.tier || b.rank - a.rank)
+    .map(({ view }) => view);
+}
+
+/** For every value of every filter: how many results the query would have with that value chosen. */
+export async function countFacets(api: PagefindApi, plan: QueryPlan, selection: FilterSelection, values: Record<string, string[]>): Promise<Record<string, Record<string, number>>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const [name, options] of Object.entries(values)) {
+    const entries = await Promise.all(options.map(async (value) => [value, (await runPlan(api, plan, { ...selection, [name]: [value] })).length] as const));
+    counts[name] = Object.fromEntries(entries);
+  }
+  return counts;
+}
