@@ -1,0 +1,197 @@
+/**
+ * The search page: the query and filters live in the URL (typing replaces the entry, a submit
+ * or a filter change adds one, Back restores it); filters show how many results each value
+ * leaves; each result shows up to three paragraphs that answer.
+ */
+import { loadPagefind, loadVocabulary, SearchUnavailableError } from './pagefind-loader.ts';
+import type { PagefindApi } from './pagefind-types.ts';
+import { statusLine } from './search-messages.ts';
+import { countFacets, loadViews, planQuery, runPlan, type QueryPlan, type RankedHit, type ResultView } from './site-search.ts';
+import { FACETS, KIND_ORDER, readState, writeState, type SearchState } from './url-state.ts';
+
+/** Results shown at first and added by each "More results". */
+const PAGE_SIZE = 10;
+/** Pause after a keystroke before searching and updating the URL. */
+const TYPING_PAUSE_MS = 150;
+
+/** The page's elements the controller fills. */
+interface SearchPageElements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  facets: HTMLElement;
+  status: HTMLElement;
+  results: HTMLOListElement;
+  more: HTMLButtonElement;
+}
+
+/** Creates an element with a class and, optionally, text. */
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  created.className = className;
+  if (text !== undefined) created.textContent = text;
+  return created;
+}
+
+/** A link with text. */
+function link(href: string, text: string): HTMLAnchorElement {
+  const anchor = document.createElement('a');
+  anchor.href = href;
+  anchor.textContent = text;
+  return anchor;
+}
+
+/** One result: title linking to its best paragraph, kind and breadcrumb, excerpt, paragraphs. */
+function renderResult(view: ResultView): HTMLLIElement {
+  const item = element('li', 'search-result');
+  const title = element('h2', 'search-result-title');
+  title.append(link(view.bestUrl, view.title));
+  const meta = element('p', 'search-result-meta');
+  meta.append(element('span', 'search-result-kind', view.kind), ` · ${view.breadcrumb}`);
+  if (view.tier === 2) meta.append(element('span', 'search-result-partial', ' · matches some of the words'));
+  const excerpt = element('p', 'search-result-excerpt');
+  excerpt.innerHTML = view.excerpt;
+  item.append(title, meta, excerpt);
+  if (view.paragraphs.length > 0) {
+    const list = element('ul', 'search-result-paragraphs');
+    for (const paragraph of view.paragraphs) {
+      const entry = element('li', '');
+      const text = element('span', 'search-result-paragraph-excerpt');
+      text.innerHTML = paragraph.excerpt;
+      entry.append(link(paragraph.url, paragraph.title), ' ', text);
+      list.append(entry);
+    }
+    item.append(list);
+  }
+  return item;
+}
+
+/** The checkbox of one filter value with its count. */
+function facetOption(name: string, value: string): HTMLLabelElement {
+  const label = element('label', 'facet-option');
+  const box = document.createElement('input');
+  Object.assign(box, { type: 'checkbox', name, value });
+  const count = element('span', 'facet-count');
+  label.append(box, ` ${value} `, count);
+  return label;
+}
+
+/** Builds the filter fieldsets once, from every value the index holds. */
+function buildFacets(container: HTMLElement, values: Record<string, string[]>): void {
+  container.replaceChildren(
+    ...FACETS.filter(({ name }) => (values[name]?.length ?? 0) > 0).map(({ name, label }) => {
+      const fieldset = element('fieldset', 'facet');
+      fieldset.append(element('legend', '', label), ...values[name]!.map((value) => facetOption(name, value)));
+      return fieldset;
+    }),
+  );
+}
+
+/** Shows each value's count and checked state; hides values that would leave nothing. */
+function updateFacets(container: HTMLElement, state: SearchState, counts: Record<string, Record<string, number>>): void {
+  for (const box of container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+    const count = counts[box.name]?.[box.value] ?? 0;
+    box.checked = state.filters[box.name]?.includes(box.value) ?? false;
+    const label = box.closest('label')!;
+    label.hidden = count === 0 && !box.checked;
+    const text = label.querySelector('.facet-count')!;
+    text.textContent = `(${count})`;
+    text.setAttribute('aria-label', `${count} ${count === 1 ? 'result' : 'results'}`);
+  }
+}
+
+/** The state the form shows. */
+function formState(elements: SearchPageElements): SearchState {
+  const filters: SearchState['filters'] = {};
+  for (const box of elements.facets.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
+    (filters[box.name] ??= []).push(box.value);
+  }
+  return { query: elements.input.value, filters };
+}
+
+/** Every filter value in the index, kinds in reading order, others alphabetical. */
+async function facetValues(api: PagefindApi): Promise<Record<string, string[]>> {
+  const all = await api.filters();
+  const values: Record<string, string[]> = {};
+  for (const { name } of FACETS) {
+    const names = Object.keys(all[name] ?? {});
+    values[name] = name === 'kind' ? KIND_ORDER.filter((kind) => names.includes(kind)) : names.sort((a, b) => a.localeCompare(b));
+  }
+  return values;
+}
+
+/** Wires the search page inside `root`. */
+export async function mountSearchPage(root: HTMLElement): Promise<void> {
+  const elements: SearchPageElements = {
+    form: root.querySelector('form')!,
+    input: root.querySelector('input[name="q"]')!,
+    facets: root.querySelector('[data-search-facets]')!,
+    status: root.querySelector('[data-search-status]')!,
+    results: root.querySelector('[data-search-results]')!,
+    more: root.querySelector('[data-search-more]')!,
+  };
+  let api: PagefindApi;
+  let values: Record<string, string[]>;
+  try {
+    api = await loadPagefind();
+    values = await facetValues(api);
+  } catch (error) {
+    elements.status.textContent = error instanceof SearchUnavailableError ? error.message : 'Search could not load. Reload the page to try again.';
+    return;
+  }
+  buildFacets(elements.facets, values);
+  let searchNumber = 0;
+  let current: { hits: RankedHit[]; plan: QueryPlan; shown: number } | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const render = async (state: SearchState) => {
+    const number = ++searchNumber;
+    elements.input.value = state.query;
+    if (!state.query.trim()) {
+      elements.facets.hidden = true;
+      elements.results.replaceChildren();
+      elements.more.hidden = true;
+      elements.status.textContent = 'Type a name, an organization, a country, a figure or any words.';
+      return;
+    }
+    const plan = await planQuery(api, state.query, loadVocabulary);
+    const [hits, counts] = await Promise.all([runPlan(api, plan, state.filters), countFacets(api, plan, state.filters, values)]);
+    const views = await loadViews(hits, plan, 0, PAGE_SIZE);
+    if (number !== searchNumber) return;
+    current = { hits, plan, shown: views.length };
+    updateFacets(elements.facets, state, counts);
+    elements.facets.hidden = false;
+    elements.status.textContent = statusLine(state.query, plan, hits.length);
+    elements.results.replaceChildren(...views.map(renderResult));
+    elements.more.hidden = hits.length <= views.length;
+  };
+
+  const commit = (push: boolean) => {
+    const state = formState(elements);
+    const url = `${location.pathname}${writeState(state)}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    void render(state);
+  };
+
+  elements.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    if (writeState(formState(elements)) !== location.search) commit(true);
+  });
+  elements.input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => commit(false), TYPING_PAUSE_MS);
+  });
+  elements.facets.addEventListener('change', () => commit(true));
+  elements.more.addEventListener('click', async () => {
+    if (!current) return;
+    const views = await loadViews(current.hits, current.plan, current.shown, PAGE_SIZE);
+    current.shown += views.length;
+    const first = views.map(renderResult);
+    elements.results.append(...first);
+    first[0]?.querySelector('a')?.focus();
+    elements.more.hidden = current.hits.length <= current.shown;
+  });
+  window.addEventListener('popstate', () => void render(readState(location.search)));
+  await render(readState(location.search));
+}

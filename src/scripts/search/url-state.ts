@@ -1,0 +1,41 @@
+/**
+ * The search page's state in its URL: `?q=…&kind=…&meeting=…&session=…`, a filter repeated
+ * once per chosen value, so any search can be shared and Back returns to the previous one.
+ */
+import type { FilterSelection } from './site-search.ts';
+
+/** The filters the search page offers, in the order it shows them. */
+export const FACETS = [
+  { name: 'kind', label: 'Kind' },
+  { name: 'meeting', label: 'Meeting' },
+  { name: 'session', label: 'Session' },
+] as const;
+
+/** Kind values in reading order rather than alphabetical. */
+export const KIND_ORDER = ['Overview', 'Session', 'Key conclusion', 'Outcome'];
+
+/** A search as the URL states it. */
+export interface SearchState {
+  query: string;
+  filters: FilterSelection;
+}
+
+/** Reads the state from a query string (`location.search`). */
+export function readState(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  const filters: FilterSelection = {};
+  for (const { name } of FACETS) {
+    const values = params.getAll(name).filter((value) => value.length > 0);
+    if (values.length > 0) filters[name] = [...new Set(values)];
+  }
+  return { query: params.get('q') ?? '', filters };
+}
+
+/** Writes the state as a query string, `?` included; filters in FACETS order. */
+export function writeState(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.query) params.set('q', state.query);
+  for (const { name } of FACETS) for (const value of state.filters[name] ?? []) params.append(name, value);
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
