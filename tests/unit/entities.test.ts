@@ -169,3 +169,9 @@ describe('cutAppositive', () => {
     ]);
   });
 });
+
+describe('findCountries on possessives and sentence ends', () => {
+  it('finds "Portugal’s Minister" and "… in Haiti."', () => {
+    expect(findCountries("Portugal's Minister spoke of aid to Haiti.").map((c) => c.code)).toEqual(['PT', 'HT']);
+  });
+});

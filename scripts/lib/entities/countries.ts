@@ -36,18 +36,14 @@ function buildAliases(): [string, CountryName][] {
   return [...aliases.entries()].sort((a, b) => b[0].length - a[0].length);
 }
 
-let matcher: { pattern: RegExp; byAlias: Map<string, CountryName> } | undefined;
+let aliasIndex: { byAlias: Map<string, CountryName>; maxWords: number } | undefined;
 
-function getMatcher() {
-  if (!matcher) {
+function getAliasIndex() {
+  if (!aliasIndex) {
     const aliases = buildAliases();
-    const escaped = aliases.map(([alias]) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    matcher = {
-      pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:the )?(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
-      byAlias: new Map(aliases),
-    };
+    aliasIndex = { byAlias: new Map(aliases), maxWords: Math.max(...aliases.map(([alias]) => alias.split(/\s+/).length)) };
   }
-  return matcher;
+  return aliasIndex;
 }
 
 /** A country named in a text: what was written, where, and which country it is. */
@@ -56,8 +52,34 @@ export interface CountryMatch extends CountryName {
   index: number;
 }
 
-/** Every country named in `text`, in order; names are matched case-sensitively as whole words. */
+const WORD = /[\p{L}\p{N}'’.\-]+/gu;
+
+/**
+ * Every country named in `text`, in order, matched case-sensitively as whole words. Each
+ * capitalized word starts a look-up of the longest run of words that is a known name: a few
+ * map look-ups per word instead of one huge regular expression.
+ */
 export function findCountries(text: string): CountryMatch[] {
-  const { pattern, byAlias } = getMatcher();
-  return [...text.matchAll(pattern)].map((m) => ({ ...byAlias.get(m[1]!)!, written: m[1]!, index: m.index + m[0].length - m[1]!.length }));
+  const { byAlias, maxWords } = getAliasIndex();
+  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const found: CountryMatch[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!/^\p{Lu}/u.test(text[words[i]!.start]!)) continue;
+    for (let length = Math.min(maxWords, words.length - i); length >= 1; length--) {
+      const start = words[i]!.start;
+      const written = matchAlias(text.slice(start, words[i + length - 1]!.end), byAlias);
+      if (!written) continue;
+      found.push({ ...byAlias.get(written)!, written, index: start });
+      i += length - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/** The alias a span is, allowing a sentence's full stop after it ("… in Haiti."). */
+function matchAlias(span: string, byAlias: Map<string, CountryName>): string | undefined {
+  if (byAlias.has(span)) return span;
+  const bare = span.replace(/(?:['’]s)?[.’'-]*$/u, '');
+  return bare !== span && byAlias.has(bare) ? bare : undefined;
 }

@@ -5,6 +5,7 @@
 import type { Entities, Section } from '../../../src/schemas/meeting.ts';
 import { findCountries } from './countries.ts';
 import { findFigures } from './figures.ts';
+import { escapeRegExp, findMentions } from './mentions.ts';
 import { classifyStakeholder } from './groups.ts';
 import { findOrganizations } from './organizations.ts';
 import { findAttributions, type Attribution } from './speakers.ts';
@@ -48,6 +49,7 @@ function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organ
   const taken = new Set<string>();
   const people = [...byName.values()];
   const tails = surnameForms(people.map((a) => a[0]!.name));
+  const mentions = findMentions(new Map(people.map((a) => [a[0]!.name, [a[0]!.name, ...(tails.get(a[0]!.name) ?? [])]])), paragraphs);
   return people.map((attributions) => {
     const first = attributions[0]!;
     const pick = <K extends 'role' | 'organization' | 'country' | 'honorific'>(key: K) => attributions.find((a) => a[key])?.[key];
@@ -61,7 +63,7 @@ function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organ
       group: classifyStakeholder(expandAcronyms(raw.join('; '), organizations)),
       attribution: first.raw,
       attributions: [...new Set(raw)],
-      mentions: mentionsOf(first.name, tails.get(first.name) ?? [], paragraphs),
+      mentions: mentions.get(first.name)!,
     };
   });
 }
@@ -87,11 +89,6 @@ function surnameForms(names: string[]): Map<string, string[]> {
   );
 }
 
-function mentionsOf(name: string, shortForms: string[], paragraphs: Paragraph[]): string[] {
-  const forms = [name, ...shortForms].map((f) => new RegExp(`(?<![\\p{L}-])${escape(f)}(?![\\p{L}-])`, 'u'));
-  return paragraphs.filter((p) => forms.some((re) => re.test(p.text))).map((p) => p.id);
-}
-
 function collectCountries(paragraphs: Paragraph[]): Entities['countries'] {
   const byCode = new Map<string, Entities['countries'][number]>();
   for (const p of paragraphs) {
@@ -108,14 +105,11 @@ function collectCountries(paragraphs: Paragraph[]): Entities['countries'] {
 /** "Director, GWPC" is classified as "Director, Global Water Partnership Council (GWPC)". */
 function expandAcronyms(text: string, organizations: Entities['organizations']): string {
   return organizations.reduce(
-    (expanded, o) => (o.acronym && o.acronym !== o.name ? expanded.replace(new RegExp(`(?<![\\p{L}(])${escape(o.acronym)}(?![\\p{L})])`, 'gu'), `${o.name} (${o.acronym})`) : expanded),
+    (expanded, o) => (o.acronym && o.acronym !== o.name ? expanded.replace(new RegExp(`(?<![\\p{L}(])${escapeRegExp(o.acronym)}(?![\\p{L})])`, 'gu'), `${o.name} (${o.acronym})`) : expanded),
     text,
   );
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;

@@ -5,6 +5,7 @@
  * left out: without their country they would merge different bodies.
  */
 import { findCountries } from './countries.ts';
+import { findMentions } from './mentions.ts';
 import { ORGANIZATION_HEADS, ROLE_MODIFIERS, ROLE_WORDS, UN_SYSTEM_ACRONYMS } from './vocabulary.ts';
 
 /** An organization and where the text names it. */
@@ -59,7 +60,9 @@ export function findOrganizations(paragraphs: Paragraph[]): OrganizationFound[] 
     }
   }
   const organizations = [...byKey.values()];
-  for (const organization of organizations) organization.mentions = mentionsOf(organization, paragraphs);
+  const forms = new Map(organizations.map((o, i) => [String(i), [o.name, o.acronym].filter((f): f is string => Boolean(f))]));
+  const mentions = findMentions(forms, paragraphs);
+  organizations.forEach((o, i) => (o.mentions = mentions.get(String(i))!));
   return organizations.filter((o) => o.mentions.length > 0);
 }
 
@@ -109,10 +112,4 @@ function isOrganizationName(name: string, acronym?: string): boolean {
   const words = name.split(/\s+/);
   if (findCountries(name).some((c) => c.written === name)) return false;
   return words.some((w) => ORGANIZATION_HEADS.has(w)) && !/^(?:City|Municipality)\b|\bCity$/.test(name);
-}
-
-function mentionsOf(organization: OrganizationFound, paragraphs: Paragraph[]): string[] {
-  const forms = [organization.name, organization.acronym].filter((f): f is string => Boolean(f));
-  const patterns = forms.map((f) => new RegExp(`(?<![\\p{L}\\p{N}-])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'u'));
-  return paragraphs.filter((p) => patterns.some((re) => re.test(p.text))).map((p) => p.id);
 }
