@@ -143,7 +143,13 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   let current: { hits: RankedHit[]; plan: QueryPlan; shown: number } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const render = async (state: SearchState) => {
+  const render = (state: SearchState) =>
+    show(state).catch(() => {
+      elements.status.textContent = 'Search failed. Reload the page to try again.';
+      elements.results.removeAttribute('aria-busy');
+    });
+
+  const show = async (state: SearchState) => {
     const number = ++searchNumber;
     elements.input.value = state.query;
     if (!state.query.trim()) {
@@ -151,8 +157,10 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
       elements.results.replaceChildren();
       elements.more.hidden = true;
       elements.status.textContent = 'Type a name, an organization, a country, a figure or any words.';
+      elements.results.removeAttribute('aria-busy');
       return;
     }
+    elements.results.setAttribute('aria-busy', 'true');
     const plan = await planQuery(api, state.query, loadVocabulary);
     const [hits, counts] = await Promise.all([runPlan(api, plan, state.filters), countFacets(api, plan, state.filters, values)]);
     const views = await loadViews(hits, plan, 0, PAGE_SIZE);
@@ -163,6 +171,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     elements.status.textContent = statusLine(state.query, plan, hits.length);
     elements.results.replaceChildren(...views.map(renderResult));
     elements.more.hidden = hits.length <= views.length;
+    elements.results.removeAttribute('aria-busy');
   };
 
   const commit = (push: boolean) => {

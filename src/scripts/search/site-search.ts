@@ -68,14 +68,20 @@ const MAX_PARAGRAPHS = 3;
 export const HIGHLIGHT_PARAM = 'highlight';
 
 const responses = new Map<string, Promise<PagefindSearchResponse>>();
+let searching: Promise<unknown> = Promise.resolve();
 
-/** `pagefind.search`, remembered for the session: planning and faceting repeat the same searches. */
+/**
+ * `pagefind.search`, one at a time and remembered for the session: planning and faceting repeat
+ * the same searches, and Pagefind on the main thread returns wrong results to overlapping calls.
+ */
 function cachedSearch(api: PagefindApi, term: string, filters: Record<string, PagefindFilterValue> = {}): Promise<PagefindSearchResponse> {
   const key = `${term}\u0000${JSON.stringify(filters)}`;
   let response = responses.get(key);
   if (!response) {
     if (responses.size > 500) responses.clear();
-    response = api.search(term, { filters });
+    const search = () => api.search(term, { filters });
+    response = searching.then(search, search);
+    searching = response.catch(() => undefined);
     responses.set(key, response);
   }
   return response;
