@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import subresourceIntegrity from './src/utils/subresource-integrity.ts';
 
 /** Publishers deploy under a sub-path with BASE_PATH=/idm/; links and assets follow it. */
 const base = process.env.BASE_PATH ?? '/';
@@ -17,7 +18,7 @@ export default defineConfig({
   outDir,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx(), sitemap(), pagefind()],
+  integrations: [mdx(), sitemap(), subresourceIntegrity(), pagefind()],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -9,7 +9,7 @@ export function paragraphRange(paragraphs: readonly { n: number }[]): string | u
   return first === last ? `¶ ${first}` : `¶ ${first}–${last}`;
 }
 
-/** How a session entered the programme, in words: "Opening session", "Theme 2 of the programme". */
+/** How a session entered the programme, in words: "Opening", "Closing", "Theme 2 of the programme". */
 export function sessionRoleLabel(page: Pick<PageFrontmatter, 'role' | 'programmeNumber'>): string {
   switch (page.role) {
     case 'opening':
