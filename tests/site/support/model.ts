@@ -1,0 +1,30 @@
+/** The bundled meeting's document model, read from the build's own data.json. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { documentModelSchema, type Meeting } from '../../../src/schemas/meeting.ts';
+
+/** The single meeting of the bundled summary, as the build published it. */
+export async function builtMeeting(siteDir: string, slug = 'idm-2018'): Promise<Meeting> {
+  const model = documentModelSchema.parse(JSON.parse(await readFile(join(siteDir, slug, 'data.json'), 'utf8')));
+  const meeting = model.meetings[0];
+  if (!meeting) throw new Error(`${slug}/data.json holds no meeting; rebuild with npm run build.`);
+  return meeting;
+}
+
+/** The URL path of a section's page, as the site spells it (base path included). */
+export function sectionPath(meeting: Meeting, section: Meeting['sections'][number], base = '/'): string {
+  const folder = { overview: '', session: 'sessions/', conclusion: 'conclusions/', outcome: 'outcome/' }[section.kind];
+  return section.kind === 'overview' ? `${base}${meeting.slug}/` : `${base}${meeting.slug}/${folder}${section.slug}/`;
+}
+
+/** The pages a reader walks through with "Next", from the overview to "About this edition". */
+export function expectedReadingOrder(meeting: Meeting, base = '/'): string[] {
+  const walk: string[] = [];
+  const indexes: Record<string, string> = { session: `${base}${meeting.slug}/sessions/`, conclusion: `${base}${meeting.slug}/conclusions/` };
+  for (const section of meeting.sections) {
+    const index = indexes[section.kind];
+    if (index && !walk.includes(index)) walk.push(index);
+    walk.push(sectionPath(meeting, section, base));
+  }
+  return [...walk, `${base}${meeting.slug}/about/`];
+}
