@@ -11,6 +11,12 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'search',
+          include: ['tests/search/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'site',
           include: ['tests/site/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           // Builds the bundled summary at the root and under /idm/ once, and serves both.

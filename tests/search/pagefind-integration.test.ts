@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type * as Pagefind from 'pagefind';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { indexSite, SearchIndexError } from '../../src/integrations/pagefind.ts';
+import { buildVocabulary, fragmentText, VOCABULARY_FILE } from '../../src/integrations/search-vocabulary.ts';
+
+/** A fragment file as Pagefind writes it: gzip of a signature and JSON. */
+function fragment(record: object): Uint8Array {
+  return gzipSync(`pagefind_dcd${JSON.stringify(record)}`);
+}
+
+/** A fake Pagefind module whose steps answer with the given errors. */
+function fakePagefind(errors: { add?: string[]; write?: string[] } = {}, pageCount = 2): typeof Pagefind & { closed: boolean } {
+  const fake = {
+    closed: false,
+    createIndex: async () => ({
+      errors: [],
+      index: {
+        addDirectory: async () => ({ errors: errors.add ?? [], page_count: pageCount }),
+        writeFiles: async ({ outputPath }: { outputPath: string }) => ({ errors: errors.write ?? [], outputPath }),
+        getFiles: async () => ({
+          errors: [],
+          files: [
+            { path: 'fragment/en_1.pf_fragment', content: fragment({ meta: { title: 'Forced labour' }, content: 'Trafficking and labour, São Paulo.' }) },
+            { path: 'pagefind.js', content: new Uint8Array() },
+          ],
+        }),
+      },
+    }),
+    close: async () => {
+      fake.closed = true;
+      return null;
+    },
+  };
+  return fake as unknown as typeof Pagefind & { closed: boolean };
+}
+
+describe('indexSite', () => {
+  let siteDir: string;
+  beforeEach(async () => {
+    siteDir = await mkdtemp(join(tmpdir(), 'readout-search-'));
+  });
+  afterEach(async () => {
+    await rm(siteDir, { recursive: true, force: true });
+  });
+
+  it('writes the vocabulary of the indexed text beside the bundle', async () => {
+    await mkdir(join(siteDir, 'pagefind'));
+    const summary = await indexSite(siteDir, fakePagefind());
+    expect(summary).toEqual({ pageCount: 2, wordCount: 6 });
+    expect(await readFile(join(siteDir, 'pagefind', VOCABULARY_FILE), 'utf8')).toBe('labour\nand\nforced\npaulo\nsao\ntrafficking\n');
+  });
+
+  it('fails the build when Pagefind reports an error, and says how to fix it', async () => {
+    const pagefind = fakePagefind({ add: ['Failed to parse index.html'] });
+    await expect(indexSite(siteDir, pagefind)).rejects.toThrow(SearchIndexError);
+    await expect(indexSite(siteDir, pagefind)).rejects.toThrow(/Failed to parse index\.html.*data-pagefind-body/);
+    expect(pagefind.closed).toBe(true);
+  });
+
+  it('fails the build when there is nothing to index', async () => {
+    await expect(indexSite(siteDir, fakePagefind({}, 0))).rejects.toThrow(/could not find any page/);
+  });
+});
+
+describe('the spelling vocabulary', () => {
+  it('reads the title and text of a fragment', () => {
+    expect(fragmentText(fragment({ meta: { title: 'Title' }, content: 'Body text' }))).toBe('Title Body text');
+  });
+
+  it('lists words once, most frequent first, without accents, numbers or short words', () => {
+    expect(buildVocabulary(['Labour labour São 2018 of IOM’s', 'labour Paulo'])).toBe('labour\niom\npaulo\nsao\n');
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { PagefindApi, PagefindFilterValue, PagefindResult } from '../../src/scripts/search/pagefind-types.ts';
+import { correctedQuery, statusLine } from '../../src/scripts/search/search-messages.ts';
+import { countFacets, pagefindFilters, planQuery, runPlan, spellingCombinations, withHighlight } from '../../src/scripts/search/site-search.ts';
+
+/** A fake Pagefind over a few pages: every query word must prefix-match a page word. */
+function fakePagefind(pages: { id: string; text: string; kind: string }[]): PagefindApi {
+  const matches = (value: PagefindFilterValue | undefined, kind: string) =>
+    value === undefined || (typeof value === 'object' && 'any' in value ? value.any.includes(kind) : value === kind);
+  return {
+    options: async () => undefined,
+    init: async () => undefined,
+    preload: async () => undefined,
+    filters: async () => ({}),
+    search: async (term, options) => {
+      const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+      const results: PagefindResult[] = pages
+        .filter((page) => matches(options?.filters?.['kind'], page.kind))
+        .filter((page) => words.every((word) => page.text.toLowerCase().split(/\s+/).some((w) => w.startsWith(word))))
+        .map((page) => ({ id: page.id, score: words.length, words: [], data: async () => { throw new Error('not loaded in these tests'); } }));
+      return { results, unfilteredResultCount: results.length, filters: {}, totalFilters: {} };
+    },
+  };
+}
+
+const api = fakePagefind([
+  { id: 'a', text: 'forced labour and trafficking in Gaziantep', kind: 'Key conclusion' },
+  { id: 'b', text: 'the senior program director', kind: 'Session' },
+  { id: 'c', text: 'the programme of the meeting and its refugees', kind: 'Session' },
+  { id: 'd', text: 'Gaziantep hosts refugees', kind: 'Key conclusion' },
+]);
+const noVocabulary = async () => [];
+
+describe('planQuery', () => {
+  it('searches a word in the spellings the site holds', async () => {
+    const plan = await planQuery(api, 'labor', noVocabulary);
+    expect(plan.words).toEqual([{ typed: 'labor', spellings: ['labour'] }]);
+  });
+
+  it('keeps both spellings when the site holds both', async () => {
+    const plan = await planQuery(api, 'program', noVocabulary);
+    expect(plan.words[0]?.spellings).toEqual(['program', 'programme']);
+  });
+
+  it('corrects a word that finds nothing from the vocabulary, and says so', async () => {
+    const vocabulary = vi.fn(async () => ['trafficking', 'gaziantep']);
+    const plan = await planQuery(api, 'traficking', vocabulary);
+    expect(plan.words).toEqual([{ typed: 'traficking', spellings: ['trafficking'], correction: 'trafficking' }]);
+    expect(correctedQuery(plan)).toBe('trafficking');
+    expect(statusLine('traficking', plan, 1)).toBe('Showing results for “trafficking”. 1 result.');
+  });
+
+  it('loads the vocabulary only when a word needs correcting', async () => {
+    const vocabulary = vi.fn(async () => []);
+    await planQuery(api, 'gaziantep refugees', vocabulary);
+    expect(vocabulary).not.toHaveBeenCalled();
+  });
+
+  it('leaves out a word that finds nothing, even corrected', async () => {
+    const plan = await planQuery(api, 'Gaziantep xylophone refugees', noVocabulary);
+    expect(plan.unmatched).toEqual(['xylophone']);
+    expect(plan.words.map((word) => word.typed)).toEqual(['gaziantep', 'refugees']);
+    expect(statusLine('Gaziantep xylophone refugees', plan, 1)).toContain('No page contains “xylophone”');
+  });
+});
+
+describe('runPlan', () => {
+  it('ranks pages holding every word before pages missing one', async () => {
+    const plan = await planQuery(api, 'gaziantep trafficking', noVocabulary);
+    const hits = await runPlan(api, plan);
+    expect(hits.map((hit) => [hit.result.id, hit.tier])).toEqual([
+      ['a', 1],
+      ['d', 2],
+    ]);
+  });
+
+  it('applies filters, any value within a filter', async () => {
+    const plan = await planQuery(api, 'refugees', noVocabulary);
+    expect((await runPlan(api, plan, { kind: ['Session'] })).map((hit) => hit.result.id)).toEqual(['c']);
+    expect(await countFacets(api, plan, {}, { kind: ['Key conclusion', 'Session', 'Outcome'] })).toEqual({ kind: { 'Key conclusion': 1, Session: 1, Outcome: 0 } });
+  });
+});
+
+describe('query helpers', () => {
+  it('writes each combination of spellings once', () => {
+    expect(spellingCombinations([{ typed: 'a', spellings: ['a1', 'a2'] }, { typed: 'b', spellings: ['b'] }])).toEqual(['a1 b', 'a2 b']);
+  });
+
+  it('turns a selection into Pagefind filters, dropping empty ones', () => {
+    expect(pagefindFilters({ kind: ['Session'], meeting: [] })).toEqual({ kind: { any: ['Session'] } });
+  });
+
+  it('puts the highlight parameter before the fragment', () => {
+    const plan = { words: [{ typed: 'labor', spellings: ['labour'] }], unmatched: [] };
+    expect(withHighlight('/idm/m/conclusions/x/#p26', plan)).toBe('/idm/m/conclusions/x/?highlight=labour#p26');
+  });
+});

@@ -1,0 +1,37 @@
+/** Drives the built site's search in Chromium: the search page and the header's combobox. */
+import type { Page } from 'playwright-core';
+
+/** What the search page shows for a query. */
+export interface SearchPageResults {
+  /** The status line ("Showing results for …. 3 results."). */
+  status: string;
+  /** The result title links, in order: page path (site-relative, without base) and fragment. */
+  results: { page: string; fragment: string }[];
+}
+
+/** Opens `search/?<params>` and waits until its results are shown. */
+export async function searchPage(page: Page, siteUrl: string, params: string): Promise<SearchPageResults> {
+  await page.goto(new URL(`search/?${params}`, siteUrl).href);
+  await page.waitForFunction(() => {
+    const results = document.querySelector('[data-search-results]');
+    return !!results && !results.hasAttribute('aria-busy') && !!document.querySelector('[data-search-status]')?.textContent;
+  });
+  const base = new URL(siteUrl).pathname;
+  return page.evaluate((base) => ({
+    status: document.querySelector('[data-search-status]')!.textContent ?? '',
+    results: [...document.querySelectorAll<HTMLAnchorElement>('.search-result-title a')].map((link) => {
+      const url = new URL(link.href);
+      return { page: url.pathname.slice(base.length), fragment: url.hash.slice(1) };
+    }),
+  }), base);
+}
+
+/** Types into the header search and waits for its listbox to show results or a message. */
+export async function typeInHeader(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('/');
+  await page.keyboard.type(text);
+  await page.waitForFunction(
+    (text) => document.querySelector<HTMLInputElement>('#site-search')?.value === text && !document.querySelector<HTMLElement>('.search-popup')?.hidden && !!document.querySelector('#site-search-status')?.textContent,
+    text,
+  );
+}
