@@ -1,0 +1,64 @@
+/**
+ * `npm run screenshots`: photographs the built site (run `npm run build` first) so a person can
+ * look at it: the overview, a session with text, a thematic session and a key conclusion, at
+ * phone and desktop width, in light and dark, into screenshots/ (whole page and first screen).
+ */
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { preview } from 'astro';
+import { chromium } from 'playwright-core';
+
+const OUT = 'screenshots';
+const WIDTHS = [390, 1280];
+const SCHEMES = ['light', 'dark'] as const;
+
+/** One page to photograph: a file-name stem and its site-relative path. */
+interface Shot {
+  name: string;
+  path: string;
+}
+
+/** The pages worth looking at, found in the first meeting's data.json rather than named here. */
+async function pagesToPhotograph(dist: string): Promise<Shot[]> {
+  const slug = (await readdir(dist, { withFileTypes: true })).find((e) => e.isDirectory() && !e.name.startsWith('_') && e.name !== 'pagefind' && e.name !== 'search')?.name;
+  if (!slug) throw new Error(`No meeting in ${dist}/. Run \`npm run build\` first.`);
+  const { meetings } = JSON.parse(await readFile(join(dist, slug, 'data.json'), 'utf8')) as { meetings: { sections: { kind: string; role?: string; slug: string; paragraphs: unknown[] }[] }[] };
+  const sections = meetings[0]?.sections ?? [];
+  const find = (test: (s: (typeof sections)[number]) => boolean) => sections.find(test)?.slug;
+  const shots: (Shot | undefined)[] = [
+    { name: 'overview', path: `${slug}/` },
+    ((s) => s && { name: 'session', path: `${slug}/sessions/${s}/` })(find((s) => s.kind === 'session' && s.paragraphs.length > 0)),
+    ((s) => s && { name: 'thematic-session', path: `${slug}/sessions/${s}/` })(find((s) => s.role === 'thematic')),
+    ((s) => s && { name: 'conclusion', path: `${slug}/conclusions/${s}/` })(find((s) => s.kind === 'conclusion')),
+  ];
+  return shots.filter((shot): shot is Shot => shot !== undefined);
+}
+
+const dist = process.env['OUT_DIR'] ?? 'dist';
+const shots = await pagesToPhotograph(dist);
+const server = await preview({ root: process.cwd(), logLevel: 'warn' });
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+try {
+  await mkdir(OUT, { recursive: true });
+  const base = `http://localhost:${server.port}${(process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/')}`;
+  for (const width of WIDTHS) {
+    for (const colorScheme of SCHEMES) {
+      const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme, deviceScaleFactor: 1 });
+      for (const shot of shots) {
+        await page.goto(new URL(shot.path, base).href);
+        // The whole page, and the first screen on its own: what a reader sees before scrolling.
+        const stem = join(OUT, `${shot.name}-${width}-${colorScheme}`);
+        await page.screenshot({ path: `${stem}.png`, fullPage: true });
+        await page.screenshot({ path: `${stem}-first-screen.png` });
+        console.log(`${stem}.png`);
+      }
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
