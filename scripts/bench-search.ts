@@ -28,6 +28,12 @@ const KEYSTROKE_MS = 80;
 /** Requests that are search code or search data. */
 const SEARCH_REQUEST = /\/pagefind\/|header-search|site-search|pagefind-loader/;
 
+/** Page times (performance.now) the benchmark records in the page. */
+interface SearchMarks {
+  firstKey?: number;
+  firstResults?: number;
+}
+
 /** One cold run's figures. */
 interface RunFigures {
   bytesBeforeUse: number;
@@ -51,23 +57,24 @@ async function measureRun(browser: Browser, url: string, query: string): Promise
   const bytesBeforeUse = finished.filter((request) => SEARCH_REQUEST.test(request.path)).reduce((sum, request) => sum + request.bytes, 0);
   const loadedBefore = finished.length;
   await page.evaluate(() => {
-    const marks = ((window as unknown as { searchMarks: Record<string, number> }).searchMarks = {});
-    document.addEventListener('keydown', (event) => event.key.length === 1 && event.key !== '/' && (marks['firstKey'] ??= performance.now()), { capture: true });
+    const marks: SearchMarks = {};
+    (window as unknown as { searchMarks: SearchMarks }).searchMarks = marks;
+    document.addEventListener('keydown', (event) => event.key.length === 1 && event.key !== '/' && (marks.firstKey ??= performance.now()), { capture: true });
     new MutationObserver(() => {
-      if (document.querySelector('#site-search-results [role="option"]')) marks['firstResults'] ??= performance.now();
+      if (document.querySelector('#site-search-results [role="option"]')) marks.firstResults ??= performance.now();
     }).observe(document.body, { childList: true, subtree: true });
   });
   await page.keyboard.press('/');
   await page.keyboard.type(query, { delay: KEYSTROKE_MS });
   const lastKey = await page.evaluate(() => performance.now());
   await page.waitForFunction((query) => document.querySelector('#site-search-option-all')?.textContent?.includes(query), query);
-  const marks = await page.evaluate(() => ({ ...(window as unknown as { searchMarks: Record<string, number> }).searchMarks, now: performance.now() }));
+  const marks = await page.evaluate(() => ({ ...(window as unknown as { searchMarks: SearchMarks }).searchMarks, now: performance.now() }));
   await page.waitForLoadState('networkidle');
   const requests = finished.slice(loadedBefore).map(({ path, bytes }) => ({ path, bytes }));
   await context.close();
   return {
     bytesBeforeUse,
-    firstResultsMs: (marks['firstResults'] ?? NaN) - (marks['firstKey'] ?? NaN),
+    firstResultsMs: (marks.firstResults ?? NaN) - (marks.firstKey ?? NaN),
     finalResultsMs: marks.now - lastKey,
     firstQueryBytes: requests.reduce((sum, request) => sum + request.bytes, 0),
     requests,
