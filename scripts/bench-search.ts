@@ -1,16 +1,18 @@
 /**
  * `npm run bench:search`: how fast the header search answers on a cold page, and what it costs.
- * Serves dist/ (gzip, as a static host would), opens a content page in a fresh Chromium
- * context, presses `/` and types a query, and prints:
+ * Serves the built site (gzip, as a static host would), opens a meeting's page in a fresh
+ * Chromium context, presses `/` and types a query, and prints:
  *   - bytes of search code loaded before first use (budget 0),
  *   - time from the first keystroke to the first results shown (budget ≤ 300 ms),
  *   - bytes transferred for the first query, UI code included (budget ≤ 150 KiB).
  * Builds the site into .cache/bench-search/ first, so a build or test run writing dist/ at the
  * same time cannot disturb it. Options: `--site <dir>` (measure a built site instead),
- * `--runs <n>` (default 5), `--query <text>` (default "trafficking"), `--no-gzip`.
+ * `--runs <n>` (default 5), `--query <text>` (default: the site's most frequent word of eight
+ * letters or more), `--page <path>` (default: the first page of a meeting in the sitemap),
+ * `--no-gzip`.
  */
 import { execFile } from 'node:child_process';
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
@@ -20,7 +22,6 @@ import { serveStatic } from './lib/static-server.ts';
 
 /** Where the benchmark builds the site for itself. */
 const BENCH_SITE_DIR = '.cache/bench-search';
-const PAGE = 'idm-2018/sessions/opening-session/';
 const BUDGET_MS = 300;
 const BUDGET_BYTES = 150 * 1024;
 /** A reader's typing speed: about 150 characters a minute. */
@@ -88,6 +89,21 @@ async function buildSite(): Promise<string> {
   return BENCH_SITE_DIR;
 }
 
+/** The first page of the sitemap below a meeting (two path segments or more), site-relative. */
+async function firstContentPage(siteDir: string): Promise<string> {
+  const sitemap = await readFile(join(siteDir, 'sitemap-0.xml'), 'utf8');
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname.slice(1));
+  const page = paths.find((path) => path.split('/').filter(Boolean).length >= 2);
+  if (!page) throw new SourceError(`${siteDir}/sitemap-0.xml`, 'lists no page of a meeting', 'build the site with at least one meeting');
+  return page;
+}
+
+/** The site's most frequent word of eight letters or more, from the spelling vocabulary. */
+async function typicalQuery(siteDir: string): Promise<string> {
+  const words = (await readFile(join(siteDir, 'pagefind', 'readout-vocabulary.txt'), 'utf8')).split('\n');
+  return words.find((word) => word.length >= 8) ?? words[0] ?? 'search';
+}
+
 /** The median of some numbers. */
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -106,14 +122,15 @@ function report(label: string, value: string, within: boolean, budget: string): 
 }
 
 await runCommand(async () => {
-  const { options } = parseCommandLine(process.argv.slice(2), ['runs', 'query', 'site']);
+  const { options } = parseCommandLine(process.argv.slice(2), ['runs', 'query', 'site', 'page']);
   const runs = Number(options.get('runs') ?? 5);
-  const query = String(options.get('query') ?? 'trafficking');
   const site = options.get('site');
   const siteDir = typeof site === 'string' ? site : await buildSite();
   await access(join(siteDir, 'pagefind', 'pagefind.js')).catch(() => {
     throw new SourceError(`${siteDir}/`, 'there is no search index to measure', 'build the site first, or leave out --site');
   });
+  const page = String(options.get('page') ?? (await firstContentPage(siteDir)));
+  const query = String(options.get('query') ?? (await typicalQuery(siteDir)));
   const server = await serveStatic({ root: siteDir, gzip: !options.has('no-gzip') });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -121,8 +138,8 @@ await runCommand(async () => {
   });
   try {
     const figures: RunFigures[] = [];
-    for (let run = 0; run < runs; run++) figures.push(await measureRun(browser, new URL(PAGE, server.url).href, query));
-    console.log(`Header search on a cold ${PAGE}, query “${query}”, ${runs} runs (median; budgets hold for every run):\n`);
+    for (let run = 0; run < runs; run++) figures.push(await measureRun(browser, new URL(page, server.url).href, query));
+    console.log(`Header search on a cold ${page}, query “${query}”, ${runs} runs (median; budgets hold for every run):\n`);
     const first = figures.map((f) => f.firstResultsMs);
     const bytes = figures.map((f) => f.firstQueryBytes);
     const ok = [
