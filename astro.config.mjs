@@ -9,13 +9,16 @@ import subresourceIntegrity from './src/utils/subresource-integrity.ts';
 const base = process.env.BASE_PATH ?? '/';
 /** Canonical URLs, the sitemap and citations need the public origin of the site. */
 const site = process.env.SITE_URL ?? 'https://readout.example.org';
-/** Tests build a second, sub-path site next to dist/ without overwriting it. */
+/** Where the site is written (OUT_DIR); tests build elsewhere so dist/ stays the developer's. */
 const outDir = process.env.OUT_DIR ?? 'dist';
+/** Test runs build in their own cache, so two runs at once never share Astro's content store. */
+const cacheDir = process.env.READOUT_CACHE_DIR ?? './node_modules/.astro';
 
 export default defineConfig({
   site,
   base,
   outDir,
+  cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [mdx(), sitemap(), subresourceIntegrity(), pagefind()],

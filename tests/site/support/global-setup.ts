@@ -1,10 +1,13 @@
 /**
- * Runs once before the site and browser tests: builds the bundled summary into dist/ and, with
- * BASE_PATH=/idm/, into .cache/dist-idm/, then serves both. Tests read the paths and URLs with
- * `inject()`.
+ * Runs once before the site and browser tests: builds the bundled summary at the root and, with
+ * BASE_PATH=/idm/, under a sub-path, then serves both. Tests read the paths and URLs with
+ * `inject()`. Each run builds in its own folder under .cache/site-tests/ (generated pages,
+ * Astro's cache and both sites), so a `npm run build` or a second test run at the same time
+ * cannot change the files under test.
  */
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from './static-server.ts';
@@ -18,7 +21,7 @@ export const SUB_PATH = '/idm/';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Absolute path of the root build (dist/). */
+    /** Absolute path of the root build. */
     siteDir: string;
     /** URL of the served root build, ending in `/`. */
     siteUrl: string;
@@ -49,11 +52,14 @@ async function buildSite(env: Record<string, string>): Promise<void> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const siteDir = resolve(ROOT, 'dist');
-  const subPathDir = resolve(ROOT, '.cache/dist-idm');
+  const runDir = resolve(ROOT, '.cache/site-tests', `${process.pid}-${Date.now()}`);
+  await mkdir(runDir, { recursive: true });
+  const siteDir = join(runDir, 'site');
+  const subPathDir = join(runDir, 'site-idm');
+  const shared = { READOUT_GENERATED: join(runDir, 'generated'), READOUT_CACHE_DIR: join(runDir, 'astro-cache') };
   // One after the other: both builds share the generated pages and Astro's cache.
-  await buildSite({ OUT_DIR: siteDir, BASE_PATH: '/' });
-  await buildSite({ OUT_DIR: subPathDir, BASE_PATH: SUB_PATH });
+  await buildSite({ ...shared, OUT_DIR: siteDir, BASE_PATH: '/' });
+  await buildSite({ ...shared, OUT_DIR: subPathDir, BASE_PATH: SUB_PATH });
   const [site, subPath] = await Promise.all([serveStatic(siteDir), serveStatic(subPathDir, SUB_PATH)]);
   project.provide('siteDir', siteDir);
   project.provide('siteUrl', site.url);
@@ -61,5 +67,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('subPathUrl', subPath.url);
   return async () => {
     await Promise.all([site.close(), subPath.close()]);
+    await rm(runDir, { recursive: true, force: true });
   };
 }
