@@ -26,7 +26,7 @@ export function workTitle(meeting: MeetingInfo): string {
 export function citationText({ meeting, section, paragraph, url }: CitationTarget): string {
   const author = meeting.organizer ?? meeting.title;
   const year = yearOf(meeting.startDate) ?? 'n.d.';
-  const where = [section && `“${section}”`, paragraph !== undefined && `¶ ${paragraph}`].filter(Boolean).join(', ');
+  const where = [section && `“${section}”`, paragraph !== undefined && `¶\u00a0${paragraph}`].filter(Boolean).join(', ');
   return `${author} (${year}). ${workTitle(meeting)}.${where ? ` ${where}.` : ''} Unofficial web edition. ${url}`;
 }
 
