@@ -24,12 +24,13 @@ async function pagesToPhotograph(dist: string): Promise<Shot[]> {
   if (!slug) throw new Error(`No meeting in ${dist}/. Run \`npm run build\` first.`);
   const { meetings } = JSON.parse(await readFile(join(dist, slug, 'data.json'), 'utf8')) as { meetings: { sections: { kind: string; role?: string; slug: string; paragraphs: unknown[] }[] }[] };
   const sections = meetings[0]?.sections ?? [];
-  const find = (test: (s: (typeof sections)[number]) => boolean) => sections.find(test)?.slug;
-  const shots: (Shot | undefined)[] = [
+  const shot = (name: string, folder: string, section: (typeof sections)[number] | undefined): Shot | undefined =>
+    section && { name, path: `${slug}/${folder}/${section.slug}/` };
+  const shots = [
     { name: 'overview', path: `${slug}/` },
-    ((s) => s && { name: 'session', path: `${slug}/sessions/${s}/` })(find((s) => s.kind === 'session' && s.paragraphs.length > 0)),
-    ((s) => s && { name: 'thematic-session', path: `${slug}/sessions/${s}/` })(find((s) => s.role === 'thematic')),
-    ((s) => s && { name: 'conclusion', path: `${slug}/conclusions/${s}/` })(find((s) => s.kind === 'conclusion')),
+    shot('session', 'sessions', sections.find((s) => s.kind === 'session' && s.paragraphs.length > 0)),
+    shot('thematic-session', 'sessions', sections.find((s) => s.role === 'thematic')),
+    shot('conclusion', 'conclusions', sections.find((s) => s.kind === 'conclusion')),
   ];
   return shots.filter((shot): shot is Shot => shot !== undefined);
 }

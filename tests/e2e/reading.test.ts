@@ -24,7 +24,8 @@ async function openPage(options: Parameters<Browser['newContext']>[0] = {}): Pro
   return context.newPage();
 }
 
-describe.concurrent('reading in a browser', () => {
+// The clipboard is the browser's, shared by its contexts: these two take turns.
+describe('copying from a page', () => {
   it('copies the absolute URL of a paragraph from the keyboard and announces it', async () => {
     const page = await openPage({ permissions: ['clipboard-read', 'clipboard-write'] });
     const url = new URL(sectionPath(meeting, sectionOf12!), siteUrl).href;
@@ -36,6 +37,33 @@ describe.concurrent('reading in a browser', () => {
     await expect.poll(() => page.textContent('#announcer')).toBe('Link copied');
     const canonical = await page.getAttribute('link[rel="canonical"]', 'href');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${canonical}#p12`);
+    await page.context().close();
+  });
+
+  it('copies the citation of ¶ 12 with its URL and today’s date as the access date', async () => {
+    const page = await openPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(new URL(sectionPath(meeting, sectionOf12!), siteUrl).href);
+    await page.click('#p12 summary');
+    await page.click('#p12 [data-copy="citation"]');
+    await expect.poll(() => page.textContent('#announcer')).toBe('Citation copied');
+    const citation = await page.evaluate(() => navigator.clipboard.readText());
+    const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
+    expect(citation).toContain(meeting.organizer ?? meeting.title);
+    expect(citation).toContain('¶ 12');
+    expect(citation).toContain(`${await page.getAttribute('link[rel="canonical"]', 'href')}#p12`);
+    expect(citation).toContain(`(accessed ${today})`);
+    await page.context().close();
+  });
+});
+
+describe.concurrent('reading in a browser', () => {
+  it('prints a page without its controls and with its URL', async () => {
+    const page = await openPage();
+    await page.goto(overview);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.site-footer .print-only')).toBe(true);
+    expect(await page.textContent('.site-footer .print-only')).toBe(await page.getAttribute('link[rel="canonical"]', 'href'));
+    for (const control of ['.site-header', 'nav.breadcrumbs', 'nav.prev-next', '.para-tools']) expect(await page.isVisible(control), control).toBe(false);
     await page.context().close();
   });
 
