@@ -57,6 +57,18 @@ describe('copying from a page', () => {
 });
 
 describe.concurrent('reading in a browser', () => {
+  it('fits every page of the meeting on a 320 px screen without sideways scrolling', async () => {
+    const page = await openPage({ viewport: { width: 320, height: 640 } });
+    const overflowing: string[] = [];
+    for (const path of expectedReadingOrder(meeting, new URL(siteUrl).pathname)) {
+      await page.goto(new URL(path, siteUrl).href);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)) overflowing.push(path);
+    }
+    expect(overflowing).toEqual([]);
+    await page.context().close();
+  });
+
   it('prints a page without its controls and with its URL', async () => {
     const page = await openPage();
     await page.goto(overview);
