@@ -26,10 +26,13 @@ describe.each(pages)('the page $path', ({ path, file }) => {
     levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
   });
 
-  it('has a canonical URL, a description, Open Graph and Twitter cards, and parseable JSON-LD', async () => {
+  it('has a canonical URL (or noindex), a description, Open Graph and Twitter cards, and parseable JSON-LD', async () => {
     const document = await readDocument(file);
     const meta = (selector: string) => document.querySelector(selector)?.getAttribute('content') ?? '';
-    expect(document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(/^https?:\/\//);
+    const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+    // The 404 page is served at any missing address: it has no URL of its own and asks not to be indexed.
+    if (path.endsWith('/404.html')) expect([canonical, meta('meta[name="robots"]')]).toEqual([undefined, 'noindex']);
+    else expect(canonical).toMatch(/^https?:\/\//);
     expect(meta('meta[name="description"]').length).toBeGreaterThan(50);
     expect(meta('meta[property="og:title"]')).not.toBe('');
     expect(meta('meta[name="twitter:card"]')).toBe('summary');
