@@ -59,7 +59,7 @@ export function gzipSize(content: string | Uint8Array): number {
 /** What a page downloads before any interaction, in gzip bytes. */
 export interface PageWeight {
   html: number;
-  /** Inline and external scripts, with their static imports. */
+  /** Inline and external scripts, with their static imports (inline ones are also part of `html`). */
   js: number;
   /** External stylesheets (inline CSS is part of the HTML). */
   css: number;
@@ -80,17 +80,19 @@ export async function pageWeight(html: string, pageUrl: URL, readAsset: (url: UR
   const scripts = [...document.querySelectorAll('script:not([type="application/ld+json"])')];
   const inlineJs = scripts.filter((s) => !s.getAttribute('src')).map((s) => s.textContent ?? '').join('\n');
   const seen = new Set<string>();
-  let js = inlineJs ? gzipSize(inlineJs) : 0;
+  const inlineJsSize = inlineJs ? gzipSize(inlineJs) : 0;
+  let externalJs = 0;
   const queue = scripts.flatMap((s) => (s.getAttribute('src') ? [new URL(s.getAttribute('src') ?? '', pageUrl)] : []));
   for (let url = queue.shift(); url; url = queue.shift()) {
     if (seen.has(url.href)) continue;
     seen.add(url.href);
     const code = await readAsset(url);
-    js += gzipSize(code);
+    externalJs += gzipSize(code);
     queue.push(...staticImports(code).map((spec) => new URL(spec, url)));
   }
   let css = 0;
   for (const link of document.querySelectorAll('link[rel="stylesheet"]')) css += gzipSize(await readAsset(new URL(link.getAttribute('href') ?? '', pageUrl)));
   const htmlSize = gzipSize(html);
-  return { html: htmlSize, js, css, total: htmlSize + js + css };
+  // Inline scripts travel inside the HTML: they count towards the JavaScript, not twice towards the total.
+  return { html: htmlSize, js: inlineJsSize + externalJs, css, total: htmlSize + externalJs + css };
 }
