@@ -3,39 +3,22 @@
  * newest first; adding the second meeting changes no URL of the first; and search can be
  * narrowed to one meeting in the browser.
  */
-import { execFile } from 'node:child_process';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtPages, readDocument } from '../site/support/built-site.ts';
+import { buildSources, type SourcesBuild } from '../site/support/build-sources.ts';
 import { serveStatic, type StaticServer } from '../site/support/static-server.ts';
 import { launchBrowser } from './support/browser.ts';
 
-const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '../..');
-const workDir = resolve(ROOT, '.cache/multi-meeting-tests', `${process.pid}`);
-const siteDir = join(workDir, 'site');
+let build: SourcesBuild;
+let siteDir: string;
 let server: StaticServer;
 let browser: Browser;
 
-/** The build as a developer's shell runs it: without the variables Vitest adds for Vite. */
-function shellEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|VITE_.*)$/.test(name)));
-}
-
 beforeAll(async () => {
-  const sources = join(workDir, 'sources');
-  await rm(workDir, { recursive: true, force: true });
-  await mkdir(sources, { recursive: true });
-  await copyFile(join(ROOT, 'content/sources/idm-2018.txt'), join(sources, 'idm-2018.txt'));
-  await copyFile(join(ROOT, 'tests/fixtures/sources/wcw-2021.txt'), join(sources, 'wcw-2021.txt'));
-  await run(process.execPath, ['scripts/build.ts', '--source', sources], {
-    cwd: ROOT,
-    env: { ...shellEnvironment(), READOUT_GENERATED: join(workDir, 'generated'), READOUT_CACHE_DIR: join(workDir, 'astro-cache'), OUT_DIR: siteDir, BASE_PATH: '/' },
-    maxBuffer: 1 << 24,
-  });
+  build = await buildSources('multi-meeting-tests', ['content/sources/idm-2018.txt', 'tests/fixtures/sources/wcw-2021.txt']);
+  siteDir = build.siteDir;
   server = await serveStatic(siteDir);
   browser = await launchBrowser();
 }, 120_000);
@@ -43,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await rm(workDir, { recursive: true, force: true });
+  await build?.remove();
 });
 
 describe('a site of two meetings', () => {
