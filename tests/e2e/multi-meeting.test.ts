@@ -62,3 +62,23 @@ describe('a site of two meetings', () => {
     await page.close();
   });
 });
+
+describe('search this meeting', () => {
+  it('is offered on a meeting’s pages and lands on the search page filtered to it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}wcw-2021/`);
+    await page.getByLabel('Search this meeting').fill('cooperation');
+    await page.getByLabel('Search this meeting').press('Enter');
+    await page.waitForURL(/\/search\/\?/);
+    expect(new URL(page.url()).searchParams.get('meeting')).toBe('World Conference on Water Cooperation 2021');
+    await page.locator('[data-search-results] a[href]').first().waitFor();
+    const hrefs = await page.locator('[data-search-results] a[href]').evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs.every((href) => href.startsWith('/wcw-2021/'))).toBe(true);
+    await page.close();
+  });
+
+  it('is not offered when the site holds one meeting', async () => {
+    const document = await readDocument(join(inject('siteDir'), 'idm-2018/index.html'));
+    expect(document.querySelector('#meeting-search')).toBeNull();
+  });
+});
