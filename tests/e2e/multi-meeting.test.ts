@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtPages, readDocument } from '../site/support/built-site.ts';
 import { buildSources, type SourcesBuild } from '../site/support/build-sources.ts';
-import { serveStatic, type StaticServer } from '../site/support/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { launchBrowser } from './support/browser.ts';
 
 let build: SourcesBuild;
@@ -19,7 +19,7 @@ let browser: Browser;
 beforeAll(async () => {
   build = await buildSources('multi-meeting-tests', ['content/sources/idm-2018.txt', 'tests/fixtures/sources/wcw-2021.txt']);
   siteDir = build.siteDir;
-  server = await serveStatic(siteDir);
+  server = await serveStatic({ root: siteDir });
   browser = await launchBrowser();
 }, 120_000);
 

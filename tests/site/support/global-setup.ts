@@ -10,7 +10,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../../../scripts/lib/static-server.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -60,7 +60,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // One after the other: both builds share the generated pages and Astro's cache.
   await buildSite({ ...shared, OUT_DIR: siteDir, BASE_PATH: '/' });
   await buildSite({ ...shared, OUT_DIR: subPathDir, BASE_PATH: SUB_PATH });
-  const [site, subPath] = await Promise.all([serveStatic(siteDir), serveStatic(subPathDir, SUB_PATH)]);
+  const [site, subPath] = await Promise.all([serveStatic({ root: siteDir }), serveStatic({ root: subPathDir, base: SUB_PATH })]);
   project.provide('siteDir', siteDir);
   project.provide('siteUrl', site.url);
   project.provide('subPathDir', subPathDir);
