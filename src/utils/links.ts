@@ -21,6 +21,12 @@ export interface MeetingLinks {
   ris: string;
   /** Speakers as CSV. */
   speakers: string;
+  /** The speakers index, by stakeholder group. */
+  speakerIndex: string;
+  /** The organizations index. */
+  organizations: string;
+  /** The countries index. */
+  countries: string;
 }
 
 /** File name of the bundled source download: `source` plus the source's own extension. */
@@ -42,7 +48,15 @@ export function meetingLinks(meeting: { slug: string; source: string }): Meeting
     bibtex: at('citation.bib'),
     ris: at('citation.ris'),
     speakers: at('speakers.csv'),
+    speakerIndex: at('speakers/'),
+    organizations: at('organizations/'),
+    countries: at('countries/'),
   };
+}
+
+/** A person's page, site-level because one person may speak at several meetings. */
+export function personUrl(personId: string): string {
+  return withBase(`speakers/${personId}/`);
 }
 
 /** Absolute URL of a site-relative href, on the configured site origin. */

@@ -1,0 +1,36 @@
+/**
+ * The site's people (one page per person across meetings) and the links to their pages. The
+ * people are grouped once per build: every page with paragraphs needs them to link mentions.
+ */
+import type { Meeting, Speaker } from '../schemas/meeting.ts';
+import { personUrl } from './links.ts';
+import { loadMeetings } from './meetings.ts';
+import { groupPeople, type Person } from './people.ts';
+
+let cached: Promise<Person[]> | undefined;
+
+/**
+ * Meetings oldest first: a person's id is taken by their first appearance, so a newer meeting
+ * with a homonym gets the suffixed id and the older page keeps its URL.
+ */
+function oldestFirst(meetings: Meeting[]): Meeting[] {
+  return [...meetings].sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? '') || a.slug.localeCompare(b.slug));
+}
+
+async function collectPeople(): Promise<Person[]> {
+  return groupPeople(oldestFirst((await loadMeetings()).map(({ meeting }) => meeting)));
+}
+
+/** Every person of every meeting, each with their appearances. */
+export async function loadPeople(): Promise<Person[]> {
+  // The dev server re-splits as editors type: there the people must be read afresh.
+  if (import.meta.env.DEV) return collectPeople();
+  cached ??= collectPeople();
+  return cached;
+}
+
+/** Looks up the page of a meeting's speaker among `people`. */
+export function personHrefs(people: readonly Person[]): (meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined {
+  const byKey = new Map(people.flatMap((person) => person.appearances.map((a) => [`${a.meeting.slug}/${a.speaker.id}`, personUrl(person.id)] as const)));
+  return (meetingSlug, speaker) => byKey.get(`${meetingSlug}/${speaker.id}`);
+}
