@@ -1,5 +1,6 @@
 /** The search filters and result metadata of one page, from the document model only. */
 import type { Meeting, Section, SectionKind } from '../../schemas/meeting.ts';
+import { GROUP_LABELS } from '../../utils/stakeholder-groups.ts';
 
 /** How results and the kind filter name each kind of page. */
 export const KIND_LABELS: Record<SectionKind, string> = {
@@ -29,6 +30,27 @@ export interface SearchFacts {
   meeting: string;
   /** Sessions the page belongs to: its own title for a session, the related sessions for a key conclusion. */
   sessions: string[];
+  /** Speakers the page's paragraphs name. */
+  speakers: string[];
+  /** Stakeholder groups of those speakers. */
+  groups: string[];
+  /** Organizations the page's paragraphs name, with their acronym: "International Labour Organization (ILO)". */
+  organizations: string[];
+  /** Countries the page's paragraphs name, by common name. */
+  countries: string[];
+}
+
+/** Who and what a page's paragraphs name, for the speaker, group, organization and country filters. */
+function entitiesOf(meeting: Meeting, section: Section): Pick<SearchFacts, 'speakers' | 'groups' | 'organizations' | 'countries'> {
+  const ids = new Set(section.paragraphs.map((p) => p.id));
+  const named = <T extends { mentions: string[] }>(entities: readonly T[] | undefined) => (entities ?? []).filter((e) => e.mentions.some((id) => ids.has(id)));
+  const speakers = named(meeting.speakers);
+  return {
+    speakers: speakers.map((s) => s.name),
+    groups: [...new Set(speakers.map((s) => GROUP_LABELS[s.group]))],
+    organizations: named(meeting.organizations).map((o) => (o.acronym && o.acronym !== o.name ? `${o.name} (${o.acronym})` : o.name)),
+    countries: named(meeting.countries).map((c) => c.name),
+  };
 }
 
 /** The sessions a page belongs to, for the session filter. */
@@ -49,5 +71,6 @@ export function searchFacts(meeting: Meeting, section: Section): SearchFacts {
     breadcrumb: plural ? `${meeting.title} › ${plural}` : meeting.title,
     meeting: meeting.title,
     sessions: sessionsOf(meeting, section),
+    ...entitiesOf(meeting, section),
   };
 }

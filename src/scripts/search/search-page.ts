@@ -75,15 +75,24 @@ function facetOption(name: string, value: string): HTMLLabelElement {
   return label;
 }
 
-/** Builds the filter fieldsets once, from every value the index holds. */
+/** One filter's fieldset: a legend and a checkbox per value. */
+function facetFieldset(name: string, label: string, values: readonly string[]): HTMLFieldSetElement {
+  const fieldset = element('fieldset', 'facet');
+  fieldset.append(element('legend', '', label), ...values.map((value) => facetOption(name, value)));
+  return fieldset;
+}
+
+/**
+ * Builds the filter fieldsets once, from every value the index holds. The filters by who and
+ * what a page names go in a disclosure, so their long lists do not push the results down.
+ */
 function buildFacets(container: HTMLElement, values: Record<string, string[]>): void {
-  container.replaceChildren(
-    ...FACETS.filter(({ name }) => (values[name]?.length ?? 0) > 0).map(({ name, label }) => {
-      const fieldset = element('fieldset', 'facet');
-      fieldset.append(element('legend', '', label), ...values[name]!.map((value) => facetOption(name, value)));
-      return fieldset;
-    }),
-  );
+  const present = FACETS.filter(({ name }) => (values[name]?.length ?? 0) > 0);
+  const fieldsets = (named: boolean) => present.filter((facet) => facet.named === named).map(({ name, label }) => facetFieldset(name, label, values[name]!));
+  const named = fieldsets(true);
+  const more = element('details', 'facet-more');
+  more.append(element('summary', '', 'Speakers, groups, organizations and countries'), ...named);
+  container.replaceChildren(...fieldsets(false), ...(named.length > 0 ? [more] : []));
 }
 
 /** Shows each value's count and checked state; hides values that would leave nothing. */
@@ -97,6 +106,9 @@ function updateFacets(container: HTMLElement, state: SearchState, counts: Record
     text.textContent = `(${count})`;
     text.setAttribute('aria-label', `${count} ${count === 1 ? 'result' : 'results'}`);
   }
+  // A shared search that filters by a name opens the names' filters, so the reader sees why.
+  const more = container.querySelector('details.facet-more');
+  if (more && more.querySelector('input:checked')) more.setAttribute('open', '');
 }
 
 /** The state the form shows. */

@@ -1,14 +1,21 @@
 /**
- * The search page's state in its URL: `?q=…&kind=…&meeting=…&session=…`, a filter repeated
+ * The search page's state in its URL: `?q=…&kind=…&meeting=…&session=…&speaker=…`, a filter repeated
  * once per chosen value, so any search can be shared and Back returns to the previous one.
  */
 import type { FilterSelection } from './site-search.ts';
 
-/** The filters the search page offers, in the order it shows them. */
+/**
+ * The filters the search page offers, in the order it shows them. Those `named` filter by who and
+ * what a page names; they have many values, so the page folds them away until asked.
+ */
 export const FACETS = [
-  { name: 'kind', label: 'Kind' },
-  { name: 'meeting', label: 'Meeting' },
-  { name: 'session', label: 'Session' },
+  { name: 'kind', label: 'Kind', named: false },
+  { name: 'meeting', label: 'Meeting', named: false },
+  { name: 'session', label: 'Session', named: false },
+  { name: 'group', label: 'Stakeholder group', named: true },
+  { name: 'speaker', label: 'Speaker', named: true },
+  { name: 'organization', label: 'Organization', named: true },
+  { name: 'country', label: 'Country', named: true },
 ] as const;
 
 /** Kind values in reading order rather than alphabetical. */
