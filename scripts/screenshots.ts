@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: photographs the built site (run `npm run build` first) so a person can
- * look at it: the overview, a session with text, a thematic session and a key conclusion, at
- * phone and desktop width, in light and dark, into screenshots/ (whole page and first screen).
+ * look at it: the overview, a session with text, a thematic session, a key conclusion, the
+ * speakers index and the page of the most-mentioned speaker, at phone and desktop width, in light
+ * and dark, into screenshots/ (whole page and first screen).
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,8 +23,11 @@ interface Shot {
 async function pagesToPhotograph(dist: string): Promise<Shot[]> {
   const slug = (await readdir(dist, { withFileTypes: true })).find((e) => e.isDirectory() && !e.name.startsWith('_') && e.name !== 'pagefind' && e.name !== 'search')?.name;
   if (!slug) throw new Error(`No meeting in ${dist}/. Run \`npm run build\` first.`);
-  const { meetings } = JSON.parse(await readFile(join(dist, slug, 'data.json'), 'utf8')) as { meetings: { sections: { kind: string; role?: string; slug: string; paragraphs: unknown[] }[] }[] };
+  const { meetings } = JSON.parse(await readFile(join(dist, slug, 'data.json'), 'utf8')) as {
+    meetings: { sections: { kind: string; role?: string; slug: string; paragraphs: unknown[] }[]; speakers?: { id: string; mentions: string[] }[] }[];
+  };
   const sections = meetings[0]?.sections ?? [];
+  const mostMentioned = [...(meetings[0]?.speakers ?? [])].sort((a, b) => b.mentions.length - a.mentions.length)[0];
   const shot = (name: string, folder: string, section: (typeof sections)[number] | undefined): Shot | undefined =>
     section && { name, path: `${slug}/${folder}/${section.slug}/` };
   const shots = [
@@ -31,6 +35,9 @@ async function pagesToPhotograph(dist: string): Promise<Shot[]> {
     shot('session', 'sessions', sections.find((s) => s.kind === 'session' && s.paragraphs.length > 0)),
     shot('thematic-session', 'sessions', sections.find((s) => s.role === 'thematic')),
     shot('conclusion', 'conclusions', sections.find((s) => s.kind === 'conclusion')),
+    { name: 'speakers', path: `${slug}/speakers/` },
+    // A person's page is site-wide; with one meeting its id is the speaker's.
+    mostMentioned && { name: 'speaker', path: `speakers/${mostMentioned.id}/` },
   ];
   return shots.filter((shot): shot is Shot => shot !== undefined);
 }
