@@ -11,8 +11,6 @@ declare namespace App {
       section?: string | undefined;
       /** Absolute URL of the page, without fragment. */
       pageUrl: string;
-      /** The speakers each paragraph names, by paragraph id, so mentions can link to their pages. */
-      mentions?: Map<string, import('./utils/mention-links.ts').MentionTarget[]>;
     };
   }
 }

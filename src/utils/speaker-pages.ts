@@ -5,9 +5,11 @@
 import type { Meeting, Speaker } from '../schemas/meeting.ts';
 import { personUrl } from './links.ts';
 import { loadMeetings } from './meetings.ts';
+import { mentionTargets, type MentionTarget } from './mention-links.ts';
 import { groupPeople, type Person } from './people.ts';
 
 let cached: Promise<Person[]> | undefined;
+let cachedTargets: Promise<Map<string, Map<string, MentionTarget[]>>> | undefined;
 
 /**
  * Meetings oldest first: a person's id is taken by their first appearance, so a newer meeting
@@ -33,4 +35,20 @@ export async function loadPeople(): Promise<Person[]> {
 export function personHrefs(people: readonly Person[]): (meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined {
   const byKey = new Map(people.flatMap((person) => person.appearances.map((a) => [`${a.meeting.slug}/${a.speaker.id}`, personUrl(person.id)] as const)));
   return (meetingSlug, speaker) => byKey.get(`${meetingSlug}/${speaker.id}`);
+}
+
+async function collectTargets(): Promise<Map<string, Map<string, MentionTarget[]>>> {
+  const [meetings, people] = await Promise.all([loadMeetings(), loadPeople()]);
+  const personHref = personHrefs(people);
+  return new Map(meetings.map(({ meeting }) => [meeting.slug, mentionTargets(meeting.speakers ?? [], (speaker) => personHref(meeting.slug, speaker))]));
+}
+
+/**
+ * The speakers each paragraph of a meeting names, by paragraph id, with the link to their page.
+ * A paragraph asks for them itself: the MDX body passes it only its number, id and text.
+ */
+export async function mentionTargetsOf(meetingSlug: string): Promise<Map<string, MentionTarget[]>> {
+  if (import.meta.env.DEV) return (await collectTargets()).get(meetingSlug) ?? new Map();
+  cachedTargets ??= collectTargets();
+  return (await cachedTargets).get(meetingSlug) ?? new Map();
 }
