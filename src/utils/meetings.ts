@@ -11,14 +11,25 @@ export interface MeetingWithPages {
   pages: PageEntry[];
 }
 
-/** Every meeting, newest first, with its pages sorted by reading order. */
-export async function loadMeetings(): Promise<MeetingWithPages[]> {
+let cached: Promise<MeetingWithPages[]> | undefined;
+
+/**
+ * Every meeting, newest first, with its pages sorted by reading order. Pages ask for this as
+ * they render, so a build computes it once: per page, it would make a site of many meetings
+ * quadratic. The dev server, where sources change as editors type, reads it afresh.
+ */
+export function loadMeetings(): Promise<MeetingWithPages[]> {
+  if (import.meta.env.DEV) return collectMeetings();
+  cached ??= collectMeetings();
+  return cached;
+}
+
+async function collectMeetings(): Promise<MeetingWithPages[]> {
   const [meetings, pages] = await Promise.all([getCollection('meetings'), getCollection('pages')]);
+  const pagesOf = new Map<string, PageEntry[]>();
+  for (const page of pages) pagesOf.set(page.data.meeting, [...(pagesOf.get(page.data.meeting) ?? []), page]);
   return meetings
-    .map(({ data }) => ({
-      meeting: data,
-      pages: pages.filter((p) => p.data.meeting === data.slug).sort((a, b) => a.data.order - b.data.order),
-    }))
+    .map(({ data }) => ({ meeting: data, pages: (pagesOf.get(data.slug) ?? []).sort((a, b) => a.data.order - b.data.order) }))
     .sort((a, b) => (b.meeting.startDate ?? '').localeCompare(a.meeting.startDate ?? '') || a.meeting.slug.localeCompare(b.meeting.slug));
 }
 

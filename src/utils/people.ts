@@ -48,12 +48,21 @@ export function sameAffiliation(a: Speaker, b: Speaker): boolean {
 /** Groups every meeting's speakers into people, in order of first appearance. */
 export function groupPeople(meetings: Meeting[]): Person[] {
   const people: Person[] = [];
+  // Only people of the same name can match: look them up by name, not through everyone.
+  const byName = new Map<string, Person[]>();
   for (const meeting of meetings) {
     for (const speaker of meeting.speakers ?? []) {
       const appearance = { meeting: { slug: meeting.slug, title: meeting.title, ...(meeting.startDate ? { startDate: meeting.startDate } : {}) }, speaker };
-      const match = people.find((p) => nameKey(p.name) === nameKey(speaker.name) && p.appearances.every((a) => sameAffiliation(a.speaker, speaker)));
-      if (match) match.appearances.push(appearance);
-      else people.push({ id: speaker.id, name: speaker.name, appearances: [appearance] });
+      const key = nameKey(speaker.name);
+      const namesakes = byName.get(key) ?? [];
+      const match = namesakes.find((p) => p.appearances.every((a) => sameAffiliation(a.speaker, speaker)));
+      if (match) {
+        match.appearances.push(appearance);
+      } else {
+        const person = { id: speaker.id, name: speaker.name, appearances: [appearance] };
+        people.push(person);
+        byName.set(key, [...namesakes, person]);
+      }
     }
   }
   const taken = new Map<string, number>();

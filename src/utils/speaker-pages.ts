@@ -31,6 +31,15 @@ export async function loadPeople(): Promise<Person[]> {
   return cached;
 }
 
+let cachedHref: Promise<(meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined> | undefined;
+
+/** The page of a meeting's speaker, with the lookup built once per build. */
+export async function loadPersonHref(): Promise<(meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined> {
+  if (import.meta.env.DEV) return personHrefs(await collectPeople());
+  cachedHref ??= loadPeople().then(personHrefs);
+  return cachedHref;
+}
+
 /** Looks up the page of a meeting's speaker among `people`. */
 export function personHrefs(people: readonly Person[]): (meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined {
   const byKey = new Map(people.flatMap((person) => person.appearances.map((a) => [`${a.meeting.slug}/${a.speaker.id}`, personUrl(person.id)] as const)));
@@ -38,8 +47,7 @@ export function personHrefs(people: readonly Person[]): (meetingSlug: string, sp
 }
 
 async function collectTargets(): Promise<Map<string, Map<string, MentionTarget[]>>> {
-  const [meetings, people] = await Promise.all([loadMeetings(), loadPeople()]);
-  const personHref = personHrefs(people);
+  const [meetings, personHref] = await Promise.all([loadMeetings(), loadPersonHref()]);
   return new Map(meetings.map(({ meeting }) => [meeting.slug, mentionTargets(meeting.speakers ?? [], (speaker) => personHref(meeting.slug, speaker))]));
 }
 
