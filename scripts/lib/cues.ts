@@ -11,7 +11,7 @@ export const OPENING_CUE = /\b(?:opening (?:remarks|session|statements?|address|
 /** "In her closing remarks", "concluding session", "closed the meeting". */
 export const CLOSING_CUE = /\b(?:closing (?:remarks|session|statements?|address|ceremony|segment)|concluding (?:remarks|session|statements?)|closed the (?:meeting|conference|session|dialogue|workshop|forum|event|summit))\b/i;
 
-/** A sentence announcing that the conclusions follow: "…key areas of convergence are summarized below." */
+/** A sentence announcing that the conclusions follow: "…the main conclusions are summarized below." */
 export const CONCLUSIONS_MARKER = /\b(?:conclusions?|key (?:messages|points|findings|takeaways|areas)|main (?:messages|points|findings|outcomes|themes)|recommendations|areas of (?:convergence|agreement))\b[^.]{0,160}\b(?:below|as follows|the following|follows?|following)\b/i;
 
 const NAMED_SESSION = /\b(?:session|panel|segment|round ?table|plenary|debate|dialogue)\b,?\s*(?:entitled|titled|called|on)?\s*["“]([^"”]{3,240}?)[,.]?["”]/i;

@@ -116,7 +116,7 @@ export const countrySchema = z.object({
   code: z.string().length(2),
   /** Common English name. */
   name: z.string(),
-  /** The forms the text uses ("Republic of Moldova"). */
+  /** The forms the text uses ("Viet Nam"). */
   written: z.array(z.string()),
   /** Ids of the paragraphs that name it. */
   mentions: z.array(z.string()),

@@ -21,7 +21,7 @@ export interface TextPiece {
 }
 
 /**
- * The short forms a speaker is named by later ("Dr Guerra", "Director General Swing"): the last
+ * The short forms a speaker is named by later ("Dr Ruiz", "Director General Okafor"): the last
  * two words of a name of three or more, and the last word, when no other speaker of the meeting
  * ends the same way. Lowercase words ("da", "de") never stand alone for a name.
  */

@@ -1,6 +1,6 @@
 /**
  * Country names from two maintained datasets — world-countries (common, official and UN-style
- * names: "Republic of Moldova", "Viet Nam") and i18n-iso-countries (English aliases such as
+ * names: "Plurinational State of Bolivia", "Viet Nam") and i18n-iso-countries (English aliases such as
  * "Turkey") — so no country list is typed by hand.
  */
 import countries from 'world-countries';

@@ -69,7 +69,7 @@ function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organ
 }
 
 /**
- * The shorter forms a speaker is named by later ("Dr Guerra", "Director General Swing"): the
+ * The shorter forms a speaker is named by later ("Dr Ruiz", "Director General Okafor"): the
  * last one or two words of the name, when no other speaker shares them and they are not a
  * common capitalized word.
  */

@@ -119,7 +119,7 @@ function hasRoleWord(text: string): boolean {
   return text.split(/[\s,]+/).some(isRoleWord);
 }
 
-/** A reporting verb right after the name: "…, William Lacy Swing, said". */
+/** A reporting verb right after the name: "…, Ana Ruiz, said". */
 const REPORTED_NEXT = new RegExp(`^,?\\s+(?:\\p{Ll}+ly\\s+)?${REPORTING_CUE.source.replace(/^\\b/, '')}`, 'iu');
 
 function describesPosition(appositive: string): boolean {
@@ -145,7 +145,7 @@ export function parseAppositive(appositive: string): { role?: string; organizati
   return compact({ role, organization, country });
 }
 
-/** True for "Polaris"? No: only phrases with an organization head or an acronym. */
+/** A phrase names an organization when it has an organization noun or an acronym: a bare name is not enough. */
 export function looksLikeOrganization(text: string): boolean {
   return text.split(/[\s,]+/).some((w) => ORGANIZATION_HEADS.has(w) || /^\(?\p{Lu}[\p{Lu}-]{1,}\)?$/u.test(w));
 }
