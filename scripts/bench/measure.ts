@@ -35,8 +35,14 @@ export async function weighPages(dist: string, base: string): Promise<PageWeight
     if (!gz.has(file)) gz.set(file, await readFile(join(dist, file)).then((b) => gzipSync(b, { level: 9 }).length, () => 0));
     return gz.get(file)!;
   };
-  return Promise.all(
-    pages.map(async (page) => {
+  // One page at a time: a docs site with a sidebar of thousands of links has pages of a
+  // megabyte each, and reading them all at once exhausts the heap.
+  const weights: PageWeight[] = [];
+  for (const page of pages) weights.push(await weigh(page));
+  return weights;
+
+  async function weigh(page: string): Promise<PageWeight> {
+    {
       const html = await readFile(join(dist, page), 'utf8');
       const styles = [...html.matchAll(/<link[^>]+rel="?stylesheet"?[^>]*href="?([^"\s>]+)/g)].map((m) => m[1]!);
       const scripts = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="?modulepreload"?[^>]*href)="?([^"\s>]+)/g)].map((m) => m[1]!);
@@ -52,6 +58,6 @@ export async function weighPages(dist: string, base: string): Promise<PageWeight
       let styleBytes = 0;
       for (const f of new Set(styles.map(local))) styleBytes += await gzipOf(f);
       return { path: page, totalBytes: gzipSync(html, { level: 9 }).length + styleBytes + scriptBytes - (inlineScripts ? gzipSync(inlineScripts).length : 0), scriptBytes };
-    }),
-  );
+    }
+  }
 }
