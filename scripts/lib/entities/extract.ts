@@ -8,7 +8,7 @@ import { findFigures } from './figures.ts';
 import { escapeRegExp, findMentions } from './mentions.ts';
 import { classifyStakeholder } from './groups.ts';
 import { findOrganizations } from './organizations.ts';
-import { findAttributions, type Attribution } from './speakers.ts';
+import { compact, findAttributions, type Attribution } from './speakers.ts';
 import { HONORIFICS, NOT_NAMES, ROLE_WORDS } from './vocabulary.ts';
 import { slugify, uniqueSlug } from '../text.ts';
 
@@ -59,7 +59,7 @@ function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organ
     return {
       id: uniqueSlug(slugify(first.name, 10), taken, 'speaker'),
       name: first.name,
-      ...defined({ honorific: pick('honorific'), role: pick('role'), organization: pick('organization'), country, countryCode }),
+      ...compact({ honorific: pick('honorific'), role: pick('role'), organization: pick('organization'), country, countryCode }),
       group: classifyStakeholder(expandAcronyms(raw.join('; '), organizations)),
       attribution: first.raw,
       attributions: [...new Set(raw)],
@@ -111,6 +111,3 @@ function expandAcronyms(text: string, organizations: Entities['organizations']):
 }
 
 
-function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
-}

@@ -151,6 +151,6 @@ export function looksLikeOrganization(text: string): boolean {
 }
 
 /** Drops empty fields, so optional ones are absent rather than undefined. */
-function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+export function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as never;
 }

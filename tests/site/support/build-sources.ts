@@ -3,14 +3,10 @@ import { execFile } from 'node:child_process';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { shellEnvironment } from './global-setup.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../../..');
-
-/** The build as a developer's shell runs it: without the variables Vitest adds for Vite. */
-function shellEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|VITE_.*)$/.test(name)));
-}
 
 /** A built site and how to remove it. */
 export interface SourcesBuild {

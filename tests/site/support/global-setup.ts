@@ -36,7 +36,7 @@ declare module 'vitest' {
  * The environment a developer's shell would give the build: Vitest adds Vite's own variables
  * (BASE_URL, MODE, NODE_ENV=test…), and Astro would take BASE_URL over the configured base path.
  */
-function shellEnvironment(): NodeJS.ProcessEnv {
+export function shellEnvironment(): NodeJS.ProcessEnv {
   const vitestOwn = /^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|VITE_.*)$/;
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !vitestOwn.test(name)));
 }
