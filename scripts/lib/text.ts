@@ -2,6 +2,9 @@
 
 const ABBREVIATIONS = /(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Sr|Jr|No|Nos|Art|Vol|para|paras|cf|vs|etc|e\.g|i\.e|approx)|\b\p{Lu})\.$/u;
 
+/** Longer than any abbreviation with the character before it, so `\b` reads as in the whole text. */
+const ABBREVIATION_WINDOW = 12;
+
 /** Splits running text into sentences, keeping titles such as "Dr." and initials attached. */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
@@ -9,7 +12,10 @@ export function splitSentences(text: string): string[] {
   const boundary = /[.!?…]["”’)]*\s+(?=["“‘(]?[\p{Lu}\d])/gu;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].trimEnd().length;
-    if (ABBREVIATIONS.test(text.slice(start, end).replace(/["”’)]+$/u, ''))) continue;
+    // Only the stop and the word before it decide: testing the whole sentence so far at every
+    // "Dr." or initial would be quadratic in a long run of them.
+    const stop = match.index + 1;
+    if (ABBREVIATIONS.test(text.slice(Math.max(start, stop - ABBREVIATION_WINDOW), stop))) continue;
     sentences.push(text.slice(start, end));
     start = match.index + match[0].length;
   }
@@ -88,4 +94,15 @@ function findLastIndex<T>(items: T[], test: (item: T, index: number) => boolean)
 /** Upper-cases the first letter: list items become titles. */
 export function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase('en') + text.slice(1);
+}
+
+/**
+ * The text just before `end`: the white space right before it and `chars` characters more.
+ * Enough for a test anchored at the end (`/of\s+$/`) and, unlike the whole text before `end`,
+ * of bounded length, so testing every word of a long sentence stays linear.
+ */
+export function textBefore(text: string, end: number, chars = 200): string {
+  let start = end;
+  while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+  return text.slice(Math.max(0, start - chars), end);
 }

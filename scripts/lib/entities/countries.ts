@@ -36,12 +36,14 @@ function buildAliases(): [string, CountryName][] {
   return [...aliases.entries()].sort((a, b) => b[0].length - a[0].length);
 }
 
-let aliasIndex: { byAlias: Map<string, CountryName>; maxWords: number } | undefined;
+let aliasIndex: { byAlias: Map<string, CountryName>; firstWords: Set<string>; maxWords: number } | undefined;
 
 function getAliasIndex() {
   if (!aliasIndex) {
     const aliases = buildAliases();
-    aliasIndex = { byAlias: new Map(aliases), maxWords: Math.max(...aliases.map(([alias]) => alias.split(/\s+/).length)) };
+    // A word that starts no alias starts no look-up: most capitalized words are not countries.
+    const firstWords = new Set(aliases.map(([alias]) => alias.match(WORD)?.[0] ?? alias));
+    aliasIndex = { byAlias: new Map(aliases), firstWords, maxWords: Math.max(...aliases.map(([alias]) => alias.split(/\s+/).length)) };
   }
   return aliasIndex;
 }
@@ -60,11 +62,13 @@ const WORD = /[\p{L}\p{N}'’.\-]+/gu;
  * map look-ups per word instead of one huge regular expression.
  */
 export function findCountries(text: string): CountryMatch[] {
-  const { byAlias, maxWords } = getAliasIndex();
+  const { byAlias, firstWords, maxWords } = getAliasIndex();
   const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const found: CountryMatch[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!/^\p{Lu}/u.test(text[words[i]!.start]!)) continue;
+    const first = text.slice(words[i]!.start, words[i]!.end);
+    if (!firstWords.has(first) && !firstWords.has(withoutSuffix(first))) continue;
     for (let length = Math.min(maxWords, words.length - i); length >= 1; length--) {
       const start = words[i]!.start;
       const written = matchAlias(text.slice(start, words[i + length - 1]!.end), byAlias);
@@ -80,6 +84,11 @@ export function findCountries(text: string): CountryMatch[] {
 /** The alias a span is, allowing a sentence's full stop after it ("… in Haiti."). */
 function matchAlias(span: string, byAlias: Map<string, CountryName>): string | undefined {
   if (byAlias.has(span)) return span;
-  const bare = span.replace(/(?:['’]s)?[.’'-]*$/u, '');
+  const bare = withoutSuffix(span);
   return bare !== span && byAlias.has(bare) ? bare : undefined;
+}
+
+/** "Haiti's" and "Haiti." → "Haiti". */
+function withoutSuffix(span: string): string {
+  return /[.’'\-s]$/u.test(span) ? span.replace(/(?:['’]s)?[.’'-]*$/u, '') : span;
 }

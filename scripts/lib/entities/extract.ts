@@ -102,12 +102,70 @@ function collectCountries(paragraphs: Paragraph[]): Entities['countries'] {
   return [...byCode.values()];
 }
 
-/** "Director, GWPC" is classified as "Director, Global Water Partnership Council (GWPC)". */
+/**
+ * "Director, GWPC" is classified as "Director, Global Water Partnership Council (GWPC)". Each
+ * organization's acronym is expanded in turn, in the organizations' order (an expanded name may
+ * hold a later acronym); only the acronyms the text holds are tried, so the cost follows the
+ * text, not the number of organizations.
+ */
 function expandAcronyms(text: string, organizations: Entities['organizations']): string {
-  return organizations.reduce(
-    (expanded, o) => (o.acronym && o.acronym !== o.name ? expanded.replace(new RegExp(`(?<![\\p{L}(])${escapeRegExp(o.acronym)}(?![\\p{L})])`, 'gu'), `${o.name} (${o.acronym})`) : expanded),
-    text,
-  );
+  const index = acronymIndex(organizations);
+  // An expansion adds acronyms only through the name it inserts: those join the queue.
+  const pending = new Set(acronymsIn(text, index));
+  let expanded = text;
+  while (pending.size > 0) {
+    const next = [...pending].reduce((a, b) => Math.min(a, b));
+    pending.delete(next);
+    const o = organizations[next]!;
+    expanded = expanded.replace(new RegExp(`(?<![\\p{L}(])${escapeRegExp(o.acronym!)}(?![\\p{L})])`, 'gu'), `${o.name} (${o.acronym})`);
+    for (const i of acronymsIn(o.name, index)) if (i > next) pending.add(i);
+  }
+  return expanded;
+}
+
+interface AcronymIndex {
+  /** Acronym → positions of the organizations it stands for (when it differs from the name). */
+  byAcronym: Map<string, number[]>;
+  /** The most hyphens an acronym has ("UN-Habitat": 1). */
+  maxHyphens: number;
+}
+
+const acronymIndexes = new WeakMap<Entities['organizations'], AcronymIndex>();
+
+function acronymIndex(organizations: Entities['organizations']): AcronymIndex {
+  let index = acronymIndexes.get(organizations);
+  if (!index) {
+    const byAcronym = new Map<string, number[]>();
+    organizations.forEach((o, i) => {
+      if (o.acronym && o.acronym !== o.name) byAcronym.set(o.acronym, [...(byAcronym.get(o.acronym) ?? []), i]);
+    });
+    const maxHyphens = Math.max(0, ...[...byAcronym.keys()].map((a) => a.split('-').length - 1));
+    acronymIndexes.set(organizations, (index = { byAcronym, maxHyphens }));
+  }
+  return index;
+}
+
+/**
+ * Positions of the organizations whose acronym `text` holds as a whole word (no letter or "("
+ * before it, no letter or ")" after it). Acronyms are letters and hyphens, so each starts where a
+ * run of letters and hyphens starts or after a hyphen, and ends at the run's end or a hyphen.
+ */
+function acronymsIn(text: string, { byAcronym, maxHyphens }: AcronymIndex): number[] {
+  const found: number[] = [];
+  if (byAcronym.size === 0) return found;
+  for (const run of text.matchAll(/[\p{L}-]+/gu)) {
+    const hyphens = [...run[0].matchAll(/-/g)].map((m) => m.index);
+    const starts = [0, ...hyphens.map((h) => h + 1)];
+    const ends = [...hyphens, run[0].length];
+    starts.forEach((start, i) => {
+      for (const end of ends.slice(i, i + maxHyphens + 1)) {
+        const before = text[run.index + start - 1];
+        const after = text[run.index + end];
+        if (end > start && before !== '(' && after !== ')') found.push(...(byAcronym.get(run[0].slice(start, end)) ?? []));
+      }
+    });
+  }
+  return found;
 }
 
 

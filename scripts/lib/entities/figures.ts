@@ -3,7 +3,7 @@
  * and the sentence they come from. Years, dates, list markers and numbered names ("Session 1",
  * "Goal 6", "Alliance 8.7") are not figures.
  */
-import { splitSentences } from '../text.ts';
+import { splitSentences, textBefore } from '../text.ts';
 
 /** A number the text states, with what it counts. */
 export interface FigureFound {
@@ -31,7 +31,8 @@ export function findFigures(text: string, paragraph: string): FigureFound[] {
   for (const sentence of splitSentences(text)) {
     for (const m of sentence.matchAll(FIGURE)) {
       const [, currency, digits, scale, tail] = m;
-      const before = sentence.slice(0, m.index);
+      // Only the words just before the number decide; the whole sentence would be read once per number.
+      const before = textBefore(sentence, m.index);
       const after = sentence.slice(m.index + m[0].length);
       const number = Number(digits!.replace(/,/g, ''));
       if (isNotAFigure(digits!, scale, tail, before, after)) continue;

@@ -5,6 +5,7 @@
  * left out: without their country they would merge different bodies.
  */
 import { findCountries } from './countries.ts';
+import { findDefinitions } from './definitions.ts';
 import { findMentions } from './mentions.ts';
 import { ORGANIZATION_HEADS, ROLE_MODIFIERS, ROLE_WORDS, UN_SYSTEM_ACRONYMS } from './vocabulary.ts';
 
@@ -21,10 +22,8 @@ interface Paragraph {
   text: string;
 }
 
-const WORD = String.raw`(?:\p{Lu}[\p{L}'’\-/&]*|of|for|and|the|on|to|in|de|du|des|la|le|&|against)`;
 /** Names run through "to" and "in" only inside a definition ("Programme on HIV/AIDS (UNAIDS)"). */
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’\-/&]*|of|for|and|the|on|de|du|des|la|le|&|against)`;
-const DEFINITION = new RegExp(String.raw`((?:${WORD}\s+)*${WORD})\s+\((\p{Lu}[\p{L}-]*\p{Lu}s?|\p{Lu}{2,}-\p{Lu}\p{Ll}+)\)`, 'gu');
 const NAMED = new RegExp(String.raw`\p{Lu}[\p{L}'’\-&]*(?:\s+${NAME_WORD})*`, 'gu');
 const ACRONYM = /(?<![\p{L}-])(\p{Lu}[\p{Lu}-]*\p{Lu}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])/gu;
 const SUB_UNITS = /^(?:Ministry|Department|Division|Office|Programme|Program|Section|Branch|Unit|Bureau|Directorate|Secretariat|Faculty|Mission|Service|Services|Group|Initiative|Partnership|Mayor's Office)\b/u;
@@ -32,34 +31,24 @@ const CONNECTOR = /^(?:of|for|and|the|on|to|in|de|du|des|la|le|&|against)$/;
 
 /** Every organization in the paragraphs, in order of first mention. */
 export function findOrganizations(paragraphs: Paragraph[]): OrganizationFound[] {
-  const byKey = new Map<string, OrganizationFound>();
-  const add = (name: string, acronym?: string) => {
-    const key = acronym ?? name;
-    const existing = byKey.get(key) ?? [...byKey.values()].find((o) => o.name === name);
-    if (existing) {
-      if (acronym && !existing.acronym) existing.acronym = acronym;
-      if (existing.name === existing.acronym && name !== acronym) existing.name = name;
-      return;
-    }
-    byKey.set(key, { name, ...(acronym ? { acronym } : {}), mentions: [] });
-  };
+  const found = new OrganizationIndex();
   for (const { text } of paragraphs) {
-    for (const m of text.matchAll(DEFINITION)) {
-      const name = trimToAcronym(m[1]!, m[2]!) ?? (UN_SYSTEM_ACRONYMS.has(m[2]!) ? fromInstitutionalStart(m[1]!) : undefined);
-      if (name && isOrganizationName(name, m[2]!)) add(name, m[2]!);
+    for (const { phrase, acronym } of findDefinitions(text)) {
+      const name = trimToAcronym(phrase, acronym) ?? (UN_SYSTEM_ACRONYMS.has(acronym) ? fromInstitutionalStart(phrase) : undefined);
+      if (name && isOrganizationName(name, acronym)) found.add(name, acronym);
     }
   }
   for (const { text } of paragraphs) {
     // "the Centre and the Matrix" names two things.
     for (const part of [...text.matchAll(NAMED)].flatMap((m) => m[0].split(/ and the /))) {
       const name = trimName(part);
-      if (name && !byKey.has(name) && isOrganizationName(name) && !SUB_UNITS.test(name)) add(name);
+      if (name && !found.hasKey(name) && isOrganizationName(name) && !SUB_UNITS.test(name)) found.add(name);
     }
     for (const m of text.matchAll(ACRONYM)) {
-      if (UN_SYSTEM_ACRONYMS.has(m[1]!) && ![...byKey.values()].some((o) => o.acronym === m[1])) add(m[1]!, m[1]!);
+      if (UN_SYSTEM_ACRONYMS.has(m[1]!) && !found.hasAcronym(m[1]!)) found.add(m[1]!, m[1]!);
     }
   }
-  const organizations = [...byKey.values()];
+  const organizations = found.list();
   const forms = new Map(organizations.map((o, i) => [String(i), [o.name, o.acronym].filter((f): f is string => Boolean(f))]));
   const mentions = findMentions(forms, paragraphs);
   organizations.forEach((o, i) => (o.mentions = mentions.get(String(i))!));
@@ -101,15 +90,77 @@ function trimName(phrase: string): string | undefined {
   const ofThe = phrase.indexOf(' of the ');
   if (ofThe !== -1 && !phrase.slice(0, ofThe).split(/\s+/).some((w) => ORGANIZATION_HEADS.has(w))) phrase = phrase.slice(ofThe + 8);
   const words = phrase.split(/\s+/);
-  if (/^\p{Lu}{2,}$/u.test(words[0]!) && words[1] === 'and') words.splice(0, 2);
-  while (words.length > 0 && (CONNECTOR.test(words[0]!) || /^(?:The|A|An|In|For|Also|Among|With|By)$/.test(words[0]!) || ROLE_WORDS.has(words[0]!) || ROLE_MODIFIERS.has(words[0]!))) words.shift();
-  while (words.length > 0 && CONNECTOR.test(words.at(-1)!)) words.pop();
-  return words.length >= 2 ? words.join(' ') : undefined;
+  let first = /^\p{Lu}{2,}$/u.test(words[0]!) && words[1] === 'and' ? 2 : 0;
+  // An index, not shift(): a run of thousands of "A" would make shifting quadratic.
+  while (first < words.length && (CONNECTOR.test(words[first]!) || /^(?:The|A|An|In|For|Also|Among|With|By)$/.test(words[first]!) || ROLE_WORDS.has(words[first]!) || ROLE_MODIFIERS.has(words[first]!))) first++;
+  let last = words.length;
+  while (last > first && CONNECTOR.test(words[last - 1]!)) last--;
+  return last - first >= 2 ? words.slice(first, last).join(' ') : undefined;
 }
 
+/** No organization's name is longer; a longer run of capitals is not a name (and would slow mention finding). */
+const MAX_NAME_WORDS = 20;
+
 function isOrganizationName(name: string, acronym?: string): boolean {
-  if (acronym && UN_SYSTEM_ACRONYMS.has(acronym)) return true;
   const words = name.split(/\s+/);
+  if (words.length > MAX_NAME_WORDS) return false;
+  if (acronym && UN_SYSTEM_ACRONYMS.has(acronym)) return true;
   if (findCountries(name).some((c) => c.written === name)) return false;
   return words.some((w) => ORGANIZATION_HEADS.has(w)) && !/^(?:City|Municipality)\b|\bCity$/.test(name);
+}
+
+/**
+ * Organizations by the key they were first found under (acronym, else name), with indexes by
+ * name and by acronym so each look-up is one map access instead of a scan of all found so far.
+ */
+class OrganizationIndex {
+  readonly #byKey = new Map<string, OrganizationFound>();
+  /** Name → organizations holding it, in the order they were found (a rename can make two). */
+  readonly #byName = new Map<string, OrganizationFound[]>();
+  readonly #order = new Map<OrganizationFound, number>();
+  readonly #acronyms = new Set<string>();
+
+  /** Records `name` (and `acronym`), merging with an organization of the same key or name. */
+  add(name: string, acronym?: string): void {
+    const key = acronym ?? name;
+    const existing = this.#byKey.get(key) ?? this.#byName.get(name)?.[0];
+    if (!existing) {
+      const organization: OrganizationFound = { name, ...(acronym ? { acronym } : {}), mentions: [] };
+      this.#byKey.set(key, organization);
+      this.#order.set(organization, this.#order.size);
+      this.#index(organization);
+      if (acronym) this.#acronyms.add(acronym);
+      return;
+    }
+    if (acronym && !existing.acronym) {
+      existing.acronym = acronym;
+      this.#acronyms.add(acronym);
+    }
+    if (existing.name === existing.acronym && name !== acronym) {
+      const holders = this.#byName.get(existing.name)!;
+      holders.splice(holders.indexOf(existing), 1);
+      existing.name = name;
+      this.#index(existing);
+    }
+  }
+
+  hasKey(key: string): boolean {
+    return this.#byKey.has(key);
+  }
+
+  hasAcronym(acronym: string): boolean {
+    return this.#acronyms.has(acronym);
+  }
+
+  /** Every organization, in order of first mention. */
+  list(): OrganizationFound[] {
+    return [...this.#byKey.values()];
+  }
+
+  #index(organization: OrganizationFound): void {
+    const holders = this.#byName.get(organization.name) ?? [];
+    const at = holders.findIndex((o) => this.#order.get(o)! > this.#order.get(organization)!);
+    holders.splice(at === -1 ? holders.length : at, 0, organization);
+    this.#byName.set(organization.name, holders);
+  }
 }

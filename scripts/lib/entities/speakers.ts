@@ -6,7 +6,7 @@
  */
 import { findCountries } from './countries.ts';
 import { HONORIFICS, NOT_NAMES, ORGANIZATION_HEADS, REPORTING_CUE, ROLE_MODIFIERS, ROLE_WORDS, UN_SYSTEM_ACRONYMS } from './vocabulary.ts';
-import { splitSentences } from '../text.ts';
+import { splitSentences, textBefore } from '../text.ts';
 
 /** One attribution of a speaker as the text writes it, parsed into fields. */
 export interface Attribution {
@@ -31,30 +31,37 @@ const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', 'in', 'at', '
 export function findAttributions(text: string, paragraph: string): Attribution[] {
   const found: Attribution[] = [];
   for (const sentence of splitSentences(text)) {
+    const reported = REPORTING_CUE.test(sentence);
     for (const match of sentence.matchAll(CAPITALIZED_RUN)) {
-      const attribution = readAttribution(sentence, match.index, match[0], paragraph);
+      const attribution = readAttribution(sentence, match.index, match[0], paragraph, reported);
       if (attribution) found.push(attribution);
     }
   }
   return found;
 }
 
-function readAttribution(sentence: string, start: number, run: string, paragraph: string): Attribution | undefined {
-  const tokens = run.split(/\s+/);
+/**
+ * `reported` says whether the sentence has a reporting verb. Only the text near the run is read
+ * (`textBefore`, a bounded appositive), so a sentence of thousands of runs stays linear.
+ */
+function readAttribution(sentence: string, start: number, run: string, paragraph: string, reported: boolean): Attribution | undefined {
+  const words = run.split(/\s+/);
   // "For Name, Chair, …", "Also, Name": a sentence's first word is not part of the name.
-  while (tokens.length > 2 && NOT_NAMES.has(tokens[0]!) && !HONORIFICS.has(tokens[0]!)) tokens.shift();
-  const leading: string[] = [];
-  while (tokens.length > 0 && (HONORIFICS.has(tokens[0]!) || isRoleWord(tokens[0]!.replace(/\.$/, '')) || ROLE_MODIFIERS.has(tokens[0]!))) leading.push(tokens.shift()!);
+  let first = 0;
+  while (words.length - first > 2 && NOT_NAMES.has(words[first]!) && !HONORIFICS.has(words[first]!)) first++;
+  let nameFirst = first;
+  while (nameFirst < words.length && (HONORIFICS.has(words[nameFirst]!) || isRoleWord(words[nameFirst]!.replace(/\.$/, '')) || ROLE_MODIFIERS.has(words[nameFirst]!))) nameFirst++;
+  const leading = words.slice(first, nameFirst);
+  const tokens = words.slice(nameFirst);
   if (!isPersonName(tokens)) return undefined;
   const name = tokens.join(' ');
   const nameStart = start + run.lastIndexOf(name);
-  const before = sentence.slice(0, nameStart);
+  const before = textBefore(sentence, nameStart);
   const after = sentence.slice(nameStart + name.length);
   if (/on behalf of\s+(?:the\s+)?$/i.test(before)) return undefined;
   // "Head of Water Cooperation", "Ministry of Foreign Affairs": a run after a preposition is
   // part of a title or a name of something, not a person.
   if (leading.length === 0 && /\b(?:of|for|and|on|at|in|to|the)\s+$/.test(before)) return undefined;
-  const reported = REPORTING_CUE.test(sentence);
   const honorific = readHonorific(leading, before);
   const appositive = after.startsWith(', ') ? cutAppositive(after.slice(2)) : after.startsWith(' of ') ? cutAppositive(after.slice(1)) : '';
   const leftTitle = before.endsWith(', ') ? before.slice(0, -2).split(/,\s|^In [^,]*$/).at(-1)!.trim() : '';
@@ -96,7 +103,13 @@ function readHonorific(leading: string[], before: string): string | undefined {
  * lowercase word that is not a connector ("…, Panama, described" → "…, Panama").
  */
 export function cutAppositive(text: string): string {
-  const words = text.split(/(\s+)/);
+  // Words and the spaces after them, at most MAX_APPOSITIVE_WORDS: a run of thousands of
+  // capitalized words after every name would otherwise be read once per name.
+  const words: string[] = [];
+  for (const m of text.matchAll(/(\S*)(\s*)/g)) {
+    if (m[0] === '' || words.length >= 2 * MAX_APPOSITIVE_WORDS) break;
+    words.push(m[1]!, m[2]!);
+  }
   let end = 0;
   let lastSolid = 0;
   for (let i = 0; i < words.length; i += 2) {
@@ -109,6 +122,9 @@ export function cutAppositive(text: string): string {
   }
   return words.slice(0, Math.min(end, lastSolid)).join('').replace(/[,;:.\s]+$/u, '');
 }
+
+/** No title, organization and country together are longer. */
+const MAX_APPOSITIVE_WORDS = 40;
 
 /** "Co-Chair" and "Vice-President" are titles as much as "Chair" is. */
 function isRoleWord(word: string): boolean {
