@@ -1,32 +1,68 @@
 /**
  * `npm run build [-- --source <file-or-dir>]`: split the sources that changed since the last
- * build, then build the site into dist/. A split error stops before Astro starts, so the
- * earlier pages and dist/ stay as they were.
+ * build, then build the site. Both outputs are built beside the folders they replace (the new
+ * generated tree, then Astro and Pagefind into a staging copy of dist/) and swapped in together
+ * only when everything succeeded: a bad source, an Astro error or a kill leaves the previous
+ * pages and site whole. A lock per output folder keeps two builds from writing the same one.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { build } from 'astro';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
-import { splitIncrementally } from './lib/incremental-split.ts';
-import { DEFAULT_SOURCES, generatedDir, SPLIT_MANIFEST } from './lib/paths.ts';
+import { commitSwaps, recoverCommits } from './lib/commit.ts';
+import { stageSplit } from './lib/incremental-split.ts';
+import { lockFolders } from './lib/lock.ts';
+import { DEFAULT_SOURCES, generatedDir, siteDir } from './lib/paths.ts';
 import { findSources } from './lib/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
+import { makeStaging, recoverSwaps } from './lib/swap.ts';
 
 await runCommand(async () => {
   const started = performance.now();
   const { options } = parseCommandLine(process.argv.slice(2), ['source']);
   const source = options.get('source');
   const sources = await findSources(typeof source === 'string' ? source : DEFAULT_SOURCES);
-  const outDir = generatedDir();
-  const result = await splitIncrementally(sources, outDir, join(outDir, SPLIT_MANIFEST));
-  const reused = result.reused.length > 0 ? ` (${result.reused.length} unchanged, not split again)` : '';
-  console.log(formatSplitSummary(result.parsed, performance.now() - started, `${outDir}${reused}`));
-  const astroStarted = performance.now();
-  await build({ root: process.cwd(), logLevel: 'warn' });
-  const astroMs = performance.now() - astroStarted;
-  console.log(`Built the site into ${process.env['OUT_DIR'] ?? 'dist'}/ in ${(astroMs / 1000).toFixed(1)} s`);
-  await writeBuildStats({ splitMs: astroStarted - started, astroMs, maxRssKiB: process.resourceUsage().maxRSS });
+  const generated = resolve(generatedDir());
+  const siteName = siteDir();
+  const site = resolve(siteName);
+  const unlock = await lockFolders([generated, site]);
+  const staged: string[] = [];
+  try {
+    await recoverInterruptedBuilds([generated, site]);
+    const split = await stageSplit(sources, generated);
+    staged.push(split.staging);
+    const reused = split.reused.length > 0 ? ` (${split.reused.length} unchanged, not split again)` : '';
+    console.log(formatSplitSummary(split.parsed, performance.now() - started, `${generatedDir()}${reused}`));
+    const astroStarted = performance.now();
+    const siteStaging = await makeStaging(site);
+    staged.push(siteStaging);
+    await buildSite(split.staging, siteStaging);
+    await commitSwaps([
+      { staging: split.staging, target: generated },
+      { staging: siteStaging, target: site },
+    ]);
+    staged.length = 0;
+    const astroMs = performance.now() - astroStarted;
+    console.log(`Built the site into ${siteName}/ in ${(astroMs / 1000).toFixed(1)} s`);
+    await writeBuildStats({ splitMs: astroStarted - started, astroMs, maxRssKiB: process.resourceUsage().maxRSS });
+  } finally {
+    await Promise.all(staged.map((dir) => rm(dir, { recursive: true, force: true })));
+    await unlock();
+  }
 });
+
+/** Finishes the swap a killed build had committed to, and removes what killed builds left. */
+async function recoverInterruptedBuilds(targets: string[]): Promise<void> {
+  await recoverCommits(targets);
+  for (const target of targets) await recoverSwaps(target);
+}
+
+/** Astro and Pagefind read the staged pages and write the staged site (both read from the environment). */
+async function buildSite(generated: string, outDir: string): Promise<void> {
+  process.env['READOUT_GENERATED'] = generated;
+  process.env['OUT_DIR'] = outDir;
+  await build({ root: process.cwd(), logLevel: 'warn' });
+}
 
 /** The benchmark asks for phase timings and peak memory in a file (READOUT_STATS_FILE). */
 async function writeBuildStats(stats: { splitMs: number; astroMs: number; maxRssKiB: number }): Promise<void> {

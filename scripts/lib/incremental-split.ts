@@ -1,17 +1,18 @@
 /**
  * Splits only what changed since the last build. Each source's bytes are hashed together with
  * the splitter's own code; a meeting whose hash is unchanged and whose pages are still on disk
- * is not split again. Changed meetings are all parsed before any is written, so a bad source
- * stops the build with the earlier pages untouched.
+ * is not split again. The new tree and its manifest are written beside the current one and
+ * swapped in whole, so a bad source or a kill leaves the earlier pages and manifest together.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SourceError } from './errors.ts';
 import type { ParsedMeeting } from './parse.ts';
 import { splitSources } from './split-sources.ts';
-import { writeTreeAtomically } from './write-tree.ts';
+import { SPLIT_MANIFEST } from './paths.ts';
+import { makeStaging, recoverSwaps, swapIn } from './swap.ts';
 
 /** What the last build split: source path → content hash and meeting slug. */
 interface SplitManifest {
@@ -39,10 +40,22 @@ async function splitterVersion(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Splits `sources` into `outDir`, re-splitting only changed meetings; `manifestPath` remembers hashes. */
-export async function splitIncrementally(sources: string[], outDir: string, manifestPath: string): Promise<IncrementalSplitResult> {
+/** A split written into a staging folder, not yet in place. */
+export interface StagedSplit extends IncrementalSplitResult {
+  /** The complete new tree: every meeting and the manifest. */
+  staging: string;
+}
+
+/**
+ * Writes the new generated tree into a staging folder beside `outDir`: unchanged meetings are
+ * hard-linked from the current tree (files are never changed in place, so both trees stay
+ * whole), changed ones are written, and the manifest goes in last. Nothing in `outDir` changes:
+ * the caller swaps the staging folder in (`swapIn`, `commitSwaps`), so pages and manifest move
+ * together, old or new, whenever the process is killed.
+ */
+export async function stageSplit(sources: string[], outDir: string, manifestName = SPLIT_MANIFEST): Promise<StagedSplit> {
   const splitter = await splitterVersion();
-  const previous = await readManifest(manifestPath, splitter);
+  const previous = await readManifest(join(outDir, manifestName), splitter);
   const bytes = new Map(await Promise.all(sources.map(async (s) => [s, await readFile(s)] as const)));
   const hashes = new Map([...bytes].map(([s, b]) => [s, createHash('sha256').update(b).digest('hex')]));
   const unchanged: string[] = [];
@@ -57,17 +70,42 @@ export async function splitIncrementally(sources: string[], outDir: string, mani
     ...result.parsed.map((p) => [p.meeting.source, p.meeting.slug] as const),
   ]);
   assertUniqueSlugs(slugs);
-  for (const parsed of result.parsed) {
-    const slug = parsed.meeting.slug;
-    const files = new Map([...result.files].filter(([path]) => path.startsWith(`${slug}/`)).map(([path, text]) => [relative(slug, path), text]));
-    await writeTreeAtomically(join(outDir, slug), files);
+  const staging = await makeStaging(outDir);
+  try {
+    for (const source of unchanged) await linkTree(join(outDir, slugs.get(source)!), join(staging, slugs.get(source)!));
+    for (const [path, contents] of result.files) {
+      await mkdir(dirname(join(staging, path)), { recursive: true });
+      await writeFile(join(staging, path), contents);
+    }
+    await writeManifest(join(staging, manifestName), {
+      splitter,
+      sources: Object.fromEntries(sources.map((s) => [s, { hash: hashes.get(s)!, slug: slugs.get(s)! }])),
+    });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
   }
-  const removed = await removeStaleMeetings(outDir, new Set(slugs.values()));
-  await writeManifest(manifestPath, {
-    splitter,
-    sources: Object.fromEntries(sources.map((s) => [s, { hash: hashes.get(s)!, slug: slugs.get(s)! }])),
-  });
-  return { parsed: result.parsed, reused: unchanged.map((s) => slugs.get(s)!), removed };
+  const removed = await staleMeetings(outDir, new Set(slugs.values()));
+  return { parsed: result.parsed, reused: unchanged.map((s) => slugs.get(s)!), removed, staging };
+}
+
+/** Splits `sources` into `outDir`, re-splitting only changed meetings, and swaps the new tree in. */
+export async function splitIncrementally(sources: string[], outDir: string, manifestName = SPLIT_MANIFEST): Promise<IncrementalSplitResult> {
+  await recoverSwaps(outDir);
+  const { staging, ...result } = await stageSplit(sources, outDir, manifestName);
+  await swapIn(staging, outDir);
+  return result;
+}
+
+/** Recreates the folder `from` at `to` with hard links (a copy where links are not possible). */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true, recursive: true })) {
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, relative(from, source));
+    if (entry.isDirectory()) await mkdir(target, { recursive: true });
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
 }
 
 function assertUniqueSlugs(slugs: Map<string, string>): void {
@@ -80,11 +118,10 @@ function assertUniqueSlugs(slugs: Map<string, string>): void {
   }
 }
 
-async function removeStaleMeetings(outDir: string, keep: Set<string>): Promise<string[]> {
+/** Meetings of the current tree that the new one no longer has. */
+async function staleMeetings(outDir: string, keep: Set<string>): Promise<string[]> {
   const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
-  const stale = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !keep.has(e.name)).map((e) => e.name);
-  await Promise.all(stale.map((name) => rm(join(outDir, name), { recursive: true, force: true })));
-  return stale;
+  return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !keep.has(e.name)).map((e) => e.name);
 }
 
 async function readManifest(path: string, splitter: string): Promise<SplitManifest> {

@@ -9,3 +9,8 @@ export const SPLIT_MANIFEST = '.split-manifest.json';
 export function generatedDir(): string {
   return process.env['READOUT_GENERATED'] ?? DEFAULT_OUT;
 }
+
+/** The built site (OUT_DIR lets tests build elsewhere, so dist/ stays the developer's). */
+export function siteDir(): string {
+  return process.env['OUT_DIR'] ?? 'dist';
+}

@@ -12,7 +12,7 @@ async function workspace() {
   await copyFile('tests/fixtures/sources/wcw-2021.txt', join(sources, 'wcw-2021.txt'));
   const out = join(root, 'generated');
   const files = [join(sources, 'idm-2018.txt'), join(sources, 'wcw-2021.txt')];
-  return { root, out, files, run: (list = files) => splitIncrementally(list, out, join(out, '.manifest.json')) };
+  return { root, out, files, run: (list = files) => splitIncrementally(list, out, '.manifest.json') };
 }
 
 describe('splitIncrementally', () => {

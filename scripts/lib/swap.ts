@@ -1,0 +1,85 @@
+/**
+ * Replacing a whole output folder so that a kill at any moment loses nothing. The new content
+ * is written into a staging folder beside the target, `.<name>-new-<pid>-<id>`; the swap renames
+ * the target to `.<name>-old-<pid>-<id>` and the staging folder to the target. The names are the
+ * journal: when the process that owns them is gone, `recoverSwaps` finishes a swap the retired
+ * folder shows was under way (its staging folder was complete), and removes everything else.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** A staging or retired folder's name: `.<target>-<new|old>-<pid>-<id>`. */
+function parseName(target: string, name: string): { kind: 'new' | 'old'; pid: number; id: string } | undefined {
+  const prefix = `.${basename(target)}-`;
+  if (!name.startsWith(prefix)) return undefined;
+  const match = /^(new|old)-(\d+)-(\w+)$/.exec(name.slice(prefix.length));
+  return match ? { kind: match[1] as 'new' | 'old', pid: Number(match[2]), id: match[3]! } : undefined;
+}
+
+/** True while process `pid` runs (a process of another user counts as running). */
+export function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A fresh, empty staging folder beside `target`, with the permissions a plain mkdir gives (the site is served from it). */
+export async function makeStaging(target: string): Promise<string> {
+  await mkdir(dirname(target), { recursive: true });
+  const staging = join(dirname(target), `.${basename(target)}-new-${process.pid}-${randomBytes(6).toString('hex')}`);
+  await mkdir(staging);
+  return staging;
+}
+
+/** Puts the complete folder `staging` in place of `target` (which may not exist yet). */
+export async function swapIn(staging: string, target: string): Promise<void> {
+  const retired = staging.replace(/-new-(?=\d+-\w+$)/, '-old-');
+  const hadTarget = await rename(target, retired).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+  await rename(staging, target);
+  if (hadTarget) await rm(retired, { recursive: true, force: true });
+}
+
+/**
+ * Finishes or undoes the swaps of processes that are gone: a retired folder with no target
+ * means the kill came between the two renames, so its complete staging folder is put in place;
+ * any other staging or retired folder is removed. `keep` names staging folders a pending
+ * commit still needs. Returns how many leftovers were removed.
+ */
+export async function recoverSwaps(target: string, keep: ReadonlySet<string> = new Set()): Promise<number> {
+  const parent = dirname(target);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const leftovers = names.map((name) => ({ name, parsed: parseName(target, name) })).filter((e) => e.parsed && !isRunning(e.parsed.pid));
+  let removed = 0;
+  for (const { name, parsed } of leftovers) {
+    if (parsed!.kind !== 'old') continue;
+    const staging = join(parent, name.replace(/-old-/, '-new-'));
+    if (names.includes(basename(staging)) && !names.includes(basename(target))) {
+      await rename(staging, target);
+      names.splice(names.indexOf(basename(staging)), 1, basename(target));
+    }
+  }
+  for (const { name } of leftovers) {
+    const path = join(parent, name);
+    if (keep.has(path) || !names.includes(name)) continue;
+    await rm(path, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+/** Staging and retired folders left beside `target` (for tests and the fault-injection run). */
+export async function listLeftovers(target: string): Promise<string[]> {
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  return names.filter((name) => parseName(target, name) !== undefined);
+}
