@@ -159,6 +159,34 @@ describe('leftovers of killed processes', () => {
   });
 });
 
+describe('a build that fails in the Astro phase', () => {
+  it('leaves the generated pages and the site as they were, with nothing staged left over', async () => {
+    const { root, files, out, write } = await corpus(2);
+    await splitIncrementally(files, out);
+    const site = join(root, 'site');
+    await mkdir(site);
+    await writeFile(join(site, 'index.html'), 'the previous site');
+    const before = { generated: await treeOf(out), site: await treeOf(site) };
+    await write(' revised');
+    // Astro cannot create its cache folder where a file stands: it fails after the split was staged.
+    const cacheFile = join(root, 'cache-is-a-file');
+    await writeFile(cacheFile, '');
+    const result = await run(process.execPath, ['scripts/build.ts', '--source', join(root, 'sources')], {
+      cwd: ROOT,
+      env: { ...process.env, OUT_DIR: site, READOUT_GENERATED: out, READOUT_CACHE_DIR: cacheFile },
+    }).then(
+      (ok) => ({ code: 0, stdout: ok.stdout }),
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(result.stdout).toMatch(/Split 2 meetings/);
+    expect(result.code).not.toBe(0);
+    expect(await treeOf(out)).toEqual(before.generated);
+    expect(await treeOf(site)).toEqual(before.site);
+    expect([...(await listLeftovers(out)), ...(await listLeftovers(site))]).toEqual([]);
+    expect((await readdir(root)).sort()).toEqual(['cache-is-a-file', 'generated', 'site', 'sources']);
+  }, 60_000);
+});
+
 describe('two builds into one folder', () => {
   it('refuses the second build with one line naming the pid of the first', async () => {
     const { root, files } = await corpus(1);
