@@ -12,7 +12,7 @@ import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { commitSwaps, recoverCommits } from './lib/commit.ts';
 import { stageSplit } from './lib/incremental-split.ts';
 import { lockFolders } from './lib/lock.ts';
-import { DEFAULT_SOURCES, generatedDir, siteDir } from './lib/paths.ts';
+import { DEFAULT_SOURCES, generatedDir, siteDir, SPLIT_MANIFEST } from './lib/paths.ts';
 import { findSources } from './lib/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { makeStaging, recoverSwaps } from './lib/swap.ts';
@@ -29,7 +29,7 @@ await runCommand(async () => {
   const staged: string[] = [];
   try {
     await recoverInterruptedBuilds([generated, site]);
-    const split = await stageSplit(sources, generated);
+    const split = await stageSplit(sources, generated, SPLIT_MANIFEST, true);
     staged.push(split.staging);
     const reused = split.reused.length > 0 ? ` (${split.reused.length} unchanged, not split again)` : '';
     console.log(formatSplitSummary(split.parsed, performance.now() - started, `${generatedDir()}${reused}`));

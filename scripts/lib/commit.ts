@@ -54,7 +54,7 @@ export async function recoverCommits(targets: string[]): Promise<void> {
 async function finishCommit({ folders }: { folders: StagedFolder[] }, pid: number): Promise<void> {
   for (const f of folders) {
     if (!(await exists(f.staging))) continue;
-    const retired = f.staging.replace(/-new-(?=\d+-\w+$)/, '-old-');
+    const retired = f.staging.replace(/-new-(?=(?:\d+|locked)-\w+$)/, '-old-');
     // Killed between the two renames of a swap: the target is already retired.
     if ((await exists(retired)) && !(await exists(f.target))) {
       await rename(f.staging, f.target);

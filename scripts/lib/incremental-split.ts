@@ -51,9 +51,10 @@ export interface StagedSplit extends IncrementalSplitResult {
  * hard-linked from the current tree (files are never changed in place, so both trees stay
  * whole), changed ones are written, and the manifest goes in last. Nothing in `outDir` changes:
  * the caller swaps the staging folder in (`swapIn`, `commitSwaps`), so pages and manifest move
- * together, old or new, whenever the process is killed.
+ * together, old or new, whenever the process is killed. `locked`: the caller holds the lock of
+ * `outDir`, and the staging folder has a fixed name (see `makeStaging`).
  */
-export async function stageSplit(sources: string[], outDir: string, manifestName = SPLIT_MANIFEST): Promise<StagedSplit> {
+export async function stageSplit(sources: string[], outDir: string, manifestName = SPLIT_MANIFEST, locked = false): Promise<StagedSplit> {
   const splitter = await splitterVersion();
   const previous = await readManifest(join(outDir, manifestName), splitter);
   const bytes = new Map(await Promise.all(sources.map(async (s) => [s, await readFile(s)] as const)));
@@ -70,7 +71,7 @@ export async function stageSplit(sources: string[], outDir: string, manifestName
     ...result.parsed.map((p) => [p.meeting.source, p.meeting.slug] as const),
   ]);
   assertUniqueSlugs(slugs);
-  const staging = await makeStaging(outDir);
+  const staging = await makeStaging(outDir, locked);
   try {
     for (const source of unchanged) await linkTree(join(outDir, slugs.get(source)!), join(staging, slugs.get(source)!));
     for (const [path, contents] of result.files) {

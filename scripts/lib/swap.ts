@@ -9,12 +9,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** A staging or retired folder's name: `.<target>-<new|old>-<pid>-<id>`. */
-function parseName(target: string, name: string): { kind: 'new' | 'old'; pid: number; id: string } | undefined {
+/**
+ * A staging or retired folder's name: `.<target>-<new|old>-<pid>-<id>`, or `…-locked-…` for
+ * the one staging folder of a process that holds the target's lock (`lock.ts`): whoever holds
+ * the lock next knows its owner is gone.
+ */
+function parseName(target: string, name: string): { kind: 'new' | 'old'; pid: number | 'locked'; id: string } | undefined {
   const prefix = `.${basename(target)}-`;
   if (!name.startsWith(prefix)) return undefined;
-  const match = /^(new|old)-(\d+)-(\w+)$/.exec(name.slice(prefix.length));
-  return match ? { kind: match[1] as 'new' | 'old', pid: Number(match[2]), id: match[3]! } : undefined;
+  const match = /^(new|old)-(\d+|locked)-(\w+)$/.exec(name.slice(prefix.length));
+  if (!match) return undefined;
+  return { kind: match[1] as 'new' | 'old', pid: match[2] === 'locked' ? 'locked' : Number(match[2]), id: match[3]! };
 }
 
 /** True while process `pid` runs (a process of another user counts as running). */
@@ -28,17 +33,23 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-/** A fresh, empty staging folder beside `target`, with the permissions a plain mkdir gives (the site is served from it). */
-export async function makeStaging(target: string): Promise<string> {
+/**
+ * A fresh, empty staging folder beside `target`, with the permissions a plain mkdir gives (the
+ * site is served from it). With `locked`, the caller holds the target's lock and gets the same
+ * path every time: Astro's content cache remembers where each page was read, so the pages it
+ * reads must be at the same place in the next build.
+ */
+export async function makeStaging(target: string, locked = false): Promise<string> {
   await mkdir(dirname(target), { recursive: true });
-  const staging = join(dirname(target), `.${basename(target)}-new-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const staging = join(dirname(target), `.${basename(target)}-new-${locked ? 'locked-build' : `${process.pid}-${randomBytes(6).toString('hex')}`}`);
+  if (locked) await rm(staging, { recursive: true, force: true });
   await mkdir(staging);
   return staging;
 }
 
 /** Puts the complete folder `staging` in place of `target` (which may not exist yet). */
 export async function swapIn(staging: string, target: string): Promise<void> {
-  const retired = staging.replace(/-new-(?=\d+-\w+$)/, '-old-');
+  const retired = staging.replace(/-new-(?=(?:\d+|locked)-\w+$)/, '-old-');
   const hadTarget = await rename(target, retired).then(
     () => true,
     (error: NodeJS.ErrnoException) => {
@@ -54,12 +65,13 @@ export async function swapIn(staging: string, target: string): Promise<void> {
  * Finishes or undoes the swaps of processes that are gone: a retired folder with no target
  * means the kill came between the two renames, so its complete staging folder is put in place;
  * any other staging or retired folder is removed. `keep` names staging folders a pending
- * commit still needs. Returns how many leftovers were removed.
+ * commit still needs. Call it holding the target's lock. Returns how many leftovers were removed.
  */
 export async function recoverSwaps(target: string, keep: ReadonlySet<string> = new Set()): Promise<number> {
   const parent = dirname(target);
   const names = await readdir(parent).catch(() => [] as string[]);
-  const leftovers = names.map((name) => ({ name, parsed: parseName(target, name) })).filter((e) => e.parsed && !isRunning(e.parsed.pid));
+  const gone = (pid: number | 'locked') => pid === 'locked' || !isRunning(pid);
+  const leftovers = names.map((name) => ({ name, parsed: parseName(target, name) })).filter((e) => e.parsed && gone(e.parsed.pid));
   let removed = 0;
   for (const { name, parsed } of leftovers) {
     if (parsed!.kind !== 'old') continue;
