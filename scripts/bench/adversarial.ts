@@ -1,7 +1,8 @@
 /**
  * `npm run bench:adversarial`: splits adversarial summaries of 1 MB and 4 MB — one long line of
  * capitalized words, thousands of "A " and of acronyms, thousands of "(1) … (2) …", thousands of
- * distinct organization names — and prints how long each split takes. Every step of the split
+ * paragraphs cut by page breaks, thousands of distinct organization names — and prints how long
+ * each split takes. Every step of the split
  * must be linear: the 4 MB file may take at most about four times the 1 MB one.
  * Each split runs in a child process with a time limit, so a quadratic step reports "> limit".
  */
@@ -48,6 +49,10 @@ const SHAPES: Record<string, (bytes: number) => string> = {
     return HEADER + longLine(bytes, (i) => (i % 7 === 6 ? `(${capitalWord(random).toUpperCase()}) ` : `${capitalWord(random).toUpperCase()} `));
   },
   '"(1) … (2) …" enumerations': (bytes) => HEADER + longLine(bytes, (i) => `(${(i % 99) + 1}) session ${i}; `),
+  'paragraphs cut by thousands of page breaks': (bytes) => {
+    const opening = 'The meeting opened with a long discussion of how the work would be organized over the coming year.\n\n';
+    return HEADER + opening + longLine(bytes, () => 'and the sentence goes on without a stop\n\n');
+  },
   'distinct organizations, one paragraph each': (bytes) => {
     const random = seededRandom(3);
     const paragraphs: string[] = [];

@@ -157,19 +157,29 @@ export function repairPageBreaks(blocks: Block[], report: NormalizeReport): Bloc
   const firstBody = blocks.findIndex(isBodyParagraph);
   if (firstBody === -1) return blocks;
   const repaired = blocks.slice(0, firstBody);
+  // A repaired block collects its parts and is joined once at the end: joining at every repair
+  // would copy the text again each time, quadratic in a long run of cut paragraphs.
+  const parts = new Map<Block, string[]>();
   for (const block of blocks.slice(firstBody)) {
     const previous = repaired.at(-1);
-    if (previous && repaired.length > firstBody && isCutShort(previous, block)) {
-      repaired[repaired.length - 1] = {
-        lines: [...previous.lines, ...block.lines],
-        text: `${previous.text} ${block.text}`,
-        line: previous.line,
-      };
+    const previousParts = previous && parts.get(previous);
+    // Only its lines and its last character decide whether a block was cut short.
+    const view = previous && previousParts ? { ...previous, text: previousParts.at(-1)! } : previous;
+    if (previous && view && repaired.length > firstBody && isCutShort(view, block)) {
+      if (previousParts) {
+        for (const line of block.lines) previous.lines.push(line);
+        previousParts.push(block.text);
+      } else {
+        const merged = { lines: [...previous.lines, ...block.lines], text: '', line: previous.line };
+        parts.set(merged, [previous.text, block.text]);
+        repaired[repaired.length - 1] = merged;
+      }
       report.pageBreaksRepaired++;
     } else {
       repaired.push(block);
     }
   }
+  for (const [block, texts] of parts) block.text = texts.join(' ');
   return repaired;
 }
 
