@@ -235,7 +235,7 @@ try {
   await rm(root, { recursive: true, force: true });
 }
 console.log(`Fault injection: ${tally.kills} kills (kill -9 of the build's process group) over corpora of 1 and 30 meetings, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-console.log(`  kills during the split: ${tally.inSplit}; during Astro and Pagefind: ${tally.inAstro}; build finished before its kill: ${tally.finishedFirst}; completed builds: ${tally.completedBuilds}`);
+console.log(`  kills before the split was done: ${tally.inSplit}; during Astro and Pagefind: ${tally.inAstro}; build finished before its kill: ${tally.finishedFirst}; completed builds: ${tally.completedBuilds}`);
 console.log(`generated tree old-or-new ${tally.treeOk}/${tally.kills}`);
 console.log(`dist intact ${tally.siteOk}/${tally.kills}`);
 console.log(`stale pages after recovery ${tally.stale}`);
