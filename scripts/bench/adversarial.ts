@@ -66,35 +66,45 @@ const SHAPES: Record<string, (bytes: number) => string> = {
   },
 };
 
-/** Splits `file` in a child process; the time it took in ms, or undefined past the limit. */
-function timeSplit(file: string): Promise<number | undefined> {
+/** Wall and CPU time of one split. */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+/** Splits `file` in a child process; its timing in ms, or undefined past the limit. */
+function timeSplit(file: string): Promise<Timing | undefined> {
   const script = fileURLToPath(new URL('./split-one.ts', import.meta.url));
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [script, file], { timeout: LIMIT_MS, maxBuffer: 1 << 24 }, (error, stdout) => {
       if (error?.killed) resolve(undefined);
       else if (error) reject(error);
-      else resolve(Number(stdout.trim()));
+      else {
+        const [wall, cpu] = stdout.trim().split(' ').map(Number) as [number, number];
+        resolve({ wall, cpu });
+      }
     });
   });
 }
 
-const format = (ms: number | undefined) => (ms === undefined ? `> ${(LIMIT_MS / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(2)} s`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const format = (t: Timing | undefined) => (t === undefined ? `> ${(LIMIT_MS / 1000).toFixed(0)} s` : `${seconds(t.wall)} (cpu ${seconds(t.cpu)})`);
 
 const dir = await mkdtemp(join(tmpdir(), 'readout-adversarial-'));
 try {
-  console.log(`${'shape'.padEnd(44)} ${`${SIZES[0]} MB`.padStart(9)} ${`${SIZES[1]} MB`.padStart(9)}  ratio`);
-  let worst = 0;
+  console.log(`${'shape'.padEnd(44)} ${`${SIZES[0]} MB: wall (cpu)`.padStart(24)} ${`${SIZES[1]} MB: wall (cpu)`.padStart(24)}  ratio (cpu)`);
+  let worst: Timing = { wall: 0, cpu: 0 };
   for (const [name, make] of Object.entries(SHAPES)) {
-    const times: (number | undefined)[] = [];
+    const times: (Timing | undefined)[] = [];
     for (const size of SIZES) {
       const file = join(dir, `adversarial-${size}.txt`);
       await writeFile(file, make(size * MB));
       times.push(await timeSplit(file));
     }
     const [one, four] = times;
-    const ratio = one !== undefined && four !== undefined ? four / one : undefined;
-    if (four !== undefined) worst = Math.max(worst, four);
-    console.log(`${name.padEnd(44)} ${format(one).padStart(9)} ${format(four).padStart(9)}  ${ratio === undefined ? '—' : `${ratio.toFixed(1)}×`}`);
+    const ratio = one !== undefined && four !== undefined ? four.cpu / one.cpu : undefined;
+    if (four !== undefined && four.wall > worst.wall) worst = four;
+    console.log(`${name.padEnd(44)} ${format(one).padStart(24)} ${format(four).padStart(24)}  ${ratio === undefined ? '—' : `${ratio.toFixed(1)}×`}`);
   }
   console.log(`slowest ${SIZES[1]} MB split: ${format(worst)}`);
 } finally {
