@@ -24,7 +24,8 @@ interface Paragraph {
 
 /** Names run through "to" and "in" only inside a definition ("Programme on HIV/AIDS (UNAIDS)"). */
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’\-/&]*|of|for|and|the|on|de|du|des|la|le|&|against)`;
-const NAMED = new RegExp(String.raw`\p{Lu}[\p{L}'’\-&]*(?:\s+${NAME_WORD})*`, 'gu');
+const NAMED_START = /\p{Lu}[\p{L}'’\-&]*/gu;
+const NAMED_NEXT = new RegExp(String.raw`\s+${NAME_WORD}`, 'uy');
 const ACRONYM = /(?<![\p{L}-])(\p{Lu}[\p{Lu}-]*\p{Lu}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])/gu;
 const SUB_UNITS = /^(?:Ministry|Department|Division|Office|Programme|Program|Section|Branch|Unit|Bureau|Directorate|Secretariat|Faculty|Mission|Service|Services|Group|Initiative|Partnership|Mayor's Office)\b/u;
 const CONNECTOR = /^(?:of|for|and|the|on|to|in|de|du|des|la|le|&|against)$/;
@@ -40,7 +41,7 @@ export function findOrganizations(paragraphs: Paragraph[]): OrganizationFound[] 
   }
   for (const { text } of paragraphs) {
     // "the Centre and the Matrix" names two things.
-    for (const part of [...text.matchAll(NAMED)].flatMap((m) => m[0].split(/ and the /))) {
+    for (const part of namedRuns(text).flatMap((run) => run.split(/ and the /))) {
       const name = trimName(part);
       if (name && !found.hasKey(name) && isOrganizationName(name) && !SUB_UNITS.test(name)) found.add(name);
     }
@@ -53,6 +54,22 @@ export function findOrganizations(paragraphs: Paragraph[]): OrganizationFound[] 
   const mentions = findMentions(forms, paragraphs);
   organizations.forEach((o, i) => (o.mentions = mentions.get(String(i))!));
   return organizations.filter((o) => o.mentions.length > 0);
+}
+
+/**
+ * Runs of capitalized words and connectors: "Capital (Name-word)*" read one word at a time. As
+ * one regular expression, a run of a million words overflowed the engine's backtracking stack.
+ */
+function namedRuns(text: string): string[] {
+  const runs: string[] = [];
+  NAMED_START.lastIndex = 0;
+  for (let start = NAMED_START.exec(text); start; start = NAMED_START.exec(text)) {
+    let end = start.index + start[0].length;
+    for (NAMED_NEXT.lastIndex = end; NAMED_NEXT.exec(text); NAMED_NEXT.lastIndex = end) end = NAMED_NEXT.lastIndex;
+    runs.push(text.slice(start.index, end));
+    NAMED_START.lastIndex = end;
+  }
+  return runs;
 }
 
 /** "Mobility Partnership between the European Union (EU)" → "European Union". */
