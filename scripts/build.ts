@@ -7,6 +7,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'astro';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
+import { assertReplaceable, markOwned } from './lib/ownership.ts';
+import { checkSiteSettings } from './lib/site-settings.ts';
 import { splitIncrementally } from './lib/incremental-split.ts';
 import { DEFAULT_SOURCES, generatedDir, SPLIT_MANIFEST } from './lib/paths.ts';
 import { findSources } from './lib/sources.ts';
@@ -14,11 +16,14 @@ import { formatSplitSummary } from './lib/summary.ts';
 
 await runCommand(async () => {
   const started = performance.now();
-  const { options } = parseCommandLine(process.argv.slice(2), ['source']);
+  const { options } = parseCommandLine(process.argv.slice(2), ['source'], { flags: [], positional: 0, usage: 'npm run build [-- --source <file-or-folder>]' });
+  checkSiteSettings(process.env);
   const source = options.get('source');
   const sources = await findSources(typeof source === 'string' ? source : DEFAULT_SOURCES);
   const outDir = generatedDir();
+  await assertReplaceable(outDir, 'READOUT_GENERATED');
   const result = await splitIncrementally(sources, outDir, join(outDir, SPLIT_MANIFEST));
+  await markOwned(outDir);
   const reused = result.reused.length > 0 ? ` (${result.reused.length} unchanged, not split again)` : '';
   console.log(formatSplitSummary(result.parsed, performance.now() - started, `${outDir}${reused}`));
   const astroStarted = performance.now();

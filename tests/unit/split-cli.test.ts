@@ -61,7 +61,7 @@ describe('npm run split', () => {
     await writeFile(file, `---\nstartDate: last spring\nslug: Not A Slug\n---\n${await readFile('content/sources/idm-2018.txt', 'utf8')}`);
     const { code, stderr } = await split(file, '--json');
     expect(code).toBe(1);
-    expect(stderr.trim()).toMatch(/^error: .*fm\.txt:1: frontmatter field "slug": expected a lowercase ASCII slug/);
+    expect(stderr.trim()).toMatch(/^error: .*fm\.txt:3: frontmatter field "slug" \("Not A Slug"\): expected a lowercase ASCII slug/);
   });
 
   it('leaves earlier output byte-identical when a later run fails', async () => {
