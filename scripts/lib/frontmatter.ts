@@ -72,9 +72,16 @@ function rangeStart(document: Document, path: readonly PropertyKey[]): number {
   return offset;
 }
 
-/** `__proto__` and its kin would reach object machinery instead of data: refuse them by line. */
+/**
+ * `__proto__` and its kin would reach object machinery instead of data, and an explicit tag
+ * asks for a type beyond plain data: refuse both by line.
+ */
 function assertPlainKeys(document: Document, lineAt: (offset: number) => number, file: string): void {
   const visit = (node: unknown): void => {
+    const tagged = node as { tag?: string; range?: [number, number, number] } | null;
+    if (tagged?.tag !== undefined) {
+      throw new SourceError(file, 'the frontmatter is not valid YAML (tags such as !!x are not read)', 'remove the tag and write the plain value', lineAt(tagged.range?.[0] ?? 0));
+    }
     if (isMap(node)) {
       for (const pair of node.items) {
         if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
