@@ -35,11 +35,6 @@ export function sourceFileName(source: string): string {
   return `source${extension}`;
 }
 
-/** The source's file name without its folders: what `data.json` publishes of where the text came from. */
-export function publishedSourceName(source: string): string {
-  return source.split(/[\\/]/).pop() || source;
-}
-
 /** The fixed URLs of a meeting's pages and downloads. */
 export function meetingLinks(meeting: { slug: string; source: string }): MeetingLinks {
   const at = (path: string) => withBase(`${meeting.slug}/${path}`);

@@ -1,7 +1,7 @@
 /** `/<meeting>/data.json`: the meeting's document model, in the shape `npm run split -- --json` prints. */
 import type { APIRoute } from 'astro';
 import type { DocumentModel } from '../../schemas/meeting.ts';
-import { publishedSourceName } from '../../utils/links.ts';
+import { publishedSourceName } from '../../utils/format.ts';
 import { meetingPaths, type MeetingProps } from '../../utils/routes.ts';
 
 export const getStaticPaths = meetingPaths;
