@@ -29,13 +29,15 @@ const LANGUAGE_FENCE = /^---[ \t]*([A-Za-z][\w+-]*)[ \t]*$/;
 
 /** Splits `text` (LF line ends) into frontmatter and content; `file` names it in errors. */
 export function readFrontmatterBlock(text: string, file: string): SourceFrontmatterBlock {
+  const none = { data: {}, content: text, lineOffset: 0, lineOf: () => 1, has: () => false };
+  if (!text.startsWith('---')) return none;
   const lines = text.split('\n');
   const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   const language = LANGUAGE_FENCE.exec(lines[0]!)?.[1];
   if (language !== undefined && close !== -1) {
     throw new SourceError(file, `the frontmatter is marked as "${language}", and only YAML is read`, 'write the first line as exactly --- and the block as YAML', 1);
   }
-  if (!FENCE.test(lines[0]!) || close === -1) return { data: {}, content: text, lineOffset: 0, lineOf: () => 1, has: () => false };
+  if (!FENCE.test(lines[0]!) || close === -1) return none;
   const counter = new LineCounter();
   const document = parseDocument(lines.slice(1, close).join('\n'), { schema: 'core', customTags: [], uniqueKeys: true, merge: false, prettyErrors: false, lineCounter: counter });
   const lineAt = (offset: number) => counter.linePos(offset).line + 1;

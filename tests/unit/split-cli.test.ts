@@ -31,7 +31,8 @@ async function snapshotTree(dir: string): Promise<Record<string, string>> {
   return Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(f, 'utf8')] as const)));
 }
 
-describe('npm run split', () => {
+// Each test starts Node: on a busy machine that alone can take seconds.
+describe('npm run split', { timeout: 30_000 }, () => {
   it.each([
     ['an empty file', new Uint8Array(), /the file is empty — put the text of a meeting summary in it$/],
     ['a whitespace-only file', new TextEncoder().encode('  \n\n\t \n'), /holds only white space/],
