@@ -24,8 +24,8 @@ export async function markOwned(dir: string): Promise<void> {
 
 /**
  * Resolves when `dir` is absent, empty, marked as Readout's, or output of an earlier Readout
- * that wrote no marker yet (only meeting folders with a meeting.json, and Readout's own dot
- * files); refuses anything else in one line.
+ * that wrote no marker yet (only meeting folders with a meeting.json, and dot files such as
+ * the split manifest); refuses anything else in one line.
  */
 export async function assertReplaceable(dir: string, option: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
@@ -34,7 +34,7 @@ export async function assertReplaceable(dir: string, option: string): Promise<vo
   if (!info.isDirectory()) throw refuse('is a file');
   const entries = await readdir(dir, { withFileTypes: true });
   if (entries.some((e) => e.name === OWNER_MARKER && e.isFile())) return;
-  const isEarlierOutput = await Promise.all(entries.map(async (e) => (e.isDirectory() ? isMeetingFolder(join(dir, e.name)) : /^\.split-manifest\.json$/.test(e.name))));
+  const isEarlierOutput = await Promise.all(entries.map(async (e) => (e.isDirectory() ? isMeetingFolder(join(dir, e.name)) : e.isFile() && e.name.startsWith('.'))));
   if (!isEarlierOutput.every(Boolean)) throw refuse('holds files');
 }
 
