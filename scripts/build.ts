@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'astro';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
-import { assertReplaceable, markOwned } from './lib/ownership.ts';
+import { assertReplaceable, assertReplaceableSite, markOwned } from './lib/ownership.ts';
 import { checkSiteSettings } from './lib/site-settings.ts';
 import { splitIncrementally } from './lib/incremental-split.ts';
 import { DEFAULT_SOURCES, generatedDir, SPLIT_MANIFEST } from './lib/paths.ts';
@@ -22,6 +22,8 @@ await runCommand(async () => {
   const sources = await findSources(typeof source === 'string' ? source : DEFAULT_SOURCES);
   const outDir = generatedDir();
   await assertReplaceable(outDir, 'READOUT_GENERATED');
+  const siteDir = process.env['OUT_DIR'] ?? 'dist';
+  await assertReplaceableSite(siteDir);
   const result = await splitIncrementally(sources, outDir, join(outDir, SPLIT_MANIFEST));
   await markOwned(outDir);
   const reused = result.reused.length > 0 ? ` (${result.reused.length} unchanged, not split again)` : '';
@@ -29,7 +31,8 @@ await runCommand(async () => {
   const astroStarted = performance.now();
   await build({ root: process.cwd(), logLevel: 'warn' });
   const astroMs = performance.now() - astroStarted;
-  console.log(`Built the site into ${process.env['OUT_DIR'] ?? 'dist'}/ in ${(astroMs / 1000).toFixed(1)} s`);
+  await markOwned(siteDir);
+  console.log(`Built the site into ${siteDir}/ in ${(astroMs / 1000).toFixed(1)} s`);
   await writeBuildStats({ splitMs: astroStarted - started, astroMs, maxRssKiB: process.resourceUsage().maxRSS });
 });
 

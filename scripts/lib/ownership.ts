@@ -3,6 +3,7 @@
  * Folders it writes carry a small marker file; a folder without one is someone else's
  * (`--out content` holds the sources, `--out .` is the project) and is refused, not emptied.
  */
+import type { Dirent } from 'node:fs';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SourceError } from './errors.ts';
@@ -28,14 +29,28 @@ export async function markOwned(dir: string): Promise<void> {
  * the split manifest); refuses anything else in one line.
  */
 export async function assertReplaceable(dir: string, option: string): Promise<void> {
+  await assertOwned(dir, option, async (entries) => {
+    const earlier = await Promise.all(entries.map(async (e) => (e.isDirectory() ? isMeetingFolder(join(dir, e.name)) : e.isFile() && e.name.startsWith('.'))));
+    return earlier.every(Boolean);
+  });
+}
+
+/**
+ * The same rule for the built site, which Astro empties before it builds (`OUT_DIR=.` would
+ * empty the project): a site built before markers existed has its `_astro` or `pagefind` folder.
+ */
+export async function assertReplaceableSite(dir: string): Promise<void> {
+  await assertOwned(dir, 'OUT_DIR', async (entries) => entries.some((e) => e.isDirectory() && (e.name === '_astro' || e.name === 'pagefind')) && entries.some((e) => e.name === 'index.html'));
+}
+
+async function assertOwned(dir: string, option: string, isEarlierOutput: (entries: Dirent[]) => Promise<boolean>): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (!info) return;
-  const refuse = (what: string) => new SourceError(dir, `${what}, which Readout did not create and will not replace`, `give ${option} a new folder, or the folder an earlier split wrote`);
+  const refuse = (what: string) => new SourceError(dir, `${what}, which Readout did not create and will not replace`, `give ${option} a new folder, or the folder an earlier run wrote`);
   if (!info.isDirectory()) throw refuse('is a file');
   const entries = await readdir(dir, { withFileTypes: true });
-  if (entries.some((e) => e.name === OWNER_MARKER && e.isFile())) return;
-  const isEarlierOutput = await Promise.all(entries.map(async (e) => (e.isDirectory() ? isMeetingFolder(join(dir, e.name)) : e.isFile() && e.name.startsWith('.'))));
-  if (!isEarlierOutput.every(Boolean)) throw refuse('holds files');
+  if (entries.length === 0 || entries.some((e) => e.name === OWNER_MARKER && e.isFile())) return;
+  if (!(await isEarlierOutput(entries))) throw refuse('holds files');
 }
 
 async function isMeetingFolder(dir: string): Promise<boolean> {

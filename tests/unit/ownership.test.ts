@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertReplaceable, markOwned, OWNER_MARKER, withOwnerMarker } from '../../scripts/lib/ownership.ts';
+import { assertReplaceable, assertReplaceableSite, markOwned, OWNER_MARKER, withOwnerMarker } from '../../scripts/lib/ownership.ts';
 
 async function folder(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'readout-owner-'));
@@ -38,5 +38,16 @@ describe('assertReplaceable', () => {
     const dir = await folder({ 'other.txt': 'x' });
     await markOwned(dir);
     await expect(assertReplaceable(dir, '--out')).resolves.toBeUndefined();
+  });
+});
+
+describe('assertReplaceableSite', () => {
+  it('refuses OUT_DIR pointing at a project, which Astro would empty before building', async () => {
+    await expect(assertReplaceableSite(await folder({ 'package.json': '{}', 'src/pages/index.astro': '' }))).rejects.toThrow(/holds files, which Readout did not create and will not replace — give OUT_DIR a new folder/);
+  });
+
+  it('accepts a site an earlier build wrote, marked or not', async () => {
+    await expect(assertReplaceableSite(await folder({ 'index.html': '', 'pagefind/pagefind.js': '' }))).resolves.toBeUndefined();
+    await expect(assertReplaceableSite(await folder({ [OWNER_MARKER]: '', 'index.html': '' }))).resolves.toBeUndefined();
   });
 });
