@@ -43,7 +43,7 @@ describe('assertReplaceable', () => {
 
 describe('assertReplaceableSite', () => {
   it('refuses OUT_DIR pointing at a project, which Astro would empty before building', async () => {
-    await expect(assertReplaceableSite(await folder({ 'package.json': '{}', 'src/pages/index.astro': '' }))).rejects.toThrow(/holds files, which Readout did not create and will not replace — give OUT_DIR a new folder/);
+    await expect(assertReplaceableSite(await folder({ 'package.json': '{}', 'src/pages/index.astro': '' }))).rejects.toMatchObject({ message: 'holds files, which Readout did not create and will not replace', fix: expect.stringMatching(/^give OUT_DIR a new folder/) });
   });
 
   it('accepts a site an earlier build wrote, marked or not', async () => {
