@@ -6,9 +6,9 @@ import pagefind from './src/integrations/pagefind.ts';
 import subresourceIntegrity from './src/utils/subresource-integrity.ts';
 
 /** Publishers deploy under a sub-path with BASE_PATH=/idm/; links and assets follow it. */
-const base = process.env.BASE_PATH ?? '/';
-/** Canonical URLs, the sitemap and citations need the public origin of the site. */
-const site = process.env.SITE_URL ?? 'https://readout.example.org';
+const base = process.env.BASE_PATH || '/';
+/** Canonical URLs, the sitemap and citations need the public origin of the site (empty = unset). */
+const site = process.env.SITE_URL || 'https://readout.example.org';
 /** Where the site is written (OUT_DIR); tests build elsewhere so dist/ stays the developer's. */
 const outDir = process.env.OUT_DIR ?? 'dist';
 /** Test runs build in their own cache, so two runs at once never share Astro's content store. */

@@ -12,16 +12,21 @@ import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { commitSwaps, recoverCommits } from './lib/commit.ts';
 import { stageSplit } from './lib/incremental-split.ts';
 import { lockFolders } from './lib/lock.ts';
+import { assertReplaceable, assertReplaceableSite, markOwned } from './lib/ownership.ts';
 import { DEFAULT_SOURCES, generatedDir, siteDir, SPLIT_MANIFEST } from './lib/paths.ts';
+import { checkSiteSettings } from './lib/site-settings.ts';
 import { findSources } from './lib/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { makeStaging, recoverSwaps } from './lib/swap.ts';
 
 await runCommand(async () => {
   const started = performance.now();
-  const { options } = parseCommandLine(process.argv.slice(2), ['source']);
+  const { options } = parseCommandLine(process.argv.slice(2), ['source'], { flags: [], positional: 0, usage: 'npm run build [-- --source <file-or-folder>]' });
+  checkSiteSettings(process.env);
   const source = options.get('source');
   const sources = await findSources(typeof source === 'string' ? source : DEFAULT_SOURCES);
+  await assertReplaceable(generatedDir(), 'READOUT_GENERATED');
+  await assertReplaceableSite(siteDir());
   const generated = resolve(generatedDir());
   const siteName = siteDir();
   const site = resolve(siteName);
@@ -37,6 +42,7 @@ await runCommand(async () => {
     const siteStaging = await makeStaging(site);
     staged.push(siteStaging);
     await buildSite(split.staging, siteStaging);
+    await Promise.all([markOwned(split.staging), markOwned(siteStaging)]);
     await commitSwaps([
       { staging: split.staging, target: generated },
       { staging: siteStaging, target: site },

@@ -4,19 +4,20 @@
  * keeps the last good pages on screen.
  */
 import { watch } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dev } from 'astro';
 import { formatSourceError, SourceError } from './lib/errors.ts';
 import { DEFAULT_OUT, DEFAULT_SOURCES } from './lib/paths.ts';
-import { findSources } from './lib/sources.ts';
+import { assertReplaceable, withOwnerMarker } from './lib/ownership.ts';
+import { findSources, readRegularFile } from './lib/sources.ts';
 import { splitSources } from './lib/split-sources.ts';
 import { writeTreeAtomically } from './lib/write-tree.ts';
 
 async function resplit(): Promise<void> {
   const started = performance.now();
   try {
-    const result = await splitSources(await findSources(DEFAULT_SOURCES), (path) => readFile(path));
-    await writeTreeAtomically(DEFAULT_OUT, result.files);
+    const result = await splitSources(await findSources(DEFAULT_SOURCES), readRegularFile);
+    await assertReplaceable(DEFAULT_OUT, 'the generated folder');
+    await writeTreeAtomically(DEFAULT_OUT, withOwnerMarker(result.files));
     console.log(`readout: re-split ${result.parsed.length} meeting(s) in ${(performance.now() - started).toFixed(0)} ms`);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;

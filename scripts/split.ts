@@ -1,25 +1,30 @@
 /**
  * `npm run split -- <file-or-dir> [--out <dir>] [--json]`: turns summaries into MDX pages.
- * With --json it prints the document model instead of the summary (and writes only with --out).
+ * Without --out it only reads and reports (the summary, or the document model with --json);
+ * with --out it replaces that folder with the pages, if the folder is Readout's own.
  */
-import { readFile } from 'node:fs/promises';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
-import { findSources } from './lib/sources.ts';
+import { assertReplaceable, withOwnerMarker } from './lib/ownership.ts';
+import { DEFAULT_SOURCES } from './lib/paths.ts';
+import { findSources, readRegularFile } from './lib/sources.ts';
 import { splitSources } from './lib/split-sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { writeTreeAtomically } from './lib/write-tree.ts';
-import { DEFAULT_OUT, DEFAULT_SOURCES } from './lib/paths.ts';
 
+const NOTHING_WRITTEN = 'Wrote nothing: add --out <folder> to write the pages (npm run build writes its own).';
+const USAGE = { flags: ['json'], positional: 1, usage: 'npm run split -- [<file-or-folder>] [--out <folder>] [--json]' };
 
 await runCommand(async () => {
   const started = performance.now();
-  const { positional, options } = parseCommandLine(process.argv.slice(2), ['out']);
+  const { positional, options } = parseCommandLine(process.argv.slice(2), ['out'], USAGE);
   const sources = await findSources(positional[0] ?? DEFAULT_SOURCES);
-  const result = await splitSources(sources, (path) => readFile(path));
-  const json = options.has('json');
+  const result = await splitSources(sources, readRegularFile);
   const out = options.get('out');
-  const outDir = typeof out === 'string' ? out : json ? undefined : DEFAULT_OUT;
-  if (outDir) await writeTreeAtomically(outDir, result.files);
-  if (json) process.stdout.write(`${JSON.stringify(result.model, null, 2)}\n`);
-  else console.log(formatSplitSummary(result.parsed, performance.now() - started, outDir));
+  const outDir = typeof out === 'string' ? out : undefined;
+  if (outDir) {
+    await assertReplaceable(outDir, '--out');
+    await writeTreeAtomically(outDir, withOwnerMarker(result.files));
+  }
+  if (options.has('json')) process.stdout.write(`${JSON.stringify(result.model, null, 2)}\n`);
+  else console.log(formatSplitSummary(result.parsed, performance.now() - started, outDir) + (outDir ? '' : `\n${NOTHING_WRITTEN}`));
 });

@@ -1,3 +1,5 @@
+import { printable } from './printable.ts';
+
 /**
  * A mistake in a user's input: printed as one line naming the file, the problem and the fix,
  * never as a stack trace.
@@ -19,8 +21,12 @@ export class SourceError extends Error {
   }
 }
 
-/** The one-line form: `error: <file>[:line]: <what is wrong> — <how to fix it>`. */
+/**
+ * The one-line form: `error: <file>[:line]: <what is wrong> — <how to fix it>`. File names and
+ * quoted values come from sources: their control characters are shown as `?`, so the line stays
+ * one line and cannot drive the terminal.
+ */
 export function formatSourceError(error: SourceError): string {
   const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
-  return `error: ${where}: ${error.message} — ${error.fix}`;
+  return printable(`error: ${where}: ${error.message} — ${error.fix}`);
 }

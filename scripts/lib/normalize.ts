@@ -22,6 +22,8 @@ export interface NormalizeReport {
   pageNumbersDropped: number;
   /** Running-header or running-footer lines dropped. */
   runningHeadersDropped: number;
+  /** Stray control characters (U+0085 and other C1 controls, stray C0 ones) read as spaces. */
+  controlsAsSpaces: number;
 }
 
 /** Normalized source: blocks in reading order and a report of the repairs. */
@@ -35,10 +37,24 @@ const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\
 
 /** Splits text (LF line ends) into repaired blocks. */
 export function normalizeText(text: string): NormalizedText {
-  const report: NormalizeReport = { pageBreaksRepaired: 0, pageNumbersDropped: 0, runningHeadersDropped: 0 };
-  const lines = dropPageFurniture(text.split('\n'), report);
+  const report: NormalizeReport = { pageBreaksRepaired: 0, pageNumbersDropped: 0, runningHeadersDropped: 0, controlsAsSpaces: 0 };
+  const lines = dropPageFurniture(controlsToSpaces(text, report).split('\n'), report);
   const blocks = repairPageBreaks(groupBlocks(lines), report);
   return { blocks, report };
+}
+
+/** Controls other than line feed, tab and form feed (a page break). */
+const STRAY_CONTROL = /[\u0000-\u0008\u000b\u000d-\u001f\u007f-\u009f]/g;
+
+/**
+ * Converters leave stray controls in text (U+0085 for a lost line break or ellipsis): they are
+ * white space to a reader, so they become spaces — never an error, never a dropped character.
+ */
+function controlsToSpaces(text: string, report: NormalizeReport): string {
+  return text.replace(STRAY_CONTROL, () => {
+    report.controlsAsSpaces++;
+    return ' ';
+  });
 }
 
 interface SourceLine {

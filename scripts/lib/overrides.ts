@@ -1,23 +1,35 @@
 /**
  * Explicit structure wins: a YAML frontmatter block at the top of a source overrides what the
  * splitter inferred — meeting facts, and per section (keyed by its inferred slug) the slug,
- * titles and the conclusions a session relates to.
+ * titles and the conclusions a session relates to. Every mistake is refused with the line it is
+ * on: an override that would silently lose a page or a relation is a mistake too.
  */
 import { z } from 'astro/zod';
 import type { Meeting, Section } from '../../src/schemas/meeting.ts';
-import { slugSchema } from '../../src/schemas/meeting.ts';
+import { isCalendarDate, slugSchema } from '../../src/schemas/meeting.ts';
 import { SourceError } from './errors.ts';
+import type { SourceFrontmatterBlock } from './frontmatter.ts';
+import { printable } from './printable.ts';
 
-/** YAML reads `2018-03-26` as a Date; the model wants the ISO string back. */
-const dateLike = z.union([z.string(), z.date()]).transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value));
+/** A day as YYYY-MM-DD that exists in the calendar: no timestamps, no 30 February, no year 0. */
+const calendarDate = z
+  .string({ error: 'expected a date written YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day written YYYY-MM-DD, without a time or zone')
+  .refine(isCalendarDate, 'expected a real calendar date');
+
+/** A value shown on one line: titles, names and places hold no line break or control character. */
+const oneLine = z
+  .string()
+  .min(1)
+  .regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'expected one line of text, without line breaks or control characters');
 
 const sectionOverrideSchema = z.strictObject({
   /** New URL segment for the section. */
   slug: slugSchema.optional(),
   /** New full title. */
-  title: z.string().min(1).optional(),
+  title: oneLine.optional(),
   /** New short title for navigation. */
-  shortTitle: z.string().min(1).optional(),
+  shortTitle: oneLine.optional(),
   /** For thematic sessions: slugs (inferred or overridden) of the conclusions it relates to. */
   relatedConclusions: z.array(z.string()).optional(),
 });
@@ -26,38 +38,58 @@ const sectionOverrideSchema = z.strictObject({
 export const sourceFrontmatterSchema = z.strictObject({
   /** URL segment of the meeting. */
   slug: slugSchema.optional(),
-  title: z.string().min(1).optional(),
-  theme: z.string().min(1).optional(),
-  organizer: z.string().min(1).optional(),
-  startDate: dateLike.optional(),
-  endDate: dateLike.optional(),
-  venue: z.string().min(1).optional(),
-  documentType: z.string().min(1).optional(),
+  title: oneLine.optional(),
+  theme: oneLine.optional(),
+  organizer: oneLine.optional(),
+  startDate: calendarDate.optional(),
+  endDate: calendarDate.optional(),
+  venue: oneLine.optional(),
+  documentType: oneLine.optional(),
   /** Per-section overrides keyed by the slug the splitter inferred. */
   sections: z.record(z.string(), sectionOverrideSchema).optional(),
 });
 export type SourceFrontmatter = z.infer<typeof sourceFrontmatterSchema>;
+type SectionOverride = z.infer<typeof sectionOverrideSchema>;
+/** Where frontmatter settings are, for error lines. */
+type Lines = Pick<SourceFrontmatterBlock, 'lineOf' | 'has'>;
 
-/** Validates raw frontmatter, naming the first wrong field in the error. */
-export function readSourceFrontmatter(data: Record<string, unknown>, file: string): SourceFrontmatter {
-  const result = sourceFrontmatterSchema.safeParse(data);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.join('.') || '(top level)';
-  throw new SourceError(file, `frontmatter field "${field}": ${issue.message}`, 'correct it or remove it to use the inferred value', 1);
+/** Validates raw frontmatter, naming the first wrong field, its value and its line. */
+export function readSourceFrontmatter(block: SourceFrontmatterBlock, file: string): SourceFrontmatter {
+  const result = sourceFrontmatterSchema.safeParse(block.data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    const field = path.join('.') || '(top level)';
+    const value = valueAt(block.data, path);
+    const quoted = typeof value === 'string' || typeof value === 'number' ? ` ("${printable(String(value)).slice(0, 60)}")` : '';
+    throw new SourceError(file, `frontmatter field "${printable(field)}"${quoted}: ${issue.message}`, 'correct it or remove it to use the inferred value', block.lineOf(path));
+  }
+  const { startDate, endDate } = result.data;
+  if (startDate && endDate && endDate < startDate) {
+    throw new SourceError(file, `endDate ${endDate} is before startDate ${startDate}`, 'correct one of the two dates', block.lineOf(['endDate']));
+  }
+  return result.data;
 }
 
-/** Applies section overrides; unknown section keys are an error, so a typo cannot pass silently. */
-export function applySectionOverrides(meeting: Meeting, overrides: SourceFrontmatter, file: string): Meeting {
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
+}
+
+/**
+ * Applies section overrides. Unknown section keys, two pages given one URL and relations to no
+ * conclusion are errors: each would otherwise lose a page or a link without a word.
+ */
+export function applySectionOverrides(meeting: Meeting, overrides: SourceFrontmatter, file: string, block: Lines): Meeting {
   const entries = Object.entries(overrides.sections ?? {});
   const bySlug = new Map(meeting.sections.map((s) => [s.slug, s]));
   for (const [key] of entries) {
     if (!bySlug.has(key)) {
       const known = meeting.sections.map((s) => s.slug).join(', ');
-      throw new SourceError(file, `frontmatter names section "${key}", which the text does not have`, `use one of: ${known}`, 1);
+      throw new SourceError(file, `frontmatter names section "${printable(key)}", which the text does not have`, `use one of: ${known}`, block.lineOf(['sections', key]));
     }
   }
   const renamed = new Map(entries.flatMap(([key, o]) => (o.slug ? [[key, o.slug] as const] : [])));
+  assertRelationsExist(meeting.sections, entries, renamed, file, block);
   const sections = meeting.sections.map((section): Section => {
     const override = overrides.sections?.[section.slug];
     const related = override?.relatedConclusions?.map((slug) => ({ slug: renamed.get(slug) ?? slug, derived: false, score: 1, reason: 'stated by the editor' }));
@@ -69,5 +101,33 @@ export function applySectionOverrides(meeting: Meeting, overrides: SourceFrontma
       relatedConclusions: related ?? section.relatedConclusions.map((r) => ({ ...r, slug: renamed.get(r.slug) ?? r.slug })),
     };
   });
+  assertUniquePages(sections, meeting.sections, file, block);
   return { ...meeting, sections };
+}
+
+/** A relation must name a key conclusion, by the slug the text gave it or the one frontmatter gives it. */
+function assertRelationsExist(sections: Section[], entries: [string, SectionOverride][], renamed: Map<string, string>, file: string, block: Lines): void {
+  const conclusions = sections.filter((s) => s.kind === 'conclusion').map((s) => s.slug);
+  const known = new Set([...conclusions, ...conclusions.map((slug) => renamed.get(slug) ?? slug)]);
+  for (const [key, override] of entries) {
+    const index = (override.relatedConclusions ?? []).findIndex((slug) => !known.has(slug));
+    if (index === -1) continue;
+    const missing = override.relatedConclusions![index]!;
+    throw new SourceError(file, `section "${key}" relates to conclusion "${printable(missing)}", which the text does not have`, `use one of: ${conclusions.join(', ') || '(no key conclusions were found)'}`, block.lineOf(['sections', key, 'relatedConclusions']));
+  }
+}
+
+/** Pages of one kind share a folder: two with one slug would overwrite each other. */
+function assertUniquePages(sections: Section[], inferred: Section[], file: string, block: Lines): void {
+  const seen = new Map<string, string>();
+  sections.forEach((section, i) => {
+    if (section.kind === 'overview') return;
+    const key = `${section.kind}/${section.slug}`;
+    const clash = section.slug === 'index' ? 'the list of pages' : seen.get(key);
+    if (clash !== undefined) {
+      const overridden = block.has(['sections', inferred[i]!.slug, 'slug']) ? inferred[i]!.slug : clash;
+      throw new SourceError(file, `two ${section.kind} pages would both have the slug "${section.slug}" (${clash} and ${inferred[i]!.slug})`, 'give each section its own slug in the frontmatter', block.lineOf(['sections', overridden, 'slug']));
+    }
+    seen.set(key, inferred[i]!.slug);
+  });
 }

@@ -2,10 +2,10 @@
  * Step 3: one source text in, one validated meeting out. Frontmatter (if any) is read first and
  * wins over everything inferred; Markdown headings win over textual cues.
  */
-import matter from 'gray-matter';
 import { meetingSchema, type Meeting } from '../../src/schemas/meeting.ts';
 import { assembleSections, fallbackTitle } from './assemble.ts';
 import { SourceError } from './errors.ts';
+import { readFrontmatterBlock, type SourceFrontmatterBlock } from './frontmatter.ts';
 import { hasMarkdownHeadings, sectionsFromHeadings } from './markdown-structure.ts';
 import { isBodyParagraph, normalizeText, type NormalizeReport } from './normalize.ts';
 import { applySectionOverrides, readSourceFrontmatter } from './overrides.ts';
@@ -22,8 +22,9 @@ export interface ParsedMeeting {
 
 /** Parses one source's text; `file` names it in errors, `slug` is the default meeting slug. */
 export function parseMeeting(text: string, file: string, slug: string): ParsedMeeting {
-  const { data, content, lineOffset } = splitFrontmatter(text, file);
-  const overrides = readSourceFrontmatter(data, file);
+  const frontmatter = readFrontmatterBlock(text, file);
+  const { content, lineOffset } = frontmatter;
+  const overrides = readSourceFrontmatter(frontmatter, file);
   const { blocks, report } = normalizeText(content);
   // Running text, or an editor's section heading, ends the title block.
   const bodyStart = blocks.findIndex((block) => isBodyParagraph(block) || /^#{2,6}\s/.test(block.text));
@@ -35,31 +36,32 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const facts = readTitleBlock(titleBlock);
   const { sections: _ignored, ...meetingOverrides } = overrides;
   const info = { ...facts, ...meetingOverrides, slug: overrides.slug ?? slug, source: file };
+  assertDatesInOrder(info, frontmatter, file);
   const title = fallbackTitle(info, info.slug);
   const drafts = hasMarkdownHeadings(body) ? sectionsFromHeadings(body, title) : inferSections(body, title);
   const sections = assembleSections(drafts);
-  const meeting = applySectionOverrides({ ...info, title, sections }, overrides, file);
+  const meeting = applySectionOverrides({ ...info, title, sections }, overrides, file, frontmatter);
   Object.assign(meeting, extractEntities(meeting.sections));
-  return { meeting: validateMeeting(meeting, file), report, warnings: findWarnings(meeting) };
+  return { meeting: validateMeeting(meeting, file, frontmatter), report, warnings: findWarnings(meeting) };
 }
 
-function splitFrontmatter(text: string, file: string): { data: Record<string, unknown>; content: string; lineOffset: number } {
-  if (!text.startsWith('---')) return { data: {}, content: text, lineOffset: 0 };
-  try {
-    const parsed = matter(text);
-    const lineOffset = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
-    return { data: parsed.data, content: parsed.content, lineOffset };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new SourceError(file, `the frontmatter is not valid YAML (${reason})`, 'fix the YAML between the two --- lines', 1);
-  }
+/** The title block may give one date and the frontmatter the other: together they must still be in order. */
+function assertDatesInOrder(info: { startDate?: string | undefined; endDate?: string | undefined }, frontmatter: SourceFrontmatterBlock, file: string): void {
+  if (!info.startDate || !info.endDate || info.endDate >= info.startDate) return;
+  const field = frontmatter.has(['endDate']) ? 'endDate' : 'startDate';
+  throw new SourceError(file, `the meeting ends (${info.endDate}) before it starts (${info.startDate})`, `correct ${field} in the frontmatter, or set both dates there`, frontmatter.lineOf([field]));
 }
 
-function validateMeeting(meeting: Meeting, file: string): Meeting {
+/** The fix names the frontmatter setting: to correct when it is set there, to add when it is not. */
+function validateMeeting(meeting: Meeting, file: string, frontmatter: SourceFrontmatterBlock): Meeting {
   const result = meetingSchema.safeParse(meeting);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw new SourceError(file, `the document model is invalid at ${issue.path.join('.')}: ${issue.message}`, 'set this value in the frontmatter', 1);
+  const [top, index, field] = issue.path;
+  const setting = top === 'sections' && typeof index === 'number' ? ['sections', meeting.sections[index]?.slug ?? '…', ...(field === undefined ? [] : [field])] : [top ?? ''];
+  const name = setting.map(String).join('.');
+  const fix = frontmatter.has(setting) ? `correct ${name} in the frontmatter` : `set ${name} in the frontmatter`;
+  throw new SourceError(file, `the document model is invalid at ${issue.path.join('.')}: ${issue.message}`, fix, frontmatter.has(setting) ? frontmatter.lineOf(setting) : 1);
 }
 
 /** Things an editor should look at; they do not stop the build. */

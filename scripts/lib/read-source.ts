@@ -1,6 +1,7 @@
 /**
  * Step 1 of the pipeline: bytes in, clean Unicode text out (LF line ends, no BOM), or a clear
- * refusal. Legacy 8-bit text is transcoded as Windows-1252, never shown as mojibake.
+ * refusal. Legacy 8-bit text is transcoded as Windows-1252; UTF-8 with a few damaged bytes is
+ * refused at the first of them. Never mojibake.
  */
 import { SourceError } from './errors.ts';
 
@@ -29,11 +30,66 @@ function decode(bytes: Uint8Array, file: string): string {
     );
   }
   const start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
-  } catch {
-    return decodeLegacy(bytes, file);
+  const body = bytes.subarray(start);
+  const scan = scanUtf8(body);
+  if (scan.firstInvalid === -1) return new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+  // A BOM, or more well-formed multi-byte characters than broken ones, says the file is UTF-8
+  // with a few damaged bytes: decoding it as anything else would garble every other character.
+  if (start > 0 || scan.multibyte >= scan.invalid) {
+    const { line, column } = positionOf(body, scan.firstInvalid);
+    throw new SourceError(
+      file,
+      `byte 0x${body[scan.firstInvalid]!.toString(16).padStart(2, '0')} at column ${column} is not valid UTF-8 (${scan.invalid} such byte${scan.invalid === 1 ? '' : 's'} in the file)`,
+      'retype the character there, or save the file again as UTF-8',
+      line,
+    );
   }
+  return decodeLegacy(bytes, file);
+}
+
+/** Counts of well-formed multi-byte UTF-8 characters and of bytes that fit no UTF-8 sequence. */
+interface Utf8Scan {
+  multibyte: number;
+  invalid: number;
+  /** Offset of the first invalid byte, -1 when there is none. */
+  firstInvalid: number;
+}
+
+/** Walks the bytes by the UTF-8 rules (no overlongs, no surrogates, nothing above U+10FFFF). */
+export function scanUtf8(bytes: Uint8Array): Utf8Scan {
+  const scan: Utf8Scan = { multibyte: 0, invalid: 0, firstInvalid: -1 };
+  const continuation = (i: number, low = 0x80, high = 0xbf) => i < bytes.length && bytes[i]! >= low && bytes[i]! <= high;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    let length = 0;
+    if (lead < 0x80) length = 1;
+    else if (lead >= 0xc2 && lead <= 0xdf) length = continuation(i + 1) ? 2 : 0;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+      length = continuation(i + 1, low, high) && continuation(i + 2) ? 3 : 0;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      const [low, high] = lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+      length = continuation(i + 1, low, high) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
+    }
+    if (length === 0) {
+      if (scan.firstInvalid === -1) scan.firstInvalid = i;
+      scan.invalid++;
+      i++;
+      continue;
+    }
+    if (length > 1) scan.multibyte++;
+    i += length;
+  }
+  return scan;
+}
+
+/** 1-based line and column (in characters) of the byte at `offset`. */
+function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const before = bytes.subarray(0, offset);
+  const lineStart = before.lastIndexOf(0x0a) + 1;
+  const line = before.filter((b) => b === 0x0a).length + 1;
+  const column = [...new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset))].length + 1;
+  return { line, column };
 }
 
 /** Windows-1252 is a superset of Latin-1's printable range and what office tools write. */

@@ -7,6 +7,7 @@ import { emitMeeting } from './emit.ts';
 import { SourceError } from './errors.ts';
 import { parseMeeting, type ParsedMeeting } from './parse.ts';
 import { readSource } from './read-source.ts';
+import { reservedMeetingSlugs } from './reserved-slugs.ts';
 import { meetingSlugFromFile } from './sources.ts';
 
 /** Everything a split produced, ready to print or write. */
@@ -23,16 +24,20 @@ export async function splitSources(sources: string[], readBytes: (path: string) 
   const owners = new Map<string, string>();
   for (const source of sources) {
     const bytes = await readBytes(source).catch((error: NodeJS.ErrnoException) => {
+      if (error instanceof SourceError) throw error;
       throw new SourceError(source, `cannot be read (${error.code ?? error.message})`, 'check that the file exists and is readable');
     });
     const result = parseMeeting(readSource(bytes, source), source, meetingSlugFromFile(source));
     const slug = result.meeting.slug;
+    if (reservedMeetingSlugs().has(slug)) {
+      throw new SourceError(source, `meeting slug "${slug}" is a page or folder of the site itself`, 'rename the file or set another slug in its frontmatter', 1);
+    }
     if (owners.has(slug)) {
       throw new SourceError(source, `meeting slug "${slug}" is already used by ${owners.get(slug)}`, 'rename the file or set another slug in its frontmatter', 1);
     }
     owners.set(slug, source);
     parsed.push(result);
-    for (const [path, contents] of emitMeeting(result.meeting, source)) files.set(path, contents);
+    for (const [path, contents] of emitMeeting(result.meeting)) files.set(path, contents);
   }
   return { parsed, model: { meetings: parsed.map((p) => p.meeting) }, files };
 }

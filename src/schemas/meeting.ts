@@ -5,8 +5,16 @@
  */
 import { z } from 'astro/zod';
 
-/** ISO calendar date, e.g. `2018-03-26`. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)');
+/** True for a YYYY-MM-DD day that exists: not 2018-02-30, not 2018-13-45, not year 0000. */
+export function isCalendarDate(value: string): boolean {
+  const [year = 0, month = 0, day = 0] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** ISO calendar date that exists, e.g. `2018-03-26`. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)').refine(isCalendarDate, 'expected a real calendar date');
 
 /** A lowercase ASCII slug: letters, digits and single hyphens. */
 export const slugSchema = z

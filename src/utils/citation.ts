@@ -1,6 +1,7 @@
 /** Suggested citations of a meeting's summary, a page or a paragraph, and the BibTeX and RIS entries. */
 import type { MeetingInfo } from '../schemas/meeting.ts';
 import { yearOf } from './format.ts';
+import { oneLine } from './one-line.ts';
 
 /** What a citation names: the work, and optionally the section and paragraph within it. */
 export interface CitationTarget {
@@ -30,9 +31,9 @@ export function citationText({ meeting, section, paragraph, url }: CitationTarge
   return `${author} (${year}). ${workTitle(meeting)}.${where ? ` ${where}.` : ''} Unofficial web edition. ${url}`;
 }
 
-/** BibTeX needs its special characters escaped to print them literally. */
+/** BibTeX needs its special characters escaped to print them literally, on one line. */
 function bibtexEscape(text: string): string {
-  return text.replace(/\\/g, '\\textbackslash{}').replace(/([{}&%$#_])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
+  return oneLine(text).replace(/\\/g, '\\textbackslash{}').replace(/([{}&%$#_])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
 }
 
 /** A BibTeX `@report` entry for the meeting's summary; the corporate author is braced whole. */
@@ -64,5 +65,6 @@ export function toRis(meeting: MeetingInfo, url: string): string {
     ['N1', 'Unofficial web edition'],
     ['ER', ''],
   ];
-  return lines.filter(([tag, value]) => tag === 'ER' || value).map(([tag, value]) => `${tag}  - ${value}`).join('\r\n') + '\r\n';
+  // A line break in a value would start a new tag, or a whole new record after "ER  -".
+  return lines.filter(([tag, value]) => tag === 'ER' || value).map(([tag, value]) => `${tag}  - ${oneLine(value ?? '')}`).join('\r\n') + '\r\n';
 }

@@ -1,10 +1,14 @@
 /** CSV for spreadsheets: RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
+import { oneLine } from './one-line.ts';
 
-/** One cell: quoted when needed; a leading = + - @ is neutralized so text stays text. */
+/**
+ * One cell, on one line: quoted when it holds a quote, a comma or a semicolon (spreadsheets in
+ * many locales split on `;`); a leading = + - @ is neutralized so text stays text.
+ */
 export function csvCell(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const text = value === undefined ? '' : oneLine(String(value));
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A whole table with a header row, CRLF line ends as the RFC asks. */

@@ -36,3 +36,8 @@ export function truncateText(text: string, max = 155): string {
   const cut = text.slice(0, max - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
+
+/** The source's file name without its folders: what `data.json` publishes of where the text came from. */
+export function publishedSourceName(source: string): string {
+  return source.split(/[\\/]/).pop() || source;
+}

@@ -1,5 +1,6 @@
 /** schema.org JSON-LD for search engines: the meeting as an Event, pages as Reports, breadcrumbs. */
 import type { MeetingInfo } from '../schemas/meeting.ts';
+import { oneLine } from './one-line.ts';
 import type { NavLink } from './reading-order.ts';
 
 /** A JSON-LD node; kept loose because schema.org is. */
@@ -48,7 +49,11 @@ export function breadcrumbJsonLd(crumbs: readonly NavLink[], toAbsolute: (href: 
   };
 }
 
-/** A `<script type="application/ld+json">` body; `<` is escaped so text can never close the script. */
+/**
+ * A `<script type="application/ld+json">` body: every text on one line, and `<`, `>`, `&` and
+ * U+2028/9 escaped so text can never close the script or break a reader.
+ */
 export function serializeJsonLd(nodes: readonly JsonLd[]): string {
-  return JSON.stringify({ '@context': 'https://schema.org', '@graph': nodes }).replace(/</g, '\\u003c');
+  const json = JSON.stringify({ '@context': 'https://schema.org', '@graph': nodes }, (_key, value: unknown) => (typeof value === 'string' ? oneLine(value) : value));
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -49,3 +49,29 @@ describe('readSource', () => {
     expect(readSource(utf16, 'u.txt')).toBe('Zoë');
   });
 });
+
+describe('readSource on damaged UTF-8 (issue 9, §4)', () => {
+  it('refuses UTF-8 with one invalid byte at its line and column, rather than decode it all as Windows-1252', () => {
+    const damaged = new Uint8Array([...bytes('Café in São Paulo\nsecond line: na'), 0xff, ...bytes('ve, déjà vu\n')]);
+    expect(() => readSource(damaged, 'd.txt')).toThrow(SourceError);
+    try {
+      readSource(damaged, 'd.txt');
+    } catch (error) {
+      expect((error as SourceError).line).toBe(2);
+      expect((error as SourceError).message).toBe('byte 0xff at column 16 is not valid UTF-8 (1 such byte in the file)');
+    }
+  });
+
+  it('counts columns in characters, not bytes', () => {
+    const damaged = new Uint8Array([...bytes('éé'), 0xc3, ...bytes(' é\n')]);
+    expect(() => readSource(damaged, 'd.txt')).toThrow(/column 3 is not valid UTF-8/);
+  });
+
+  it('still reads Latin-1 text that has no UTF-8 sequence at all', () => {
+    expect(readSource(new Uint8Array([...bytes('S'), 0xe3, ...bytes('o Paulo')]), 'l.txt')).toBe('São Paulo');
+  });
+
+  it('refuses an overlong or surrogate encoding as damaged, not as text', () => {
+    expect(() => readSource(new Uint8Array([...bytes('déjà vu, café, naïve '), 0xed, 0xa0, 0x80]), 's.txt')).toThrow(/not valid UTF-8/);
+  });
+});
