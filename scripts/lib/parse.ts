@@ -4,6 +4,7 @@
  */
 import matter from 'gray-matter';
 import { meetingSchema, type Meeting } from '../../src/schemas/meeting.ts';
+import { assertAccounted } from './account.ts';
 import { assembleSections, fallbackTitle } from './assemble.ts';
 import { SourceError } from './errors.ts';
 import { hasMarkdownHeadings, sectionsFromHeadings } from './markdown-structure.ts';
@@ -24,7 +25,7 @@ export interface ParsedMeeting {
 export function parseMeeting(text: string, file: string, slug: string): ParsedMeeting {
   const { data, content, lineOffset } = splitFrontmatter(text, file);
   const overrides = readSourceFrontmatter(data, file);
-  const { blocks, report } = normalizeText(content);
+  const { blocks, report, dropped } = normalizeText(content);
   // Running text, or an editor's section heading, ends the title block.
   const bodyStart = blocks.findIndex((block) => isBodyParagraph(block) || /^#{2,6}\s/.test(block.text));
   if (bodyStart === -1) {
@@ -37,6 +38,7 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const info = { ...facts, ...meetingOverrides, slug: overrides.slug ?? slug, source: file };
   const title = fallbackTitle(info, info.slug);
   const drafts = hasMarkdownHeadings(body) ? sectionsFromHeadings(body, title) : inferSections(body, title);
+  assertAccounted(file, content.split('\n'), lineOffset, dropped, [...titleBlock, ...drafts.flatMap((d) => [...d.blocks, ...(d.headings ?? [])])]);
   const sections = assembleSections(drafts);
   const meeting = applySectionOverrides({ ...info, title, sections }, overrides, file);
   Object.assign(meeting, extractEntities(meeting.sections));
