@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import { pageFrontmatterSchema, type Meeting, type PageFrontmatter, type Section } from '../../src/schemas/meeting.ts';
 
 /** Folder of each kind's pages inside a meeting's folder. */
-const FOLDERS: Record<Section['kind'], string> = { overview: '', session: 'sessions/', conclusion: 'conclusions/', outcome: 'outcome/' };
+const FOLDERS: Record<Section['kind'], string> = { overview: '', session: 'sessions/', conclusion: 'conclusions/', outcome: 'outcome/', background: 'background/', annex: 'annex/' };
 
 /** Every generated file of one meeting, keyed by path relative to the output folder. */
 export function emitMeeting(meeting: Meeting, sourceLabel: string): Map<string, string> {

@@ -1,79 +1,271 @@
 /**
- * Step 3a for Markdown sources: the editor's headings are the structure. `##` headings start
- * sections whose kind follows from the heading ("Opening session", "Key conclusions",
- * "Conclusion"); `###` headings under a key-conclusions heading are the conclusions.
+ * Step 3a for texts with headings (Markdown at any level, or plain-text headings: capitals lines,
+ * "Session 2:", numbered lines): the headings form an outline. Its top-level units become pages —
+ * sessions, key conclusions, the outcome, and parts that are not sessions (background, annexes
+ * such as upcoming meetings) — and deeper headings are anchored parts of the page they stand in.
+ * A container heading ("Report of the workshop") holds units; text directly under it that opens
+ * the meeting is the opening. A conclusions sub-heading inside a session ("Conclusions:", "Chair's
+ * summary") becomes a key-conclusion page that the session links to.
  */
-import { announcesConclusions, CLOSING_CUE, findEnumeratedItems, OPENING_CUE, opensWithThesis } from './cues.ts';
+import { announcesConclusions, findEnumeratedItems, OPENING_CUE, opensWithThesis } from './cues.ts';
+import { classifyHeading, headingOf, isMarkedPlainHeading, type Heading, type HeadingClass } from './headings.ts';
 import type { Block } from './normalize.ts';
 import type { DraftSection } from './structure.ts';
 import { capitalize, splitSentences } from './text.ts';
 
-const HEADING = /^(#{1,6})\s+(.+?)\s*#*$/;
-const OVERVIEW_HEADING = /^(?:introduction|overview|background|about the meeting)$/i;
-const CONCLUSIONS_HEADING = /\b(?:key|main) (?:conclusions|messages|findings)\b|^conclusions and/i;
-const OUTCOME_HEADING = /^(?:conclusions?|outcomes?|next steps|(?:the )?way forward|closing)$/i;
-
-/** True when the body has Markdown headings below the title. */
+/**
+ * True when the body is laid out with headings: any Markdown heading, or at least three
+ * plain-text headings in capitals or numbered. Otherwise the textual cues infer the structure.
+ */
 export function hasMarkdownHeadings(body: Block[]): boolean {
-  return body.some((block) => /^#{2,6}\s/.test(block.text));
+  if (body.some((block) => /^#{1,6}\s/.test(block.text) && block.lines.length === 1)) return true;
+  return body.filter(isMarkedPlainHeading).length >= 3;
 }
 
-/** Splits a Markdown body into draft sections along its headings. */
+interface Item {
+  block: Block;
+  heading: Heading | undefined;
+  kind: HeadingClass | undefined;
+}
+
+type Mode = 'report' | 'background' | 'annex' | 'conclusions';
+
+/** Splits a body with headings into draft sections along its outline. */
 export function sectionsFromHeadings(body: Block[], meetingTitle: string): DraftSection[] {
-  const overview: DraftSection = { kind: 'overview', title: meetingTitle, blocks: [] };
-  const sections: DraftSection[] = [overview];
-  let current = overview;
-  let inConclusions = false;
-  for (const block of body) {
-    const heading = block.text.match(HEADING);
-    if (!heading) {
-      addParagraph(block, current, sections, inConclusions);
-      continue;
-    }
-    const level = heading[1]!.length;
-    const title = heading[2]!;
-    if (level <= 2) {
-      inConclusions = CONCLUSIONS_HEADING.test(title);
-      current = inConclusions || OVERVIEW_HEADING.test(title) || level === 1 ? overview : startSection(title, sections);
-    } else if (inConclusions) {
-      current = { kind: 'conclusion', title, statement: /[.!]$/u.test(title) ? title : `${title}.`, blocks: [] };
-      sections.push(current);
-    } else {
-      current = startSection(title, sections);
-    }
-  }
-  return sections;
-}
-
-function startSection(title: string, sections: DraftSection[]): DraftSection {
-  const section: DraftSection = OUTCOME_HEADING.test(title)
-    ? { kind: 'outcome', title, blocks: [] }
-    : { kind: 'session', role: sessionRole(title), title, blocks: [] };
-  sections.push(section);
-  return section;
-}
-
-function sessionRole(title: string): 'opening' | 'closing' | 'named' {
-  if (OPENING_CUE.test(title) || /^opening\b/i.test(title)) return 'opening';
-  if (CLOSING_CUE.test(title) || /^closing\b/i.test(title)) return 'closing';
-  return 'named';
+  const markdownOnly = body.some((block) => /^#{1,6}\s/.test(block.text) && block.lines.length === 1);
+  const items: Item[] = body.map((block) => {
+    const heading = headingOf(block, markdownOnly);
+    return { block, heading, kind: heading ? classifyHeading(heading.title) : undefined };
+  });
+  markEvidenceContainers(items);
+  return new OutlineBuilder(meetingTitle, items.some((i) => i.kind === 'named')).build(items);
 }
 
 /**
- * Under a key-conclusions heading without sub-headings, theses still open conclusions; in the
- * overview, an enumerated programme still lists the thematic sessions.
+ * A Markdown heading whose own sub-headings include two or more units by evidence (named or
+ * numbered sessions, an opening or closing, or items that state their own conclusions) holds
+ * units: it is a container, like "Report of the workshop", though its words do not say so.
  */
-function addParagraph(block: Block, current: DraftSection, sections: DraftSection[], inConclusions: boolean): void {
-  if (inConclusions && current.kind === 'overview' && !announcesConclusions(block.text) && opensWithThesis(block.text)) {
-    const statement = splitSentences(block.text)[0]!;
-    sections.push({ kind: 'conclusion', title: statement.replace(/[.!]$/u, ''), statement, blocks: [block] });
-    return;
+function markEvidenceContainers(items: Item[]): void {
+  items.forEach((item, i) => {
+    const level = item.heading?.level;
+    if (level === undefined || item.kind !== 'plain') return;
+    let evidence = 0;
+    for (let j = i + 1; j < items.length; j++) {
+      const other = items[j]!;
+      if (!other.heading) continue;
+      if ((other.heading.level ?? 0) <= level) break;
+      if (other.kind === 'named' || other.kind === 'opening' || other.kind === 'closing') evidence++;
+      else if (other.kind === 'plain' && nextHeading(items, j)?.kind === 'conclusion-part') evidence++;
+    }
+    if (evidence >= 2) item.kind = 'container';
+  });
+}
+
+function nextHeading(items: Item[], from: number): Item | undefined {
+  for (let j = from + 1; j < items.length; j++) if (items[j]!.heading) return items[j];
+  return undefined;
+}
+
+interface Unit {
+  section: DraftSection;
+  level: number | undefined;
+}
+
+class OutlineBuilder {
+  private readonly overview: DraftSection;
+  private readonly sections: DraftSection[];
+  private current: DraftSection;
+  private mode: Mode = 'report';
+  private modeLevel: number | undefined;
+  private unit: Unit | undefined;
+  private unitLevel: number | undefined;
+  private container: { block: Block; title: string; holder: DraftSection; used: boolean } | undefined;
+  private pendingParts: { section: DraftSection; part: { title: string; before?: Block } }[] = [];
+
+  private readonly hasNamedUnits: boolean;
+
+  constructor(meetingTitle: string, hasNamedUnits: boolean) {
+    this.hasNamedUnits = hasNamedUnits;
+    this.overview = { kind: 'overview', title: meetingTitle, blocks: [], headings: [], parts: [] };
+    this.sections = [this.overview];
+    this.current = this.overview;
   }
-  const lastConclusion = sections.findLast((s) => s.kind === 'conclusion');
-  const target = inConclusions && current.kind === 'overview' && lastConclusion ? lastConclusion : current;
-  target.blocks.push(block);
-  const programme = current.kind === 'overview' && !inConclusions ? findEnumeratedItems(block.text) : undefined;
-  programme?.forEach((item, i) =>
-    sections.push({ kind: 'session', role: 'thematic', title: capitalize(item), programmeNumber: i + 1, blocks: [] }),
-  );
+
+  build(items: Item[]): DraftSection[] {
+    for (const item of items) {
+      if (item.heading && item.kind) this.heading(item.block, item.heading, item.kind);
+      else this.paragraph(item.block);
+    }
+    this.closeContainer();
+    return this.sections.map(finishConclusion);
+  }
+
+  private heading(block: Block, heading: Heading, kind: HeadingClass): void {
+    const level = heading.level;
+    const deeper = level !== undefined && this.unit?.level !== undefined && level > this.unit.level;
+    if (this.mode === 'conclusions') {
+      const inGroup = level !== undefined ? this.modeLevel !== undefined && level > this.modeLevel : kind === 'plain';
+      if (inGroup) return this.startConclusion(block, heading.title);
+    }
+    if (this.mode === 'annex' || this.mode === 'background') {
+      const stays = level !== undefined ? deeper || (this.mode === 'annex' && kind === 'plain') : kind === 'plain' || kind === 'part';
+      if (stays && this.unit) return this.addPart(this.unit.section, block, heading.title);
+    }
+    if (this.unit && (kind === 'conclusion-part' || ((kind === 'conclusion' || kind === 'conclusion-group') && deeper))) {
+      return this.startStatedConclusion(block, heading.title, this.unit.section);
+    }
+    if (this.unit && this.unit.section.kind === 'session') {
+      const nested = level !== undefined && this.unitLevel !== undefined && level > this.unitLevel;
+      const partLike = kind === 'part' || (level === undefined && kind === 'plain' && this.hasNamedUnits);
+      if (nested || partLike) return this.addPart(this.unit.section, block, heading.title);
+    }
+    this.topLevel(block, heading, kind);
+  }
+
+  private topLevel(block: Block, heading: Heading, kind: HeadingClass): void {
+    this.pendingParts = [];
+    if (kind === 'container') return this.openContainer(block, heading.title);
+    if (kind === 'conclusion-group') {
+      this.mode = 'conclusions';
+      this.modeLevel = heading.level;
+      this.unit = undefined;
+      this.current = this.overview;
+      return this.addPart(this.overview, block, heading.title);
+    }
+    const section = this.newSection(block, heading.title, kind);
+    this.mode = section.kind === 'background' ? 'background' : section.kind === 'annex' ? 'annex' : 'report';
+    this.modeLevel = heading.level;
+    this.unit = { section, level: heading.level };
+    if (section.kind === 'session' && (this.unitLevel === undefined || (heading.level ?? 0) < this.unitLevel)) this.unitLevel = heading.level;
+  }
+
+  private newSection(block: Block, title: string, kind: HeadingClass): DraftSection {
+    const section: DraftSection = { ...sectionKind(kind), title, blocks: [], headings: [], parts: [] };
+    if (this.container && section.kind === 'session') {
+      section.under = this.container.title;
+      if (!this.container.used) {
+        section.headings!.push(this.container.block);
+        this.container.used = true;
+      }
+    }
+    section.headings!.push(block);
+    this.sections.push(section);
+    this.current = section;
+    return section;
+  }
+
+  private openContainer(block: Block, title: string): void {
+    this.closeContainer();
+    const holder: DraftSection = { kind: 'session', role: 'opening', title, blocks: [], headings: [block], parts: [] };
+    this.container = { block, title, holder, used: false };
+    this.mode = 'report';
+    this.unit = undefined;
+    this.unitLevel = undefined;
+    this.current = holder;
+  }
+
+  /** A container heading that no text and no unit took is still the overview's part. */
+  private closeContainer(): void {
+    if (this.container && !this.container.used) this.addPart(this.overview, this.container.block, this.container.title, false);
+    this.container = undefined;
+  }
+
+  private addPart(section: DraftSection, block: Block, title: string, moveTo = true): void {
+    const part = { title };
+    (section.parts ??= []).push(part);
+    (section.headings ??= []).push(block);
+    this.pendingParts.push({ section, part });
+    if (moveTo) this.current = section;
+  }
+
+  private startConclusion(block: Block, title: string): void {
+    this.pendingParts = [];
+    const statement = /[.!]$/u.test(title) ? title : `${title}.`;
+    this.current = { kind: 'conclusion', title, statement, blocks: [], headings: [block], parts: [] };
+    this.sections.push(this.current);
+  }
+
+  private startStatedConclusion(block: Block, title: string, session: DraftSection): void {
+    this.pendingParts = [];
+    const conclusion: DraftSection = { kind: 'conclusion', title, blocks: [], headings: [block], parts: [{ title }], statedIn: session };
+    this.pendingParts.push({ section: conclusion, part: conclusion.parts![0]! });
+    this.sections.push(conclusion);
+    this.current = conclusion;
+  }
+
+  private paragraph(block: Block): void {
+    if (this.container && this.current === this.container.holder) this.containerText(block);
+    if (this.mode === 'conclusions' && this.current.kind === 'overview') return this.conclusionText(block);
+    this.current.blocks.push(block);
+    this.settleParts(block);
+    if (this.current === this.overview) {
+      findEnumeratedItems(block.text)?.forEach((item, i) =>
+        this.sections.push({ kind: 'session', role: 'thematic', title: capitalize(item), programmeNumber: i + 1, blocks: [] }),
+      );
+    }
+  }
+
+  /** Text right under a container: the opening when it opens the meeting, else the overview's. */
+  private containerText(block: Block): void {
+    const container = this.container!;
+    if (container.used) return;
+    container.used = true;
+    if (OPENING_CUE.test(splitSentences(block.text)[0] ?? '') || /\bopened\b/i.test(splitSentences(block.text)[0] ?? '')) {
+      this.sections.push(container.holder);
+      this.unit = { section: container.holder, level: undefined };
+    } else {
+      this.addPart(this.overview, container.block, container.title);
+    }
+  }
+
+  /** Under a key-conclusions heading, a paragraph opening with a thesis starts a conclusion. */
+  private conclusionText(block: Block): void {
+    if (!announcesConclusions(block.text) && opensWithThesis(block.text)) {
+      const statement = splitSentences(block.text)[0]!;
+      this.current = { kind: 'conclusion', title: statement.replace(/[.!]$/u, ''), statement, blocks: [block], headings: [], parts: [] };
+      this.sections.push(this.current);
+      this.current = this.overview;
+      return;
+    }
+    const target = this.sections.findLast((s) => s.kind === 'conclusion') ?? this.overview;
+    target.blocks.push(block);
+    this.settleParts(block);
+  }
+
+  private settleParts(block: Block): void {
+    for (const pending of this.pendingParts) if (pending.section.blocks.includes(block)) pending.part.before = block;
+    this.pendingParts = this.pendingParts.filter((pending) => !pending.section.blocks.includes(block));
+  }
+}
+
+function sectionKind(kind: HeadingClass): Pick<DraftSection, 'kind' | 'role'> {
+  switch (kind) {
+    case 'background':
+      return { kind: 'background' };
+    case 'annex':
+      return { kind: 'annex' };
+    case 'conclusion':
+    case 'conclusion-part':
+    case 'conclusion-group':
+      return { kind: 'conclusion' };
+    case 'outcome':
+      return { kind: 'outcome' };
+    case 'opening':
+      return { kind: 'session', role: 'opening' };
+    case 'closing':
+      return { kind: 'session', role: 'closing' };
+    default:
+      return { kind: 'session', role: 'named' };
+  }
+}
+
+/**
+ * A conclusion a session states under a sub-heading ("Conclusions:") is titled by its first
+ * sentence, like every key conclusion; the sub-heading stays on its page as an anchored part.
+ */
+function finishConclusion(section: DraftSection): DraftSection {
+  if (section.kind !== 'conclusion' || !section.statedIn || section.blocks.length === 0) return section;
+  const statement = splitSentences(section.blocks[0]!.text)[0]!;
+  return { ...section, title: statement.replace(/[.!]$/u, ''), statement };
 }
