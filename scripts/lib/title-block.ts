@@ -23,11 +23,18 @@ const DOCUMENT_TYPES = /^(summary of (?:the )?(?:conclusions|discussions|proceed
 export function readTitleBlock(blocks: Block[]): TitleBlockFacts {
   const facts: TitleBlockFacts = {};
   const rest: string[][] = [];
+  let datedTitle: number | undefined;
   for (const block of blocks) {
     const lines = block.lines.map(stripEmphasis).filter(Boolean);
     const joined = lines.join(' ');
     const dates = findDateRange(joined);
-    if (dates && !facts.startDate) {
+    if (dates && !facts.startDate && isTitleWithDates(joined, dates.matched)) {
+      // "Summary of the workshop on soils: 10-13 July 2030" is the title, and carries the dates.
+      facts.startDate = dates.startDate;
+      facts.endDate = dates.endDate;
+      datedTitle = rest.length;
+      rest.push([joined]);
+    } else if (dates && !facts.startDate) {
       facts.startDate = dates.startDate;
       facts.endDate = dates.endDate;
       const venue = joined.replace(dates.matched, '').replace(/^[\s,;–—-]+|[\s,;–—-]+$/gu, '');
@@ -38,8 +45,14 @@ export function readTitleBlock(blocks: Block[]): TitleBlockFacts {
       rest.push(lines);
     }
   }
-  assignNames(rest, blocks, facts);
+  assignNames(rest, blocks, facts, datedTitle);
   return facts;
+}
+
+/** Three words or more before the dates make the line a title, not a dates-and-venue line. */
+function isTitleWithDates(line: string, matched: string): boolean {
+  const before = line.slice(0, line.indexOf(matched));
+  return before.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length >= 3;
 }
 
 /**
@@ -47,10 +60,10 @@ export function readTitleBlock(blocks: Block[]): TitleBlockFacts {
  * is the title and the rest the theme. The first entry before it is the organizer; entries in
  * between are taglines.
  */
-function assignNames(entries: string[][], blocks: Block[], facts: TitleBlockFacts): void {
+function assignNames(entries: string[][], blocks: Block[], facts: TitleBlockFacts, datedTitle?: number): void {
   if (entries.length === 0) return;
   const emphasized = blocks.findIndex((b) => /^\*\*|^__|^#\s/.test(b.text));
-  const titleEntry = emphasized >= 0 ? entryIndexOf(entries, blocks[emphasized]!) : entries.length - 1;
+  const titleEntry = datedTitle ?? (emphasized >= 0 ? entryIndexOf(entries, blocks[emphasized]!) : entries.length - 1);
   const meeting = entries[titleEntry === -1 ? entries.length - 1 : titleEntry]!;
   const lines = joinContinuations(meeting);
   if (lines[0]) facts.title = lines[0];
