@@ -106,15 +106,24 @@ function splitPastedLines(block: Block, layout: Layout): Block[] {
   });
 }
 
+/** A capitals line of two words or more that is not a sentence: "SESSION ONE", "WATER AND CITIES". */
+function isHeadingLine(line: string): boolean {
+  return isCapitalsLine(line) && /\p{L}{2,}\s+\S*\p{L}{2,}|^\p{L}{4,}:?$/u.test(line) && !SENTENCE_END.test(line) && !/,$/.test(line);
+}
+
 function endsParagraph(line: string, next: string, layout: Layout): boolean {
   if (MARKDOWN_HEADING.test(line) || MARKDOWN_HEADING.test(next)) return true;
   if (/^\p{Ll}/u.test(next)) return false;
+  // Pasted without blank lines and without wrapping, every line is an entry of its own.
+  if (layout.unwrapped && layout.noBlankLines) return true;
   if (layout.unwrapped) {
     const wholeParagraph = (text: string) => text.length >= 120 && SENTENCE_END.test(text);
     return SENTENCE_END.test(line) || isCapitalsLine(line) || isCapitalsLine(next) || wholeParagraph(next);
   }
+  // A line in capitals is a heading in any layout, never a wrapped line of a paragraph.
+  if (isHeadingLine(line) || isHeadingLine(next)) return true;
   if (!layout.noBlankLines) return false;
-  return (SENTENCE_END.test(line) && line.length < layout.wrapWidth * 0.8) || isCapitalsLine(line) || isCapitalsLine(next);
+  return SENTENCE_END.test(line) && line.length < layout.wrapWidth * 0.8;
 }
 
 interface SourceLine {
@@ -140,7 +149,7 @@ function dropPageFurniture(rawLines: string[], report: NormalizeReport): SourceL
       continue;
     }
     const key = furnitureKey(trimmed);
-    const isRunning = pages > 1 && isStandalone(lines, entry) && (repeats.get(key) ?? 0) >= Math.min(3, pages);
+    const isRunning = pages > 1 && isStandalone(lines, entry) && isAtPageEdge(lines, entry) && (repeats.get(key) ?? 0) >= Math.min(3, pages);
     // The first occurrence may be the real title; later ones are page furniture.
     if (isRunning && seen.has(key)) {
       report.runningHeadersDropped++;
@@ -166,6 +175,23 @@ function countRepeats(lines: SourceLine[]): Map<string, number> {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
+}
+
+/**
+ * Running headers and footers sit at a page's edge: no text line between them and a page break
+ * (or the file's start or end). A heading repeated inside pages ("Discussion") is text.
+ */
+function isAtPageEdge(lines: SourceLine[], entry: SourceLine): boolean {
+  const index = entry.line - 1;
+  const edgeFrom = (step: number) => {
+    for (let i = index + step; i >= 0 && i < lines.length; i += step) {
+      if (lines[i]!.text === '\f') return true;
+      const text = lines[i]!.text.trim();
+      if (text !== '' && !PAGE_NUMBER.test(text)) return false;
+    }
+    return true;
+  };
+  return edgeFrom(-1) || edgeFrom(1);
 }
 
 /** A line with a blank line (or the file's edge) on both sides. */
