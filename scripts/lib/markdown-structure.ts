@@ -47,9 +47,10 @@ export function sectionsFromHeadings(body: Block[], meetingTitle: string): Draft
  * units: it is a container, like "Report of the workshop", though its words do not say so.
  */
 function markEvidenceContainers(items: Item[]): void {
+  const top = Math.min(...items.map((item) => item.heading?.level ?? 7));
   items.forEach((item, i) => {
     const level = item.heading?.level;
-    if (level === undefined || item.kind !== 'plain') return;
+    if (level === undefined || level !== top || item.kind !== 'plain') return;
     let evidence = 0;
     for (let j = i + 1; j < items.length; j++) {
       const other = items[j]!;
@@ -80,6 +81,7 @@ class OutlineBuilder {
   private modeLevel: number | undefined;
   private unit: Unit | undefined;
   private unitLevel: number | undefined;
+  private containerLevel: number | undefined;
   private container: { block: Block; title: string; holder: DraftSection; used: boolean } | undefined;
   private pendingParts: { section: DraftSection; part: { title: string; before?: Block } }[] = [];
 
@@ -116,7 +118,8 @@ class OutlineBuilder {
       return this.startStatedConclusion(block, heading.title, this.unit.section);
     }
     if (this.unit && this.unit.section.kind === 'session') {
-      const nested = level !== undefined && this.unitLevel !== undefined && level > this.unitLevel;
+      const unitsLevel = this.unitLevel ?? this.unit.level;
+      const nested = level !== undefined && unitsLevel !== undefined && level > unitsLevel;
       const partLike = kind === 'part' || (level === undefined && kind === 'plain' && this.hasNamedUnits);
       if (nested || partLike) return this.addPart(this.unit.section, block, heading.title);
     }
@@ -125,7 +128,7 @@ class OutlineBuilder {
 
   private topLevel(block: Block, heading: Heading, kind: HeadingClass): void {
     this.pendingParts = [];
-    if (kind === 'container') return this.openContainer(block, heading.title);
+    if (kind === 'container') return this.openContainer(block, heading.title, heading.level);
     if (kind === 'conclusion-group') {
       this.mode = 'conclusions';
       this.modeLevel = heading.level;
@@ -137,7 +140,11 @@ class OutlineBuilder {
     this.mode = section.kind === 'background' ? 'background' : section.kind === 'annex' ? 'annex' : 'report';
     this.modeLevel = heading.level;
     this.unit = { section, level: heading.level };
-    if (section.kind === 'session' && (this.unitLevel === undefined || (heading.level ?? 0) < this.unitLevel)) this.unitLevel = heading.level;
+    // Units nested in a container set the units' level; one at the container's own level does not.
+    const level = heading.level;
+    const inside = this.containerLevel === undefined || (level !== undefined && level > this.containerLevel);
+    if (section.kind === 'session' && inside && (this.unitLevel === undefined || (level ?? 0) < this.unitLevel)) this.unitLevel = level;
+    if (section.kind !== 'session') this.containerLevel = undefined;
   }
 
   private newSection(block: Block, title: string, kind: HeadingClass): DraftSection {
@@ -155,13 +162,14 @@ class OutlineBuilder {
     return section;
   }
 
-  private openContainer(block: Block, title: string): void {
+  private openContainer(block: Block, title: string, level: number | undefined): void {
     this.closeContainer();
     const holder: DraftSection = { kind: 'session', role: 'opening', title, blocks: [], headings: [block], parts: [] };
     this.container = { block, title, holder, used: false };
     this.mode = 'report';
     this.unit = undefined;
     this.unitLevel = undefined;
+    this.containerLevel = level;
     this.current = holder;
   }
 
