@@ -43,8 +43,16 @@ export function isPlainHeading(block: Block): boolean {
   if (/[.!?…;,]$/u.test(text) || text.split(/\s+/).length > 24) return false;
   // An address or a line stopping on "of" / "the" is text, or a fragment of one, not a heading.
   if (/@|https?:\/\/|www\./i.test(text) || DANGLING.test(text)) return false;
-  return isCapitalsLine(text) || NAMED_UNIT.test(text) || NUMBERED_LINE.test(text) || isHeadingLike(block);
+  return isCapitalsLine(text) || NAMED_UNIT.test(text) || NUMBERED_LINE.test(text) || isHeadingLike(block) || isLabelHeading(text);
 }
+
+/** "Discussion:", "Group I:", "Conclusions of the Chair:": a short title-case label ending in a colon. */
+function isLabelHeading(text: string): boolean {
+  const words = text.replace(/\s*:$/u, '').split(/\s+/);
+  return /:$/u.test(text) && words.length <= 6 && words.every((w, i) => /^[\p{Lu}\d(]/u.test(w) || (i > 0 && FUNCTION_WORD.test(w)));
+}
+
+const FUNCTION_WORD = /^(?:a|an|the|of|to|in|on|for|and|or|with|by|from|at)$/;
 
 /** A plain-text heading strong enough to show that the text is laid out with headings. */
 export function isMarkedPlainHeading(block: Block): boolean {
@@ -85,7 +93,8 @@ export function classifyHeading(title: string): HeadingClass {
   if (BACKGROUND.test(text)) return 'background';
   if (ANNEX.test(text)) return 'annex';
   if (CONTAINER.test(text)) return 'container';
-  if (CONCLUSION_PART.test(text) && !CONCLUSION_GROUP.test(text)) return 'conclusion-part';
+  // "Conclusions:" with its colon labels a part of the session above it.
+  if (CONCLUSION_PART.test(text) && (!CONCLUSION_GROUP.test(text) || /:\s*$/u.test(title))) return 'conclusion-part';
   if (CONCLUSION_GROUP.test(text) && text.split(/\s+/).length <= 5) return 'conclusion-group';
   if (OUTCOME.test(text)) return 'outcome';
   if (CONCLUSION_UNIT.test(text)) return 'conclusion';

@@ -28,11 +28,18 @@ interface Item {
   kind: HeadingClass | undefined;
 }
 
+/** "Working group reports", "Reports of the breakout groups", "Report back to plenary". */
+const GROUP_REPORTS = /\b(?:groups?|break-?outs?)\b.*\breports?\b|\breports? of the (?:working |breakout |break-out )?groups?\b|\breport(?:s|ing)?[- ]back\b/i;
+/** "Group I:", "GROUP A - Water", "Breakout group 2". */
+const GROUP_PART = /^(?:(?:working|breakout|break-out|discussion) )?groups? (?:[A-Z]|\d+|[IVX]+)\b/i;
+
 type Mode = 'report' | 'background' | 'annex' | 'conclusions';
 
 /** Splits a body with headings into draft sections along its outline. */
 export function sectionsFromHeadings(body: Block[], meetingTitle: string): DraftSection[] {
-  const markdownOnly = body.some((block) => /^#{1,6}\s/.test(block.text) && block.lines.length === 1);
+  // A stray "## Heading" in a plain text must not hide the text's own headings.
+  const marked = body.filter((block) => /^#{1,6}\s/.test(block.text) && block.lines.length === 1).length;
+  const markdownOnly = marked > 0 && marked >= body.filter(isMarkedPlainHeading).length;
   const items: Item[] = body.map((block) => {
     const heading = headingOf(block, markdownOnly);
     return { block, heading, kind: heading ? classifyHeading(heading.title) : undefined };
@@ -83,6 +90,8 @@ class OutlineBuilder {
   private unitLevel: number | undefined;
   private containerLevel: number | undefined;
   private container: { block: Block; title: string; holder: DraftSection; used: boolean } | undefined;
+  /** The session whose groups are reporting back, after a "Group reports" sub-heading. */
+  private reportsFrom: DraftSection | undefined;
   private pendingParts: { section: DraftSection; part: { title: string; before?: Block } }[] = [];
 
   private readonly hasNamedUnits: boolean;
@@ -117,6 +126,11 @@ class OutlineBuilder {
     if (this.unit && (kind === 'conclusion-part' || ((kind === 'conclusion' || kind === 'conclusion-group') && deeper))) {
       return this.startStatedConclusion(block, heading.title, this.unit.section);
     }
+    // After "Working group reports", each group's report is its recommendations.
+    if (this.unit && this.reportsFrom === this.unit.section && GROUP_PART.test(heading.title)) {
+      return this.startStatedConclusion(block, heading.title, this.unit.section);
+    }
+    this.reportsFrom = this.unit && GROUP_REPORTS.test(heading.title) ? this.unit.section : undefined;
     if (this.unit && this.unit.section.kind === 'session') {
       const unitsLevel = this.unitLevel ?? this.unit.level;
       const nested = level !== undefined && unitsLevel !== undefined && level > unitsLevel;
