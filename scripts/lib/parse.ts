@@ -12,7 +12,7 @@ import { isBodyParagraph, normalizeText, type NormalizeReport } from './normaliz
 import { applySectionOverrides, readSourceFrontmatter } from './overrides.ts';
 import { extractEntities } from './entities/extract.ts';
 import { inferSections } from './structure.ts';
-import { readTitleBlock } from './title-block.ts';
+import { readTitleBlock, venueFromLead } from './title-block.ts';
 
 /** A parsed meeting and what the parse noticed on the way. */
 export interface ParsedMeeting {
@@ -34,6 +34,7 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const titleBlock = blocks.slice(0, bodyStart);
   const body = blocks.slice(bodyStart).map((block) => ({ ...block, line: block.line + lineOffset }));
   const facts = readTitleBlock(titleBlock);
+  facts.venue ??= venueFromLead(body[0]?.text);
   const { sections: _ignored, ...meetingOverrides } = overrides;
   const info = { ...facts, ...meetingOverrides, slug: overrides.slug ?? slug, source: file };
   const title = fallbackTitle(info, info.slug);

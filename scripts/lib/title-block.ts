@@ -19,6 +19,25 @@ export interface TitleBlockFacts {
 
 const DOCUMENT_TYPES = /^(summary of (?:the )?(?:conclusions|discussions|proceedings)|chair(?:'|’)?s summary|co-chairs(?:'|’)? summary|summary report|meeting report|report of the (?:meeting|conference|session)|outcome document|proceedings|conclusions|key messages)$/i;
 
+/**
+ * The venue as the lead sentence gives it when the title block does not: "… was held from 6-7
+ * May at the City Hall in Lyon, France." → "City Hall, Lyon, France". Only a sentence that says
+ * the meeting was held, took place, met or convened, and only what follows "at" and "in".
+ */
+export function venueFromLead(lead: string | undefined): string | undefined {
+  const text = (lead ?? '').replace(/\s+/g, ' ');
+  const sentence = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).find((s) => HELD.test(s));
+  if (!sentence) return undefined;
+  const after = sentence.slice(sentence.search(HELD));
+  const place = after.match(/\bat (?:the )?((?:[\p{Lu}\d][^,.;]*?|[\p{Ll}]+ of the [^,.;]*?))(?: in |, )((?:\p{Lu}[\p{L}'’-]*)(?:[ ,]+(?:of |the )?\p{Lu}[\p{L}'’-]*)*)/u);
+  if (place) return `${place[1]!.trim()}, ${place[2]!.trim()}`.replace(/[,\s]+$/u, '');
+  const city = after.match(/\bin ((?:\p{Lu}[\p{L}'’-]*)(?:[ ,]+(?:of |the )?\p{Lu}[\p{L}'’-]*)*)/u);
+  return city && !MONTH_WORD.test(city[1]!) ? city[1]!.replace(/[,\s]+$/u, '') : undefined;
+}
+
+const HELD = /\b(?:was held|were held|held (?:a|an|the|its)\b|took place|met|convened)\b/;
+const MONTH_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
 /** Extracts facts from the blocks that precede the body text. */
 export function readTitleBlock(blocks: Block[]): TitleBlockFacts {
   const facts: TitleBlockFacts = {};

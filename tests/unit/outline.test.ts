@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyHeading } from '../../scripts/lib/headings.ts';
 import { parseMeeting } from '../../scripts/lib/parse.ts';
+import { venueFromLead } from '../../scripts/lib/title-block.ts';
 import type { Meeting } from '../../src/schemas/meeting.ts';
 
 const P = (words: string) => `${words} The sentence goes on long enough to be running text of a summary.`;
@@ -90,6 +91,12 @@ describe('a Markdown outline', () => {
 
   it('reads the title and dates from a title line that carries both', () => {
     expect(meeting).toMatchObject({ title: 'Report of the Delta Forum: 4-6 May 2031', startDate: '2031-05-04', endDate: '2031-05-06' });
+  });
+
+  it('takes the venue from the lead sentence when the title block has none', () => {
+    expect(meeting.venue).toBe('Rotterdam, the Netherlands');
+    expect(venueFromLead('The seminar was held on 2 May 2031, at the Town Hall in Lyon, France. It met twice.')).toBe('Town Hall, Lyon, France');
+    expect(venueFromLead('Participants discussed rivers in Lyon, France.')).toBeUndefined();
   });
 
   it('finds the same pages in the plain text, with the heading marks removed', () => {
