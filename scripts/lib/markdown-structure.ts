@@ -9,7 +9,7 @@
  */
 import { announcesConclusions, findEnumeratedItems, OPENING_CUE, opensWithThesis } from './cues.ts';
 import { classifyHeading, headingOf, isMarkedPlainHeading, type Heading, type HeadingClass } from './headings.ts';
-import type { Block } from './normalize.ts';
+import { isCapitalsLine, type Block } from './normalize.ts';
 import type { DraftSection } from './structure.ts';
 import { capitalize, splitSentences } from './text.ts';
 
@@ -104,15 +104,15 @@ class OutlineBuilder {
   }
 
   build(items: Item[]): DraftSection[] {
-    for (const item of items) {
-      if (item.heading && item.kind) this.heading(item.block, item.heading, item.kind);
+    items.forEach((item, i) => {
+      if (item.heading && item.kind) this.heading(item.block, item.heading, item.kind, items[i + 1]?.heading ? undefined : items[i + 1]?.block);
       else this.paragraph(item.block);
-    }
+    });
     this.closeContainer();
     return this.sections.map(finishConclusion);
   }
 
-  private heading(block: Block, heading: Heading, kind: HeadingClass): void {
+  private heading(block: Block, heading: Heading, kind: HeadingClass, firstParagraph: Block | undefined): void {
     const level = heading.level;
     const deeper = level !== undefined && this.unit?.level !== undefined && level > this.unit.level;
     if (this.mode === 'conclusions') {
@@ -134,7 +134,9 @@ class OutlineBuilder {
     if (this.unit && this.unit.section.kind === 'session') {
       const unitsLevel = this.unitLevel ?? this.unit.level;
       const nested = level !== undefined && unitsLevel !== undefined && level > unitsLevel;
-      const partLike = kind === 'part' || (level === undefined && kind === 'plain' && this.hasNamedUnits);
+      const partLike =
+        kind === 'part' ||
+        (level === undefined && kind === 'plain' && (this.hasNamedUnits || isLowerStyle(heading.title, this.unit.section.title) || opensWithPresenter(firstParagraph)));
       if (nested || partLike) return this.addPart(this.unit.section, block, heading.title);
     }
     this.topLevel(block, heading, kind);
@@ -260,6 +262,27 @@ class OutlineBuilder {
     this.pendingParts = this.pendingParts.filter((pending) => !pending.section.blocks.includes(block));
   }
 }
+
+/**
+ * Plain text has no heading levels, but its styles rank: a "Label:" in mixed case under a
+ * heading in capitals is a part of it, not a unit of its own.
+ */
+function isLowerStyle(title: string, unitTitle: string): boolean {
+  return /:$/u.test(title) && !isCapitalsLine(title) && isCapitalsLine(unitTitle);
+}
+
+/**
+ * A heading whose text opens with someone presenting ("Ana Lopes, Delta Institute, presented …",
+ * "Forum Chair Ana Lopes outlined …") is a presentation within the session, not a session.
+ */
+function opensWithPresenter(block: Block | undefined): boolean {
+  if (!block) return false;
+  const first = splitSentences(block.text)[0] ?? '';
+  const subject = first.match(/^(.{3,160}?)\s(?:presented|outlined|introduced|described|gave (?:a|an) (?:overview|presentation)|provided (?:a|an) (?:overview|presentation)|spoke|reported)\b/u)?.[1];
+  return !!subject && /^\p{Lu}\p{L}*(?:\s+\p{Lu}[\p{L}'’.-]*){1,}/u.test(subject) && !DETERMINER.test(subject);
+}
+
+const DETERMINER = /^(?:The|This|These|That|Those|A|An|On|At|In|During|After|Before|Delegates|Parties|Participants|Several|Many|Some)\b/;
 
 function sectionKind(kind: HeadingClass): Pick<DraftSection, 'kind' | 'role'> {
   switch (kind) {

@@ -34,7 +34,8 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const titleBlock = blocks.slice(0, bodyStart);
   const body = blocks.slice(bodyStart).map((block) => ({ ...block, line: block.line + lineOffset }));
   const facts = readTitleBlock(titleBlock);
-  facts.venue ??= venueFromLead(body[0]?.text);
+  const leadVenue = facts.venue ? undefined : venueFromLead(body[0]?.text);
+  if (leadVenue) facts.venue = leadVenue;
   const { sections: _ignored, ...meetingOverrides } = overrides;
   const info = { ...facts, ...meetingOverrides, slug: overrides.slug ?? slug, source: file };
   const title = fallbackTitle(info, info.slug);
