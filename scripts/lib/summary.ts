@@ -9,7 +9,7 @@ export function formatSplitSummary(parsed: ParsedMeeting[], milliseconds: number
     const paragraphs = meeting.sections.reduce((sum, s) => sum + s.paragraphs.length, 0);
     lines.push(
       `  ${meeting.slug}  ${meeting.title} (${meeting.source})`,
-      `    pages: ${count('overview')} overview, ${count('session')} sessions, ${count('conclusion')} key conclusions, ${count('outcome')} outcome`,
+      `    pages: ${count('overview')} overview, ${count('session')} sessions, ${count('conclusion')} key conclusions, ${count('outcome')} outcome${count('background') + count('annex') > 0 ? `, ${count('background')} background, ${count('annex')} annexes` : ''}`,
       `    paragraphs: ${paragraphs}; page breaks repaired: ${report.pageBreaksRepaired}; page numbers dropped: ${report.pageNumbersDropped}; running headers dropped: ${report.runningHeadersDropped}`,
       `    warnings: ${warnings.length === 0 ? 'none' : ''}`,
       ...warnings.map((w) => `      - ${w}`),

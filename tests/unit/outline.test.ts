@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyHeading } from '../../scripts/lib/headings.ts';
 import { parseMeeting } from '../../scripts/lib/parse.ts';
 import { venueFromLead } from '../../scripts/lib/title-block.ts';
+import { emitMeeting } from '../../scripts/lib/emit.ts';
 import type { Meeting } from '../../src/schemas/meeting.ts';
 
 const P = (words: string) => `${words} The sentence goes on long enough to be running text of a summary.`;
@@ -169,5 +170,16 @@ describe('classifyHeading', () => {
     ['ADP CONTACT GROUP', 'plain'],
   ])('%s is %s', (title, kind) => {
     expect(classifyHeading(title)).toBe(kind);
+  });
+});
+
+describe('pages of the new kinds', () => {
+  it('are written to folders of their own, with their parts in the frontmatter', () => {
+    const { meeting } = parseMeeting(markdown, 'delta.md', 'delta');
+    const files = emitMeeting(meeting, 'delta.md');
+    expect([...files.keys()]).toContain('delta/background/brief-history-forum.mdx');
+    expect([...files.keys()]).toContain('delta/annex/upcoming-meetings.mdx');
+    const session = [...files.entries()].find(([path]) => path.includes('/sessions/session-one'))![1];
+    expect(session).toMatch(/parts:\n\s+- id: part-presentations\n\s+title: PRESENTATIONS\n\s+before: p\d+/);
   });
 });
