@@ -220,6 +220,17 @@ class OutlineBuilder {
 
   private paragraph(block: Block): void {
     if (this.container && this.current === this.container.holder) this.containerText(block);
+    const unit = this.unit;
+    const runIn = this.mode === 'report' && unit?.section.kind === 'session' ? runInUnitTitle(block.text) : undefined;
+    if (runIn && unit) {
+      // A unit whose heading was lost runs its title into its first paragraph, which stays whole.
+      this.pendingParts = [];
+      const section: DraftSection = { kind: 'session', role: 'named', title: runIn, blocks: [], headings: [], parts: [] };
+      if (this.container) section.under = this.container.title;
+      this.sections.push(section);
+      this.unit = { section, level: unit.level };
+      this.current = section;
+    }
     if (this.mode === 'conclusions' && this.current.kind === 'overview') return this.conclusionText(block);
     this.current.blocks.push(block);
     this.settleParts(block);
@@ -283,6 +294,16 @@ function opensWithPresenter(block: Block | undefined): boolean {
 }
 
 const DETERMINER = /^(?:The|This|These|That|Those|A|An|On|At|In|During|After|Before|Delegates|Parties|Participants|Several|Many|Some)\b/;
+
+/**
+ * "AGENDA ITEM 3 STRENGTHENING COMMITMENTS The US said …": a numbered unit's title in capitals
+ * run into the paragraph that opens it. Sub-items ("ITEM 3(a)") stay in their unit's text.
+ */
+function runInUnitTitle(text: string): string | undefined {
+  const match = text.match(/^((?:AGENDA ITEM|ITEM|SESSION|PANEL|PART)\s+(?:\d+|[IVXLC]+)(?![\s]*\([a-z]\))(?:\s+(?:[\p{Lu}\d][\p{Lu}\d.,'’\/&-]*|\([a-z]\)))+?)\s+(?=\p{Lu}\p{Ll})/u);
+  if (!match || !isCapitalsLine(match[1]!.replace(/\([a-z]\)/g, '')) || match[1]!.split(/\s+/).length < 4) return undefined;
+  return match[1]!.replace(/\s+/g, ' ');
+}
 
 function sectionKind(kind: HeadingClass): Pick<DraftSection, 'kind' | 'role'> {
   switch (kind) {

@@ -183,3 +183,37 @@ describe('pages of the new kinds', () => {
     expect(session).toMatch(/parts:\n\s+- id: part-presentations\n\s+title: PRESENTATIONS\n\s+before: p\d+/);
   });
 });
+
+describe('a unit whose heading was run into its first paragraph', () => {
+  it('starts a session titled by the run-in capitals, and leaves sub-items in its text', () => {
+    const text = [
+      'Third Session of the River Committee: 1-3 March 2033',
+      '',
+      P('The committee met in Vienna, Austria.'),
+      '',
+      'AGENDA ITEM 1 ORGANIZATIONAL MATTERS',
+      '',
+      P('The Chair opened the session.'),
+      '',
+      P('AGENDA ITEM 2 SHARED DATA ON FLOWS The Secretariat introduced the document.'),
+      '',
+      P('AGENDA ITEM 2(a) GAUGES The Chair asked about gauges.'),
+      '',
+      'AGENDA ITEM 3 CLOSING',
+      '',
+      P('The Chair closed the session.'),
+      '',
+      'UPCOMING MEETINGS',
+      '',
+      P('The fourth session will meet in May.'),
+    ].join('\n');
+    const { meeting } = parseMeeting(text, 'river.txt', 'river');
+    const sessions = meeting.sections.filter((s) => s.kind === 'session');
+    expect(sessions.map((s) => [s.title, s.paragraphs.length])).toEqual([
+      ['AGENDA ITEM 1 ORGANIZATIONAL MATTERS', 1],
+      ['AGENDA ITEM 2 SHARED DATA ON FLOWS', 2],
+      ['AGENDA ITEM 3 CLOSING', 1],
+    ]);
+    expect(sessions[1]!.paragraphs[0]!.text).toMatch(/^AGENDA ITEM 2 SHARED DATA ON FLOWS The Secretariat/);
+  });
+});
