@@ -90,6 +90,8 @@ class OutlineBuilder {
   private unitLevel: number | undefined;
   private containerLevel: number | undefined;
   private container: { block: Block; title: string; holder: DraftSection; used: boolean } | undefined;
+  /** Text under a container began with lead paragraphs: the opening may still follow. */
+  private awaitingOpening = false;
   /** The session whose groups are reporting back, after a "Group reports" sub-heading. */
   private reportsFrom: DraftSection | undefined;
   private pendingParts: { section: DraftSection; part: { title: string; before?: Block } }[] = [];
@@ -113,6 +115,7 @@ class OutlineBuilder {
   }
 
   private heading(block: Block, heading: Heading, kind: HeadingClass, firstParagraph: Block | undefined): void {
+    this.awaitingOpening = false;
     const level = heading.level;
     const deeper = level !== undefined && this.unit?.level !== undefined && level > this.unit.level;
     if (this.mode === 'conclusions') {
@@ -131,6 +134,10 @@ class OutlineBuilder {
       return this.startStatedConclusion(block, heading.title, this.unit.section);
     }
     this.reportsFrom = this.unit && GROUP_REPORTS.test(heading.title) ? this.unit.section : undefined;
+    // "Closing remarks" inside the closing session is a part of it, whatever the levels say.
+    if (this.unit?.section.role && (kind === 'opening' || kind === 'closing') && this.unit.section.role === kind && level === undefined) {
+      return this.addPart(this.unit.section, block, heading.title);
+    }
     if (this.unit && this.unit.section.kind === 'session') {
       const unitsLevel = this.unitLevel ?? this.unit.level;
       const nested = level !== undefined && unitsLevel !== undefined && level > unitsLevel;
@@ -220,6 +227,14 @@ class OutlineBuilder {
 
   private paragraph(block: Block): void {
     if (this.container && this.current === this.container.holder) this.containerText(block);
+    else if (this.awaitingOpening && this.current === this.overview && opensMeeting(block.text)) {
+      // Under a container, lead text may come first; the paragraph that opens the meeting starts the opening.
+      this.awaitingOpening = false;
+      const opening: DraftSection = { kind: 'session', role: 'opening', title: 'Opening session', blocks: [], headings: [], parts: [] };
+      this.sections.push(opening);
+      this.unit = { section: opening, level: undefined };
+      this.current = opening;
+    }
     const unit = this.unit;
     const runIn = this.mode === 'report' && unit?.section.kind === 'session' ? runInUnitTitle(block.text) : undefined;
     if (runIn && unit) {
@@ -246,11 +261,12 @@ class OutlineBuilder {
     const container = this.container!;
     if (container.used) return;
     container.used = true;
-    if (OPENING_CUE.test(splitSentences(block.text)[0] ?? '') || /\bopened\b/i.test(splitSentences(block.text)[0] ?? '')) {
+    if (opensMeeting(block.text)) {
       this.sections.push(container.holder);
       this.unit = { section: container.holder, level: undefined };
     } else {
       this.addPart(this.overview, container.block, container.title);
+      this.awaitingOpening = true;
     }
   }
 
@@ -272,6 +288,12 @@ class OutlineBuilder {
     for (const pending of this.pendingParts) if (pending.section.blocks.includes(block)) pending.part.before = block;
     this.pendingParts = this.pendingParts.filter((pending) => !pending.section.blocks.includes(block));
   }
+}
+
+/** A paragraph whose first sentence opens the meeting ("… opened the workshop", "in her opening remarks"). */
+function opensMeeting(text: string): boolean {
+  const first = splitSentences(text)[0] ?? '';
+  return OPENING_CUE.test(first) || /\bopened\b|\bwelcomed\s+(?:the\s+)?(?:participants|delegates|attendees)\b/i.test(first);
 }
 
 /**
