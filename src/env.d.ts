@@ -11,6 +11,8 @@ declare namespace App {
       section?: string | undefined;
       /** Absolute URL of the page, without fragment. */
       pageUrl: string;
+      /** The page's sub-headings, each rendered before the paragraph it opens. */
+      parts?: import('./schemas/meeting.ts').SectionPart[] | undefined;
     };
   }
 }

@@ -15,7 +15,7 @@ export function assembleSections(drafts: DraftSection[]): Section[] {
   const taken = new Map<string, Set<string>>();
   const sections = drafts.map((draft): Section => {
     const shortTitle = shortenTitle(draft.title, draft.kind === 'conclusion' ? 12 : 8);
-    const scope = draft.kind === 'conclusion' ? 'conclusion' : draft.kind === 'session' ? 'session' : 'page';
+    const scope = draft.kind === 'conclusion' ? 'conclusion' : draft.kind === 'session' ? 'session' : draft.kind === 'outcome' ? 'page' : draft.kind;
     if (!taken.has(scope)) taken.set(scope, new Set(['index']));
     const slug = draft.kind === 'overview' ? 'overview' : uniqueSlug(slugify(shortTitle), taken.get(scope)!, draft.kind);
     return {
@@ -31,9 +31,30 @@ export function assembleSections(drafts: DraftSection[]): Section[] {
         const n = numberOf.get(block)!;
         return { n, id: `p${n}`, text: block.text };
       }),
+      ...(draft.parts && draft.parts.length > 0 ? { parts: assembleParts(draft.parts, numberOf) } : {}),
+      ...(draft.under ? { under: draft.under } : {}),
     };
   });
+  linkStatedConclusions(drafts, sections);
   return relateThematicSessions(sections);
+}
+
+/** Sub-headings get anchors unique on their page ("discussion", "discussion-2"). */
+function assembleParts(parts: NonNullable<DraftSection['parts']>, numberOf: Map<unknown, number>): NonNullable<Section['parts']> {
+  const taken = new Set<string>();
+  return parts.map((part) => {
+    const n = part.before ? numberOf.get(part.before) : undefined;
+    return { id: uniqueSlug(`part-${slugify(part.title)}`.replace(/-$/, ''), taken), title: part.title, ...(n ? { before: `p${n}` } : {}) };
+  });
+}
+
+/** A session that states its own conclusions links to their pages, the strongest relation. */
+function linkStatedConclusions(drafts: DraftSection[], sections: Section[]): void {
+  drafts.forEach((draft, i) => {
+    if (!draft.statedIn) return;
+    const session = sections[drafts.indexOf(draft.statedIn)];
+    session?.relatedConclusions.push({ slug: sections[i]!.slug, derived: true, score: 1, reason: 'the session states this conclusion' });
+  });
 }
 
 /** Fills `relatedConclusions` of each thematic session from the text. */

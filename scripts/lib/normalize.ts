@@ -30,6 +30,8 @@ export interface NormalizeReport {
 export interface NormalizedText {
   blocks: Block[];
   report: NormalizeReport;
+  /** 1-based numbers of the lines dropped on purpose (page numbers, running headers). */
+  dropped: Set<number>;
 }
 
 const TERMINAL = /[.!?:;…"”’)\]]$/u;
@@ -38,9 +40,92 @@ const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\
 /** Splits text (LF line ends) into repaired blocks. */
 export function normalizeText(text: string): NormalizedText {
   const report: NormalizeReport = { pageBreaksRepaired: 0, pageNumbersDropped: 0, runningHeadersDropped: 0, controlsAsSpaces: 0 };
-  const lines = dropPageFurniture(controlsToSpaces(text, report).split('\n'), report);
-  const blocks = repairPageBreaks(groupBlocks(lines), report);
-  return { blocks, report };
+  const all = controlsToSpaces(text, report).split('\n');
+  const lines = dropPageFurniture(all, report);
+  const layout = readLayout(lines);
+  const blocks = repairPageBreaks(groupBlocks(lines).flatMap((block) => splitPastedLines(block, layout)), report);
+  const keptLines = new Set(lines.map((l) => l.line));
+  const dropped = new Set(all.map((_, i) => i + 1).filter((n) => !keptLines.has(n)));
+  return { blocks, report, dropped };
+}
+
+/** How the text was laid out: unwrapped (a paragraph per line) or hard-wrapped, with or without blank lines. */
+interface Layout {
+  /** Some line is longer than anyone hard-wraps: each line holds a whole paragraph. */
+  unwrapped: boolean;
+  /** Almost no blank lines: paragraphs follow each other line after line. */
+  noBlankLines: boolean;
+  /** The width hard-wrapped lines fill (90th percentile of line lengths). */
+  wrapWidth: number;
+}
+
+/** Nobody hard-wraps text wider than this; a longer line is a paragraph pasted whole. */
+const UNWRAPPED_LINE = 200;
+
+function readLayout(lines: SourceLine[]): Layout {
+  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  const blank = lines.length - lengths.length;
+  return {
+    unwrapped: (lengths.at(-1) ?? 0) > UNWRAPPED_LINE,
+    noBlankLines: blank <= lengths.length * 0.02,
+    wrapWidth: lengths[Math.floor(lengths.length * 0.9)] ?? 0,
+  };
+}
+
+const SENTENCE_END = /[.!?…"”)]$/u;
+const MARKDOWN_HEADING = /^#{1,6}\s/;
+
+/** A line in capitals ("SESSION ONE: OPENING"), the genre's commonest plain-text heading. */
+export function isCapitalsLine(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toLocaleUpperCase('en') && letters !== letters.toLocaleLowerCase('en') && line.split(/\s+/).length <= 30;
+}
+
+/**
+ * A block of several lines is one hard-wrapped paragraph, or several paragraphs pasted a line
+ * each without blank lines between (from Word, a web page or an e-mail). The evidence decides:
+ * a Markdown heading is always a line of its own; in unwrapped text a line that ends a sentence,
+ * or sits before a whole paragraph, ends its block; in hard-wrapped text with no blank lines, a
+ * sentence end well short of the wrap width or a line in capitals does. A line starting in
+ * lowercase always continues the one before.
+ */
+function splitPastedLines(block: Block, layout: Layout): Block[] {
+  if (block.lines.length < 2) return [block];
+  const parts: string[][] = [[]];
+  let inEmphasis = false;
+  block.lines.forEach((line, i) => {
+    parts.at(-1)!.push(line);
+    inEmphasis = (line.match(/\*\*|__/g)?.length ?? 0) % 2 === 1 ? !inEmphasis : inEmphasis;
+    const next = block.lines[i + 1];
+    if (next !== undefined && !inEmphasis && endsParagraph(line, next, layout)) parts.push([]);
+  });
+  if (parts.length === 1) return [block];
+  let line = block.line;
+  return parts.map((lines) => {
+    const part = { lines, text: joinWrappedLines(lines), line };
+    line += lines.length;
+    return part;
+  });
+}
+
+/** A capitals line of two words or more that is not a sentence: "SESSION ONE", "WATER AND CITIES". */
+function isHeadingLine(line: string): boolean {
+  return isCapitalsLine(line) && /\p{L}{2,}\s+\S*\p{L}{2,}|^\p{L}{4,}:?$/u.test(line) && !SENTENCE_END.test(line) && !/,$/.test(line);
+}
+
+function endsParagraph(line: string, next: string, layout: Layout): boolean {
+  if (MARKDOWN_HEADING.test(line) || MARKDOWN_HEADING.test(next)) return true;
+  if (/^\p{Ll}/u.test(next)) return false;
+  // Pasted without blank lines and without wrapping, every line is an entry of its own.
+  if (layout.unwrapped && layout.noBlankLines) return true;
+  if (layout.unwrapped) {
+    const wholeParagraph = (text: string) => text.length >= 120 && SENTENCE_END.test(text);
+    return SENTENCE_END.test(line) || isCapitalsLine(line) || isCapitalsLine(next) || wholeParagraph(next);
+  }
+  // A line in capitals is a heading in any layout, never a wrapped line of a paragraph.
+  if (isHeadingLine(line) || isHeadingLine(next)) return true;
+  if (!layout.noBlankLines) return false;
+  return SENTENCE_END.test(line) && line.length < layout.wrapWidth * 0.8;
 }
 
 /** Controls other than line feed, tab and form feed (a page break). */
@@ -80,7 +165,7 @@ function dropPageFurniture(rawLines: string[], report: NormalizeReport): SourceL
       continue;
     }
     const key = furnitureKey(trimmed);
-    const isRunning = pages > 1 && isStandalone(lines, entry) && (repeats.get(key) ?? 0) >= Math.min(3, pages);
+    const isRunning = pages > 1 && isStandalone(lines, entry) && isAtPageEdge(lines, entry) && (repeats.get(key) ?? 0) >= Math.min(3, pages);
     // The first occurrence may be the real title; later ones are page furniture.
     if (isRunning && seen.has(key)) {
       report.runningHeadersDropped++;
@@ -106,6 +191,23 @@ function countRepeats(lines: SourceLine[]): Map<string, number> {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
+}
+
+/**
+ * Running headers and footers sit at a page's edge: no text line between them and a page break
+ * (or the file's start or end). A heading repeated inside pages ("Discussion") is text.
+ */
+function isAtPageEdge(lines: SourceLine[], entry: SourceLine): boolean {
+  const index = entry.line - 1;
+  const edgeFrom = (step: number) => {
+    for (let i = index + step; i >= 0 && i < lines.length; i += step) {
+      if (lines[i]!.text === '\f') return true;
+      const text = lines[i]!.text.trim();
+      if (text !== '' && !PAGE_NUMBER.test(text)) return false;
+    }
+    return true;
+  };
+  return edgeFrom(-1) || edgeFrom(1);
 }
 
 /** A line with a blank line (or the file's edge) on both sides. */
@@ -201,6 +303,8 @@ export function repairPageBreaks(blocks: Block[], report: NormalizeReport): Bloc
 
 function isCutShort(previous: Block, next: Block): boolean {
   if (isHeadingLike(next) || /^#{1,6}\s/.test(next.text) || TERMINAL.test(previous.text)) return false;
+  // A heading never runs on into the paragraph under it, however long it is.
+  if (MARKDOWN_HEADING.test(previous.text) || (previous.lines.length === 1 && isCapitalsLine(previous.text))) return false;
   // A short unpunctuated line is a heading, unless the next block carries on in lowercase.
   return !isHeadingLike(previous) || /^\p{Ll}/u.test(next.text);
 }

@@ -3,6 +3,7 @@
  * wins over everything inferred; Markdown headings win over textual cues.
  */
 import { meetingSchema, type Meeting } from '../../src/schemas/meeting.ts';
+import { assertAccounted } from './account.ts';
 import { assembleSections, fallbackTitle } from './assemble.ts';
 import { SourceError } from './errors.ts';
 import { readFrontmatterBlock, type SourceFrontmatterBlock } from './frontmatter.ts';
@@ -11,7 +12,7 @@ import { isBodyParagraph, normalizeText, type NormalizeReport } from './normaliz
 import { applySectionOverrides, readSourceFrontmatter } from './overrides.ts';
 import { extractEntities } from './entities/extract.ts';
 import { inferSections } from './structure.ts';
-import { readTitleBlock } from './title-block.ts';
+import { readTitleBlock, venueFromLead } from './title-block.ts';
 
 /** A parsed meeting and what the parse noticed on the way. */
 export interface ParsedMeeting {
@@ -25,7 +26,7 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const frontmatter = readFrontmatterBlock(text, file);
   const { content, lineOffset } = frontmatter;
   const overrides = readSourceFrontmatter(frontmatter, file);
-  const { blocks, report } = normalizeText(content);
+  const { blocks, report, dropped } = normalizeText(content);
   // Running text, or an editor's section heading, ends the title block.
   const bodyStart = blocks.findIndex((block) => isBodyParagraph(block) || /^#{2,6}\s/.test(block.text));
   if (bodyStart === -1) {
@@ -34,11 +35,14 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const titleBlock = blocks.slice(0, bodyStart);
   const body = blocks.slice(bodyStart).map((block) => ({ ...block, line: block.line + lineOffset }));
   const facts = readTitleBlock(titleBlock);
+  const leadVenue = facts.venue ? undefined : venueFromLead(body[0]?.text);
+  if (leadVenue) facts.venue = leadVenue;
   const { sections: _ignored, ...meetingOverrides } = overrides;
   const info = { ...facts, ...meetingOverrides, slug: overrides.slug ?? slug, source: file };
   assertDatesInOrder(info, frontmatter, file);
   const title = fallbackTitle(info, info.slug);
   const drafts = hasMarkdownHeadings(body) ? sectionsFromHeadings(body, title) : inferSections(body, title);
+  assertAccounted(file, content.split('\n'), lineOffset, dropped, [...titleBlock, ...drafts.flatMap((d) => [...d.blocks, ...(d.headings ?? [])])]);
   const sections = assembleSections(drafts);
   const meeting = applySectionOverrides({ ...info, title, sections }, overrides, file, frontmatter);
   Object.assign(meeting, extractEntities(meeting.sections));

@@ -17,6 +17,14 @@ export interface DraftSection {
   statement?: string;
   programmeNumber?: number;
   blocks: Block[];
+  /** Heading blocks this section consumed: its own heading, its parts, a container above it. */
+  headings?: Block[];
+  /** Sub-headings inside the page, each before the paragraph it opens (none at the very end). */
+  parts?: { title: string; before?: Block }[];
+  /** The container heading the section stands under ("Report of the workshop"). */
+  under?: string;
+  /** For a conclusion a session states itself: that session, which links to it. */
+  statedIn?: DraftSection;
 }
 
 /** Splits the body blocks (everything after the title block) into draft sections. */
@@ -40,7 +48,7 @@ function findOutcomeHeading(body: Block[]): number {
 }
 
 function toOutcome(heading: Block, blocks: Block[]): DraftSection {
-  return { kind: 'outcome', title: heading.text, blocks };
+  return { kind: 'outcome', title: heading.text, blocks, headings: [heading] };
 }
 
 function inferSessions(blocks: Block[], overview: DraftSection): DraftSection[] {

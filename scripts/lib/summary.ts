@@ -10,7 +10,7 @@ export function formatSplitSummary(parsed: ParsedMeeting[], milliseconds: number
     const paragraphs = meeting.sections.reduce((sum, s) => sum + s.paragraphs.length, 0);
     lines.push(
       `  ${meeting.slug}  ${printable(meeting.title)} (${printable(meeting.source)})`,
-      `    pages: ${count('overview')} overview, ${count('session')} sessions, ${count('conclusion')} key conclusions, ${count('outcome')} outcome`,
+      `    pages: ${count('overview')} overview, ${count('session')} sessions, ${count('conclusion')} key conclusions, ${count('outcome')} outcome${count('background') + count('annex') > 0 ? `, ${count('background')} background, ${count('annex')} annexes` : ''}`,
       `    paragraphs: ${paragraphs}; page breaks repaired: ${report.pageBreaksRepaired}; page numbers dropped: ${report.pageNumbersDropped}; running headers dropped: ${report.runningHeadersDropped}${report.controlsAsSpaces > 0 ? `; control characters read as spaces: ${report.controlsAsSpaces}` : ''}`,
       `    warnings: ${warnings.length === 0 ? 'none' : ''}`,
       ...warnings.map((w) => `      - ${printable(w)}`),

@@ -21,8 +21,12 @@ export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase ASCII slug like "opening-session"');
 
-/** What a section is: the meeting's overview, a session, a key conclusion or the outcome. */
-export const sectionKindSchema = z.enum(['overview', 'session', 'conclusion', 'outcome']);
+/**
+ * What a section is: the meeting's overview, a session, a key conclusion or the outcome; or a
+ * part of the summary that is not a session: the background (history) or an annex (upcoming
+ * meetings, contacts, glossary, the reporters' analysis).
+ */
+export const sectionKindSchema = z.enum(['overview', 'session', 'conclusion', 'outcome', 'background', 'annex']);
 export type SectionKind = z.infer<typeof sectionKindSchema>;
 
 /** How a session was found in the text. */
@@ -53,6 +57,17 @@ export const relatedConclusionSchema = z.object({
 });
 export type RelatedConclusion = z.infer<typeof relatedConclusionSchema>;
 
+/** A sub-heading inside a page: its anchor, its text, and the paragraph it opens (none: at the end). */
+export const sectionPartSchema = z.object({
+  /** Fragment id, unique within the page. */
+  id: slugSchema,
+  /** The sub-heading as the source has it. */
+  title: z.string().min(1),
+  /** Id of the paragraph it stands before; absent when nothing follows it on the page. */
+  before: z.string().regex(/^p\d+$/).optional(),
+});
+export type SectionPart = z.infer<typeof sectionPartSchema>;
+
 /** One page of a meeting: the overview, a session, a key conclusion or the outcome. */
 export const sectionSchema = z.object({
   /** What kind of page this is. */
@@ -73,6 +88,10 @@ export const sectionSchema = z.object({
   relatedConclusions: z.array(relatedConclusionSchema).default([]),
   /** The section's paragraphs in reading order; thematic sessions may have none. */
   paragraphs: z.array(paragraphSchema),
+  /** Sub-headings inside the page (panels, "Discussion", breakout groups), anchored, in reading order. */
+  parts: z.array(sectionPartSchema).optional(),
+  /** The heading the section stands under in the source ("Report of the workshop"). */
+  under: z.string().optional(),
 });
 export type Section = z.infer<typeof sectionSchema>;
 

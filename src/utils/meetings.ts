@@ -34,7 +34,7 @@ async function collectMeetings(): Promise<MeetingWithPages[]> {
 }
 
 /** URL segment of each kind's pages inside a meeting. */
-const KIND_PATHS: Record<Section['kind'], string> = { overview: '', session: 'sessions/', conclusion: 'conclusions/', outcome: 'outcome/' };
+const KIND_PATHS: Record<Section['kind'], string> = { overview: '', session: 'sessions/', conclusion: 'conclusions/', outcome: 'outcome/', background: 'background/', annex: 'annex/' };
 
 /** Site-relative URL of a page, with the configured base path and a trailing slash. */
 export function pageUrl(meetingSlug: string, kind: Section['kind'], slug: string): string {

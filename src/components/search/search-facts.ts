@@ -8,6 +8,8 @@ export const KIND_LABELS: Record<SectionKind, string> = {
   session: 'Session',
   conclusion: 'Key conclusion',
   outcome: 'Outcome',
+  background: 'Background',
+  annex: 'Annex',
 };
 
 /** The kind's pages as a breadcrumb names them. */
@@ -16,6 +18,8 @@ const KIND_PLURALS: Record<SectionKind, string | undefined> = {
   session: 'Sessions',
   conclusion: 'Key conclusions',
   outcome: 'Outcome',
+  background: 'Background',
+  annex: 'Annexes',
 };
 
 /** What search records about one page. */

@@ -13,7 +13,7 @@ export async function builtMeeting(siteDir: string, slug = 'idm-2018'): Promise<
 
 /** The URL path of a section's page, as the site spells it (base path included). */
 export function sectionPath(meeting: Meeting, section: Meeting['sections'][number], base = '/'): string {
-  const folder = { overview: '', session: 'sessions/', conclusion: 'conclusions/', outcome: 'outcome/' }[section.kind];
+  const folder = { overview: '', session: 'sessions/', conclusion: 'conclusions/', outcome: 'outcome/', background: 'background/', annex: 'annex/' }[section.kind];
   return section.kind === 'overview' ? `${base}${meeting.slug}/` : `${base}${meeting.slug}/${folder}${section.slug}/`;
 }
 

@@ -1,0 +1,219 @@
+/**
+ * Structure the genre uses: the outline of Markdown and plain-text headings. Every fixture is
+ * written for these tests, in styles other than the bundled summary's.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyHeading } from '../../scripts/lib/headings.ts';
+import { parseMeeting } from '../../scripts/lib/parse.ts';
+import { venueFromLead } from '../../scripts/lib/title-block.ts';
+import { emitMeeting } from '../../scripts/lib/emit.ts';
+import type { Meeting } from '../../src/schemas/meeting.ts';
+
+const P = (words: string) => `${words} The sentence goes on long enough to be running text of a summary.`;
+const outline = (meeting: Meeting) => meeting.sections.map((s) => [s.kind, s.role ?? '', s.title, (s.parts ?? []).map((p) => p.title)]);
+
+const markdown = [
+  'Report of the Delta Forum: 4-6 May 2031',
+  '',
+  P('The Delta Forum was held from 4-6 May 2031 in Rotterdam, the Netherlands.'),
+  '',
+  '# A BRIEF HISTORY OF THE FORUM',
+  '',
+  P('The forum first met in 2021.'),
+  '',
+  '### THE SECOND FORUM',
+  '',
+  P('The second forum adopted a charter.'),
+  '',
+  '# REPORT OF THE FORUM',
+  '',
+  P('Forum Chair Ana Lopes opened the forum on Monday.'),
+  '',
+  '## SESSION ONE: SEDIMENT',
+  '',
+  P('On Monday, delegates considered sediment.'),
+  '',
+  '### PRESENTATIONS',
+  '',
+  P('Three ports presented their dredging plans.'),
+  '',
+  '### Discussion:',
+  '',
+  P('Several participants asked about costs.'),
+  '',
+  '## SESSION TWO: FLOODS',
+  '',
+  P('On Tuesday, delegates considered floods.'),
+  '',
+  '### Conclusions:',
+  '',
+  P('The session agreed that flood maps must be shared.'),
+  '',
+  '## CLOSING PLENARY',
+  '',
+  P('The Chair closed the forum at 6 pm.'),
+  '',
+  '# UPCOMING MEETINGS',
+  '',
+  '### DELTA WORKSHOP',
+  '',
+  P('This workshop will meet in June.'),
+].join('\n');
+
+describe('a Markdown outline', () => {
+  const { meeting } = parseMeeting(markdown, 'delta.md', 'delta');
+
+  it('makes sub-headings anchored parts of their session, not sessions', () => {
+    expect(outline(meeting)).toEqual([
+      ['overview', '', 'Report of the Delta Forum: 4-6 May 2031', []],
+      ['background', '', 'A BRIEF HISTORY OF THE FORUM', ['THE SECOND FORUM']],
+      ['session', 'opening', 'REPORT OF THE FORUM', []],
+      ['session', 'named', 'SESSION ONE: SEDIMENT', ['PRESENTATIONS', 'Discussion:']],
+      ['session', 'named', 'SESSION TWO: FLOODS', []],
+      ['conclusion', '', 'The session agreed that flood maps must be shared', ['Conclusions:']],
+      ['session', 'closing', 'CLOSING PLENARY', []],
+      ['annex', '', 'UPCOMING MEETINGS', ['DELTA WORKSHOP']],
+    ]);
+  });
+
+  it('anchors each part before the paragraph it opens', () => {
+    const session = meeting.sections.find((s) => s.title === 'SESSION ONE: SEDIMENT')!;
+    expect(session.parts!.map((p) => [p.id, p.before])).toEqual([
+      ['part-presentations', session.paragraphs[1]!.id],
+      ['part-discussion', session.paragraphs[2]!.id],
+    ]);
+  });
+
+  it('links a session to the conclusions it states', () => {
+    const session = meeting.sections.find((s) => s.title === 'SESSION TWO: FLOODS')!;
+    const conclusion = meeting.sections.find((s) => s.kind === 'conclusion')!;
+    expect(session.relatedConclusions.map((r) => r.slug)).toEqual([conclusion.slug]);
+  });
+
+  it('reads the title and dates from a title line that carries both', () => {
+    expect(meeting).toMatchObject({ title: 'Report of the Delta Forum: 4-6 May 2031', startDate: '2031-05-04', endDate: '2031-05-06' });
+  });
+
+  it('takes the venue from the lead sentence when the title block has none', () => {
+    expect(meeting.venue).toBe('Rotterdam, the Netherlands');
+    expect(venueFromLead('The seminar was held on 2 May 2031, at the Town Hall in Lyon, France. It met twice.')).toBe('Town Hall, Lyon, France');
+    expect(venueFromLead('Participants discussed rivers in Lyon, France.')).toBeUndefined();
+  });
+
+  it('finds the same pages in the plain text, with the heading marks removed', () => {
+    const plain = parseMeeting(markdown.replace(/^#{1,6}\s+/gm, ''), 'delta.txt', 'delta').meeting;
+    expect(plain.sections.map((s) => [s.kind, s.title])).toEqual(meeting.sections.map((s) => [s.kind, s.title]));
+  });
+
+  it('keeps the plain-text structure when one stray Markdown heading is left', () => {
+    const plain = markdown.replace(/^#{1,6}\s+/gm, '').replace('CLOSING PLENARY', '## CLOSING PLENARY');
+    const { meeting: stray } = parseMeeting(plain, 'delta.txt', 'delta');
+    expect(stray.sections.filter((s) => s.kind === 'session').length).toBe(4);
+  });
+});
+
+describe('plain-text headings', () => {
+  it('splits numbered sessions and run a key-conclusions heading into conclusion pages', () => {
+    const text = [
+      'Valley Water Dialogue 2032',
+      '',
+      P('The dialogue brought together farmers, cities and utilities.'),
+      '',
+      'Session 1: Allocation',
+      '',
+      P('Farmers described how water is shared in dry years.'),
+      '',
+      'Session 2: Prices',
+      '',
+      P('Utilities compared tariffs.'),
+      '',
+      'PART III - STORAGE',
+      '',
+      P('Engineers presented new reservoirs.'),
+      '',
+      'KEY MESSAGES',
+      '',
+      P('Water rights must be recorded before they can be traded.'),
+      '',
+      P('Tariffs should protect the poorest households.'),
+    ].join('\n');
+    const { meeting } = parseMeeting(text, 'valley.txt', 'valley');
+    expect(meeting.sections.map((s) => [s.kind, s.title])).toEqual([
+      ['overview', 'Valley Water Dialogue 2032'],
+      ['session', 'Session 1: Allocation'],
+      ['session', 'Session 2: Prices'],
+      ['session', 'PART III - STORAGE'],
+      ['conclusion', 'Water rights must be recorded before they can be traded'],
+      ['conclusion', 'Tariffs should protect the poorest households'],
+    ]);
+  });
+});
+
+describe('classifyHeading', () => {
+  it.each([
+    ['A BRIEF HISTORY OF THE CONVENTION', 'background'],
+    ['Background', 'background'],
+    ['UPCOMING MEETINGS', 'annex'],
+    ['Glossary', 'annex'],
+    ['Annex 2: List of participants', 'annex'],
+    ['ANNEX I NATIONAL COMMUNICATIONS', 'plain'],
+    ['REPORT OF THE WORKSHOP', 'container'],
+    ['Key messages', 'conclusion-group'],
+    ["CHAIR'S SUMMARY", 'conclusion-part'],
+    ['CONCLUSIONS OF THE CO-CHAIRS', 'conclusion'],
+    ['The way forward', 'outcome'],
+    ['OPENING SESSION', 'opening'],
+    ['Closing remarks', 'closing'],
+    ['SESSION ONE', 'named'],
+    ['Panel 3 – Cities', 'named'],
+    ['QUESTION-AND-ANSWER SESSION', 'part'],
+    ['ADP CONTACT GROUP', 'plain'],
+  ])('%s is %s', (title, kind) => {
+    expect(classifyHeading(title)).toBe(kind);
+  });
+});
+
+describe('pages of the new kinds', () => {
+  it('are written to folders of their own, with their parts in the frontmatter', () => {
+    const { meeting } = parseMeeting(markdown, 'delta.md', 'delta');
+    const files = emitMeeting(meeting, 'delta.md');
+    expect([...files.keys()]).toContain('delta/background/brief-history-forum.mdx');
+    expect([...files.keys()]).toContain('delta/annex/upcoming-meetings.mdx');
+    const session = [...files.entries()].find(([path]) => path.includes('/sessions/session-one'))![1];
+    expect(session).toMatch(/parts:\n\s+- id: part-presentations\n\s+title: PRESENTATIONS\n\s+before: p\d+/);
+  });
+});
+
+describe('a unit whose heading was run into its first paragraph', () => {
+  it('starts a session titled by the run-in capitals, and leaves sub-items in its text', () => {
+    const text = [
+      'Third Session of the River Committee: 1-3 March 2033',
+      '',
+      P('The committee met in Vienna, Austria.'),
+      '',
+      'AGENDA ITEM 1 ORGANIZATIONAL MATTERS',
+      '',
+      P('The Chair opened the session.'),
+      '',
+      P('AGENDA ITEM 2 SHARED DATA ON FLOWS The Secretariat introduced the document.'),
+      '',
+      P('AGENDA ITEM 2(a) GAUGES The Chair asked about gauges.'),
+      '',
+      'AGENDA ITEM 3 CLOSING',
+      '',
+      P('The Chair closed the session.'),
+      '',
+      'UPCOMING MEETINGS',
+      '',
+      P('The fourth session will meet in May.'),
+    ].join('\n');
+    const { meeting } = parseMeeting(text, 'river.txt', 'river');
+    const sessions = meeting.sections.filter((s) => s.kind === 'session');
+    expect(sessions.map((s) => [s.title, s.paragraphs.length])).toEqual([
+      ['AGENDA ITEM 1 ORGANIZATIONAL MATTERS', 1],
+      ['AGENDA ITEM 2 SHARED DATA ON FLOWS', 2],
+      ['AGENDA ITEM 3 CLOSING', 1],
+    ]);
+    expect(sessions[1]!.paragraphs[0]!.text).toMatch(/^AGENDA ITEM 2 SHARED DATA ON FLOWS The Secretariat/);
+  });
+});
