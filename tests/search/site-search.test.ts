@@ -32,14 +32,21 @@ const api = fakePagefind([
 const noVocabulary = async () => [];
 
 describe('planQuery', () => {
-  it('searches a word in the spellings the site holds', async () => {
+  it('searches the spelling the site holds instead, and says so', async () => {
     const plan = await planQuery(api, 'labor', noVocabulary);
-    expect(plan.words).toEqual([{ typed: 'labor', spellings: ['labour'] }]);
+    expect(plan.words).toEqual([{ typed: 'labor', spellings: ['labour'], correction: 'labour' }]);
+    expect(statusLine('labor', plan, 1)).toBe('Showing results for “labour”. 1 result.');
   });
 
-  it('keeps both spellings when the site holds both', async () => {
+  it('keeps both spellings when the site holds both, and says so', async () => {
     const plan = await planQuery(api, 'program', noVocabulary);
     expect(plan.words[0]?.spellings).toEqual(['program', 'programme']);
+    expect(statusLine('program', plan, 2)).toBe('Also matching “programme”. 2 results.');
+  });
+
+  it('judges spellings by the vocabulary when there is one', async () => {
+    const plan = await planQuery(api, 'labor', async () => ['labour', 'forced']);
+    expect(plan.words).toEqual([{ typed: 'labor', spellings: ['labour'], correction: 'labour' }]);
   });
 
   it('corrects a word that finds nothing from the vocabulary, and says so', async () => {
@@ -50,10 +57,31 @@ describe('planQuery', () => {
     expect(statusLine('traficking', plan, 1)).toBe('Showing results for “trafficking”. 1 result.');
   });
 
-  it('loads the vocabulary only when a word needs correcting', async () => {
-    const vocabulary = vi.fn(async () => []);
-    await planQuery(api, 'gaziantep refugees', vocabulary);
-    expect(vocabulary).not.toHaveBeenCalled();
+  it('finds nothing for a word the vocabulary lacks, however loosely Pagefind would match it', async () => {
+    const loose = fakePagefind([{ id: 'a', text: 'co-organized by the co-chair', kind: 'Session' }]);
+    const search = vi.spyOn(loose, 'search').mockImplementation(async () => ({ results: [{ id: 'a', score: 1, words: [], data: async () => { throw new Error('unused'); } }], unfilteredResultCount: 1, filters: {}, totalFilters: {} }));
+    const plan = await planQuery(loose, 'colour', async () => ['organized', 'chair', 'collar']);
+    expect(plan).toEqual({ words: [], unmatched: ['colour'], suggestion: 'collar' });
+    expect(await runPlan(loose, plan)).toEqual([]);
+    expect(search).not.toHaveBeenCalled();
+    expect(statusLine('colour', plan, 0)).toBe('No results for “colour”. Did you mean “collar”?');
+  });
+
+  it('offers no suggestion when no site word is near', async () => {
+    const plan = await planQuery(api, 'earthquake', async () => ['trafficking', 'gaziantep']);
+    expect(plan).toEqual({ words: [], unmatched: ['earthquake'] });
+    expect(statusLine('earthquake', plan, 0)).toBe('No results for “earthquake”.');
+  });
+
+  it('takes a word holding the stem of a site word as found, as Pagefind does', async () => {
+    const plan = await planQuery(api, 'traffickers', async () => ['trafficking', 'gaziantep']);
+    expect(plan.words).toEqual([{ typed: 'traffickers', spellings: ['traffickers'] }]);
+  });
+
+  it('judges numbers by Pagefind, which the vocabulary does not list', async () => {
+    const numbers = fakePagefind([{ id: 'n', text: 'more than 50,000 records', kind: 'Session' }]);
+    const plan = await planQuery(numbers, '50,000', async () => ['records']);
+    expect(plan.words).toEqual([{ typed: '50,000', spellings: ['50,000'] }]);
   });
 
   it('leaves out a word that finds nothing, even corrected', async () => {
