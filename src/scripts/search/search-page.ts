@@ -1,11 +1,12 @@
 /**
  * The search page: the query and filters live in the URL (typing replaces the entry, a submit
  * or a filter change adds one, Back restores it); filters show how many results each value
- * leaves; each result shows up to three paragraphs that answer.
+ * leaves; each result shows one snippet and links to its other paragraphs that answer.
  */
 import { loadPagefind, loadVocabulary, SearchUnavailableError } from './pagefind-loader.ts';
 import type { PagefindApi } from './pagefind-types.ts';
 import { statusLine } from './search-messages.ts';
+import type { ParagraphMatch } from './paragraph-ranking.ts';
 import { countFacets, loadViews, planQuery, runPlan, type QueryPlan, type RankedHit, type ResultView } from './site-search.ts';
 import { FACETS, KIND_ORDER, readState, writeState, type SearchState } from './url-state.ts';
 
@@ -40,7 +41,17 @@ function link(href: string, text: string): HTMLAnchorElement {
   return anchor;
 }
 
-/** One result: title linking to its best paragraph, kind and breadcrumb, excerpt, paragraphs. */
+/** A link to one more paragraph of a result: "¶ 27", named for screen readers with its page. */
+function paragraphLink(paragraph: ParagraphMatch, pageTitle: string): HTMLAnchorElement {
+  const anchor = link(paragraph.url, paragraph.title);
+  anchor.append(element('span', 'visually-hidden', ` in “${pageTitle}”`));
+  return anchor;
+}
+
+/**
+ * One result: title linking to its best paragraph, kind and breadcrumb, one snippet (the best
+ * paragraph's), and the other paragraphs that match as ¶ links without their text.
+ */
 function renderResult(view: ResultView): HTMLLIElement {
   const item = element('li', 'search-result');
   const title = element('h2', 'search-result-title');
@@ -48,19 +59,18 @@ function renderResult(view: ResultView): HTMLLIElement {
   const meta = element('p', 'search-result-meta');
   meta.append(element('span', 'search-result-kind', view.kind), ` · ${view.breadcrumb}`);
   if (view.tier === 2) meta.append(element('span', 'search-result-partial', ' · matches some of the words'));
-  const excerpt = element('p', 'search-result-excerpt');
-  excerpt.innerHTML = view.excerpt;
-  item.append(title, meta, excerpt);
-  if (view.paragraphs.length > 0) {
-    const list = element('ul', 'search-result-paragraphs');
-    for (const paragraph of view.paragraphs) {
-      const entry = element('li', '');
-      const text = element('span', 'search-result-paragraph-excerpt');
-      text.innerHTML = paragraph.excerpt;
-      entry.append(link(paragraph.url, paragraph.title), ' ', text);
-      list.append(entry);
-    }
-    item.append(list);
+  item.append(title, meta);
+  const [best, ...others] = view.paragraphs;
+  if (view.snippet) {
+    const snippet = element('p', 'search-result-excerpt');
+    snippet.innerHTML = view.snippet;
+    if (best) snippet.prepend(element('span', 'search-result-para', best.title), ' ');
+    item.append(snippet);
+  }
+  if (others.length > 0) {
+    const also = element('p', 'search-result-also', 'Also in ');
+    others.forEach((paragraph, i) => also.append(...(i > 0 ? [', '] : []), paragraphLink(paragraph, view.title)));
+    item.append(also);
   }
   return item;
 }

@@ -10,6 +10,7 @@ import { rankParagraphs } from './paragraph-ranking.ts';
 import type { PagefindApi, PagefindFilterValue, PagefindResult, PagefindSearchResponse } from './pagefind-types.ts';
 import { queryWords } from './query-words.ts';
 import { SiteVocabulary } from './site-vocabulary.ts';
+import { snippetHtml } from './snippet.ts';
 import { spellingVariants } from './spelling-variants.ts';
 import { closestWord, normalizeWord } from './typo-correction.ts';
 
@@ -56,9 +57,9 @@ export interface ResultView {
   title: string;
   kind: string;
   breadcrumb: string;
-  /** Excerpt with `<mark>` around matches; HTML-escaped by Pagefind. */
-  excerpt: string;
-  /** Up to three matching paragraphs, best first. */
+  /** The one snippet: the best paragraph's words around the hits (in `<mark>`), else the page's; HTML. */
+  snippet: string;
+  /** Matching paragraphs, best first: the snippet's, then others to offer as ¶ links. */
   paragraphs: ParagraphMatch[];
   tier: 1 | 2;
 }
@@ -69,8 +70,8 @@ const MAX_COMBINATIONS = 6;
 const FEW_RESULTS = 3;
 /** Pages whose only hit is their title (a session without paragraphs) rank below pages that answer in a paragraph. */
 const TITLE_ONLY_FACTOR = 0.35;
-/** Paragraph sub-results shown per page. */
-const MAX_PARAGRAPHS = 3;
+/** Matching paragraphs shown per page: one with its snippet, the others as ¶ links. */
+const MAX_PARAGRAPHS = 6;
 /** The query parameter the highlighter on content pages reads. */
 export const HIGHLIGHT_PARAM = 'highlight';
 
@@ -211,6 +212,9 @@ async function loadView(hit: RankedHit, plan: QueryPlan): Promise<ResultView> {
   const data = await hit.result.data();
   const spellings = plan.words.map((word) => word.spellings.map(normalizeWord));
   const paragraphs = rankParagraphs(data, spellings).slice(0, MAX_PARAGRAPHS);
+  const words = data.content.split(/\s+/);
+  const title = data.meta['title'] ?? '';
+  const range = paragraphs[0]?.range ?? { start: 0, end: words.length };
   return {
     id: hit.result.id,
     url: data.url,
@@ -218,7 +222,7 @@ async function loadView(hit: RankedHit, plan: QueryPlan): Promise<ResultView> {
     title: data.meta['title'] ?? data.url,
     kind: data.meta['kind'] ?? '',
     breadcrumb: data.meta['breadcrumb'] ?? '',
-    excerpt: data.excerpt,
+    snippet: snippetHtml(words, range, new Set(data.locations), title),
     paragraphs: paragraphs.map((paragraph) => ({ ...paragraph, url: withHighlight(paragraph.url, plan) })),
     tier: hit.tier,
   };
