@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PagefindApi, PagefindFilterValue, PagefindResult } from '../../src/scripts/search/pagefind-types.ts';
-import { correctedQuery, statusLine } from '../../src/scripts/search/search-messages.ts';
+import { correctedQuery, statusLine, statusParts } from '../../src/scripts/search/search-messages.ts';
 import { countFacets, pagefindFilters, planQuery, runPlan, spellingCombinations, withHighlight } from '../../src/scripts/search/site-search.ts';
 
 /** A fake Pagefind over a few pages: every query word must prefix-match a page word. */
@@ -121,5 +121,13 @@ describe('query helpers', () => {
   it('puts the highlight parameter before the fragment', () => {
     const plan = { words: [{ typed: 'labor', spellings: ['labour'] }], unmatched: [] };
     expect(withHighlight('/idm/m/conclusions/x/#p26', plan)).toBe('/idm/m/conclusions/x/?highlight=labour#p26');
+  });
+});
+
+describe('status', () => {
+  it('blames the filters when the words are on the site but the filters leave nothing', async () => {
+    const plan = await planQuery(api, 'refugees', noVocabulary);
+    expect(statusParts('refugees', plan, 0, true).text).toBe('No results for “refugees” with the filters chosen; remove one to see more.');
+    expect(statusParts('refugees', plan, 0, false).text).toBe('No results for “refugees”.');
   });
 });

@@ -1,17 +1,20 @@
 /**
  * The search page: the query and filters live in the URL (typing replaces the entry, a submit
  * or a filter change adds one, Back restores it); filters show how many results each value
- * leaves; each result shows one snippet and links to its other paragraphs that answer.
+ * leaves (behind a "Filters" disclosure on phones, the active ones as removable chips); each
+ * result shows one snippet and links to its other paragraphs that answer.
  */
 import { loadPagefind, loadVocabulary, SearchUnavailableError } from './pagefind-loader.ts';
 import type { PagefindApi } from './pagefind-types.ts';
-import { statusLine } from './search-messages.ts';
+import { statusParts, type StatusParts } from './search-messages.ts';
 import type { ParagraphMatch } from './paragraph-ranking.ts';
 import { countFacets, loadViews, planQuery, runPlan, type QueryPlan, type RankedHit, type ResultView } from './site-search.ts';
 import { FACETS, KIND_ORDER, readState, writeState, type SearchState } from './url-state.ts';
 
 /** Results shown at first and added by each "More results". */
 const PAGE_SIZE = 10;
+/** Where the filters start open: wide enough for them to sit beside the results' start. */
+const WIDE_SCREEN = '(min-width: 48rem)';
 /** Pause after a keystroke before searching and updating the URL. */
 const TYPING_PAUSE_MS = 150;
 
@@ -19,7 +22,12 @@ const TYPING_PAUSE_MS = 150;
 interface SearchPageElements {
   form: HTMLFormElement;
   input: HTMLInputElement;
+  /** The "Filters" disclosure around the facets. */
+  filters: HTMLDetailsElement;
+  filterCount: HTMLElement;
   facets: HTMLElement;
+  /** The active filters as removable chips, shown even when the disclosure is closed. */
+  chips: HTMLElement;
   status: HTMLElement;
   results: HTMLOListElement;
   more: HTMLButtonElement;
@@ -121,6 +129,36 @@ function updateFacets(container: HTMLElement, state: SearchState, counts: Record
   if (more && more.querySelector('input:checked')) more.setAttribute('open', '');
 }
 
+/** A chip for one active filter: its value, and a button name saying it removes it. */
+function filterChip(name: string, value: string): HTMLLIElement {
+  const item = document.createElement('li');
+  const button = element('button', 'search-chip');
+  Object.assign(button, { type: 'button' });
+  Object.assign(button.dataset, { name, value });
+  const label = FACETS.find((facet) => facet.name === name)?.label ?? name;
+  const remove = element('span', 'search-chip-remove', '×');
+  remove.setAttribute('aria-hidden', 'true');
+  button.append(element('span', 'visually-hidden', `Remove filter ${label}: `), value, remove);
+  item.append(button);
+  return item;
+}
+
+/** Shows the active filters as chips and their number on the disclosure. */
+function showActiveFilters(elements: SearchPageElements, state: SearchState): void {
+  const active = FACETS.flatMap(({ name }) => (state.filters[name] ?? []).map((value) => filterChip(name, value)));
+  elements.chips.replaceChildren(...active);
+  elements.chips.hidden = active.length === 0;
+  elements.filterCount.textContent = active.length > 0 ? `(${active.length} active)` : '';
+}
+
+/** Writes the status, with "Did you mean …?" as a link to that search. */
+function showStatus(status: HTMLElement, parts: StatusParts): void {
+  status.replaceChildren(parts.text);
+  if (!parts.didYouMean) return;
+  const suggestion = link(`${location.pathname}?${new URLSearchParams({ q: parts.didYouMean })}`, parts.didYouMean);
+  status.append(' Did you mean ', suggestion, '?');
+}
+
 /** The state the form shows. */
 function formState(elements: SearchPageElements): SearchState {
   const filters: SearchState['filters'] = {};
@@ -146,7 +184,10 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   const elements: SearchPageElements = {
     form: root.querySelector('form')!,
     input: root.querySelector('input[name="q"]')!,
+    filters: root.querySelector('[data-search-filters]')!,
+    filterCount: root.querySelector('[data-search-filter-count]')!,
     facets: root.querySelector('[data-search-facets]')!,
+    chips: root.querySelector('[data-search-chips]')!,
     status: root.querySelector('[data-search-status]')!,
     results: root.querySelector('[data-search-results]')!,
     more: root.querySelector('[data-search-more]')!,
@@ -161,6 +202,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     return;
   }
   buildFacets(elements.facets, values);
+  elements.filters.open = matchMedia(WIDE_SCREEN).matches;
   let searchNumber = 0;
   let current: { hits: RankedHit[]; plan: QueryPlan; shown: number } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -175,7 +217,8 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     const number = ++searchNumber;
     elements.input.value = state.query;
     if (!state.query.trim()) {
-      elements.facets.hidden = true;
+      elements.filters.hidden = true;
+      elements.chips.hidden = true;
       elements.results.replaceChildren();
       elements.more.hidden = true;
       elements.status.textContent = 'Type a name, an organization, a country, a figure or any words.';
@@ -189,8 +232,9 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     if (number !== searchNumber) return;
     current = { hits, plan, shown: views.length };
     updateFacets(elements.facets, state, counts);
-    elements.facets.hidden = false;
-    elements.status.textContent = statusLine(state.query, plan, hits.length);
+    elements.filters.hidden = false;
+    showActiveFilters(elements, state);
+    showStatus(elements.status, statusParts(state.query, plan, hits.length, Object.values(state.filters).some((values) => values.length > 0)));
     elements.results.replaceChildren(...views.map(renderResult));
     elements.more.hidden = hits.length <= views.length;
     elements.results.removeAttribute('aria-busy');
@@ -214,6 +258,14 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     timer = setTimeout(() => commit(false), TYPING_PAUSE_MS);
   });
   elements.facets.addEventListener('change', () => commit(true));
+  elements.chips.addEventListener('click', (event) => {
+    const chip = (event.target as Element).closest<HTMLButtonElement>('button[data-name]');
+    if (!chip) return;
+    const box = [...elements.facets.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((b) => b.name === chip.dataset['name'] && b.value === chip.dataset['value']);
+    if (box) box.checked = false;
+    commit(true);
+    elements.filters.querySelector('summary')?.focus();
+  });
   elements.more.addEventListener('click', async () => {
     if (!current) return;
     const views = await loadViews(current.hits, current.plan, current.shown, PAGE_SIZE);
