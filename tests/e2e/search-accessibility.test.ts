@@ -47,7 +47,7 @@ const SCENES: { name: string; open: (page: Page, siteUrl: string) => Promise<voi
   },
   { name: 'search page results', open: async (page, siteUrl) => void (await searchPage(page, siteUrl, 'q=trafficking&kind=Key+conclusion')) },
   { name: 'search page without results', open: async (page, siteUrl) => void (await searchPage(page, siteUrl, 'q=zqxjv')) },
-  { name: 'search page with a suggestion', open: async (page, siteUrl) => void (await searchPage(page, siteUrl, 'q=traficking+colour')) },
+  { name: 'search page with a suggestion', open: async (page, siteUrl) => void (await searchPage(page, siteUrl, 'q=mygrent')) },
   {
     name: 'search page on a phone, filters open',
     open: async (page, siteUrl) => {

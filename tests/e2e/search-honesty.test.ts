@@ -60,6 +60,15 @@ describe('search is honest about words that are not there', () => {
     expect(results.length).toBeGreaterThan(0);
   });
 
+  it('offers a near site word as “Did you mean” when it will not correct on its own, and links to that search', async () => {
+    const { status, results } = await searchPage(page, inject('siteUrl'), 'q=mygrent');
+    expect(status).toBe('No results for “mygrent”. Did you mean migrant?');
+    expect(results).toEqual([]);
+    await page.locator('[data-search-status] a').click();
+    const after = await searchPage(page, page.url().replace(/search\/.*$/, ''), new URL(page.url()).search.slice(1));
+    expect(after.results.length).toBeGreaterThan(0);
+  });
+
   it('says which word of several found nothing', async () => {
     const { status, results } = await searchPage(page, inject('siteUrl'), 'q=trafficking+colour');
     expect(status).toContain('No page contains “colour”');

@@ -15,15 +15,19 @@ const JUDGED_WORD = /^\p{L}{3,}$/u;
 /** Most edits between a typed word and a suggested one. */
 const MAX_SUGGESTION_EDITS = 2;
 
-/** The site's words (most frequent first) with their stems, computed once. */
+/** The site's words (most frequent first), and what they say about typed words. */
 export class SiteVocabulary {
   /** The words, most frequent first. */
   readonly words: readonly string[];
-  readonly #stems: readonly string[];
+  #stems: Set<string> | undefined;
 
   constructor(words: readonly string[]) {
     this.words = words;
-    this.#stems = words.map((word) => stemmer(word));
+  }
+
+  /** The stems of the words, computed on first need only: most typed words are found without. */
+  #stemSet(): Set<string> {
+    return (this.#stems ??= new Set(this.words.map((word) => stemmer(word))));
   }
 
   /**
@@ -37,8 +41,7 @@ export class SiteVocabulary {
   /** Whether the site holds `word`: a site word starts with it or has the same stem. */
   holds(word: string): boolean {
     const typed = normalizeWord(word);
-    const stem = stemmer(typed);
-    return this.words.some((known, i) => known.startsWith(typed) || this.#stems[i] === stem);
+    return this.words.some((known) => known.startsWith(typed)) || this.#stemSet().has(stemmer(typed));
   }
 
   /**
