@@ -44,6 +44,7 @@ describe('search is honest about words that are not there', () => {
     const { status, results } = await searchPage(page, inject('siteUrl'), new URLSearchParams({ q: word }).toString());
     expect(status).toMatch(new RegExp(`^No results for “${word}”\\.`));
     expect(results).toEqual([]);
+    expect(await page.locator('.search-filters').isVisible(), 'no filters to offer for nothing').toBe(false);
   });
 
   it.each(MISSPELT)('still corrects “%s” to “%s”, and says so', async (typed, meant) => {

@@ -77,7 +77,8 @@ function renderResult(view: ResultView): HTMLLIElement {
   }
   if (others.length > 0) {
     const also = element('p', 'search-result-also', 'Also in ');
-    others.forEach((paragraph, i) => also.append(...(i > 0 ? [', '] : []), paragraphLink(paragraph, view.title)));
+    // In reading order: "¶ 28, ¶ 29" reads as places in the text, not as a ranking.
+    others.sort((a, b) => a.range.start - b.range.start).forEach((paragraph, i) => also.append(...(i > 0 ? [', '] : []), paragraphLink(paragraph, view.title)));
     item.append(also);
   }
   return item;
@@ -232,9 +233,11 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     if (number !== searchNumber) return;
     current = { hits, plan, shown: views.length };
     updateFacets(elements.facets, state, counts);
-    elements.filters.hidden = false;
+    const filtered = Object.values(state.filters).some((values) => values.length > 0);
+    // With nothing found and nothing to remove, the filters would only list empty values.
+    elements.filters.hidden = hits.length === 0 && !filtered;
     showActiveFilters(elements, state);
-    showStatus(elements.status, statusParts(state.query, plan, hits.length, Object.values(state.filters).some((values) => values.length > 0)));
+    showStatus(elements.status, statusParts(state.query, plan, hits.length, filtered));
     elements.results.replaceChildren(...views.map(renderResult));
     elements.more.hidden = hits.length <= views.length;
     elements.results.removeAttribute('aria-busy');
