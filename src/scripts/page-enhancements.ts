@@ -36,7 +36,27 @@ async function onCopyClick(event: MouseEvent): Promise<void> {
     ? new URL(`#${button.dataset['target'] ?? ''}`, canonicalUrl()).href
     : (button.closest('.citation-box')?.querySelector('.citation')?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const copied = await copyText(text);
-  announce(copied ? (isLink ? 'Link copied' : 'Citation copied') : 'Copying failed; select the text to copy it');
+  const message = copied ? (isLink ? 'Link copied' : 'Citation copied') : 'Copying failed; select the text to copy it';
+  announce(message);
+  showBeside(button, message);
+}
+
+/** How long a copy confirmation stays on screen. */
+const CONFIRMATION_MS = 2500;
+
+/**
+ * Shows `message` next to `button` for a moment, for sighted readers; hidden from screen
+ * readers, which hear it from the live region instead (once, not twice).
+ */
+function showBeside(button: HTMLButtonElement, message: string): void {
+  const next = button.nextElementSibling;
+  const note = next?.classList.contains('copy-confirmation') ? (next as HTMLElement) : document.createElement('span');
+  note.className = 'copy-confirmation';
+  note.setAttribute('aria-hidden', 'true');
+  note.textContent = message;
+  button.after(note);
+  clearTimeout(Number(note.dataset['timer']));
+  note.dataset['timer'] = String(setTimeout(() => note.remove(), CONFIRMATION_MS));
 }
 
 /** Whether the page currently shows the dark theme. */

@@ -37,7 +37,7 @@ describe('rankParagraphs', () => {
       ['p2', 2],
       ['p1', 1],
     ]);
-    expect(ranked[0]).toMatchObject({ url: '/m/conclusions/x/#p2', title: '¶ 2', excerpt: 'Two <mark>Polaris</mark>' });
+    expect(ranked[0]).toMatchObject({ url: '/m/conclusions/x/#p2', title: '¶ 2', range: { start: 8, end: 13 } });
   });
 
   it('ignores hits before the first paragraph, such as the title', () => {

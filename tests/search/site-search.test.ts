@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PagefindApi, PagefindFilterValue, PagefindResult } from '../../src/scripts/search/pagefind-types.ts';
-import { correctedQuery, statusLine } from '../../src/scripts/search/search-messages.ts';
+import { correctedQuery, statusLine, statusParts } from '../../src/scripts/search/search-messages.ts';
 import { countFacets, pagefindFilters, planQuery, runPlan, spellingCombinations, withHighlight } from '../../src/scripts/search/site-search.ts';
 
 /** A fake Pagefind over a few pages: every query word must prefix-match a page word. */
@@ -32,14 +32,21 @@ const api = fakePagefind([
 const noVocabulary = async () => [];
 
 describe('planQuery', () => {
-  it('searches a word in the spellings the site holds', async () => {
+  it('searches the spelling the site holds instead, and says so', async () => {
     const plan = await planQuery(api, 'labor', noVocabulary);
-    expect(plan.words).toEqual([{ typed: 'labor', spellings: ['labour'] }]);
+    expect(plan.words).toEqual([{ typed: 'labor', spellings: ['labour'], correction: 'labour' }]);
+    expect(statusLine('labor', plan, 1)).toBe('Showing results for “labour”. 1 result.');
   });
 
-  it('keeps both spellings when the site holds both', async () => {
+  it('keeps both spellings when the site holds both, and says so', async () => {
     const plan = await planQuery(api, 'program', noVocabulary);
     expect(plan.words[0]?.spellings).toEqual(['program', 'programme']);
+    expect(statusLine('program', plan, 2)).toBe('Also matching “programme”. 2 results.');
+  });
+
+  it('judges spellings by the vocabulary when there is one', async () => {
+    const plan = await planQuery(api, 'labor', async () => ['labour', 'forced']);
+    expect(plan.words).toEqual([{ typed: 'labor', spellings: ['labour'], correction: 'labour' }]);
   });
 
   it('corrects a word that finds nothing from the vocabulary, and says so', async () => {
@@ -50,10 +57,31 @@ describe('planQuery', () => {
     expect(statusLine('traficking', plan, 1)).toBe('Showing results for “trafficking”. 1 result.');
   });
 
-  it('loads the vocabulary only when a word needs correcting', async () => {
-    const vocabulary = vi.fn(async () => []);
-    await planQuery(api, 'gaziantep refugees', vocabulary);
-    expect(vocabulary).not.toHaveBeenCalled();
+  it('finds nothing for a word the vocabulary lacks, however loosely Pagefind would match it', async () => {
+    const loose = fakePagefind([{ id: 'a', text: 'co-organized by the co-chair', kind: 'Session' }]);
+    const search = vi.spyOn(loose, 'search').mockImplementation(async () => ({ results: [{ id: 'a', score: 1, words: [], data: async () => { throw new Error('unused'); } }], unfilteredResultCount: 1, filters: {}, totalFilters: {} }));
+    const plan = await planQuery(loose, 'colour', async () => ['organized', 'chair', 'collar']);
+    expect(plan).toEqual({ words: [], unmatched: ['colour'], suggestion: 'collar' });
+    expect(await runPlan(loose, plan)).toEqual([]);
+    expect(search).not.toHaveBeenCalled();
+    expect(statusLine('colour', plan, 0)).toBe('No results for “colour”. Did you mean “collar”?');
+  });
+
+  it('offers no suggestion when no site word is near', async () => {
+    const plan = await planQuery(api, 'earthquake', async () => ['trafficking', 'gaziantep']);
+    expect(plan).toEqual({ words: [], unmatched: ['earthquake'] });
+    expect(statusLine('earthquake', plan, 0)).toBe('No results for “earthquake”.');
+  });
+
+  it('takes a word holding the stem of a site word as found, as Pagefind does', async () => {
+    const plan = await planQuery(api, 'traffickers', async () => ['trafficking', 'gaziantep']);
+    expect(plan.words).toEqual([{ typed: 'traffickers', spellings: ['traffickers'] }]);
+  });
+
+  it('judges numbers by Pagefind, which the vocabulary does not list', async () => {
+    const numbers = fakePagefind([{ id: 'n', text: 'more than 50,000 records', kind: 'Session' }]);
+    const plan = await planQuery(numbers, '50,000', async () => ['records']);
+    expect(plan.words).toEqual([{ typed: '50,000', spellings: ['50,000'] }]);
   });
 
   it('leaves out a word that finds nothing, even corrected', async () => {
@@ -93,5 +121,13 @@ describe('query helpers', () => {
   it('puts the highlight parameter before the fragment', () => {
     const plan = { words: [{ typed: 'labor', spellings: ['labour'] }], unmatched: [] };
     expect(withHighlight('/idm/m/conclusions/x/#p26', plan)).toBe('/idm/m/conclusions/x/?highlight=labour#p26');
+  });
+});
+
+describe('status', () => {
+  it('blames the filters when the words are on the site but the filters leave nothing', async () => {
+    const plan = await planQuery(api, 'refugees', noVocabulary);
+    expect(statusParts('refugees', plan, 0, true).text).toBe('No results for “refugees” with the filters chosen; remove one to see more.');
+    expect(statusParts('refugees', plan, 0, false).text).toBe('No results for “refugees”.');
   });
 });

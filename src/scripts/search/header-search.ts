@@ -25,7 +25,7 @@ function span(className: string, text: string): HTMLSpanElement {
   return element;
 }
 
-/** The option for one result: title, kind and breadcrumb, and the best paragraph's excerpt. */
+/** The option for one result: title, kind and breadcrumb, and its snippet (the best paragraph's). */
 function resultOption(view: ResultView, id: string): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-option';
@@ -34,7 +34,7 @@ function resultOption(view: ResultView, id: string): HTMLLIElement {
   item.setAttribute('aria-selected', 'false');
   const best = view.paragraphs[0];
   const excerpt = span('search-option-excerpt', '');
-  excerpt.innerHTML = `${best ? `${best.title} · ` : ''}${best?.excerpt || view.excerpt}`;
+  excerpt.innerHTML = `${best ? `${best.title} · ` : ''}${view.snippet}`;
   item.append(span('search-option-title', view.title), span('search-option-kind', [view.kind, view.breadcrumb].filter(Boolean).join(' · ')), excerpt);
   return item;
 }

@@ -1,6 +1,6 @@
 /**
- * Loads Pagefind and the site's vocabulary from `<base>pagefind/` on first use only: a page that
- * is never searched downloads no search code.
+ * Loads Pagefind and the site's vocabulary (together: every query needs both) from
+ * `<base>pagefind/` on first use only: a page that is never searched downloads no search code.
  */
 import type { PagefindApi } from './pagefind-types.ts';
 import { parseVocabulary } from './typo-correction.ts';
@@ -37,6 +37,8 @@ export function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
     try {
       preloadEngine();
+      // Every query needs the vocabulary to tell a word the site holds from one it does not.
+      void loadVocabulary();
       const api = (await import(/* @vite-ignore */ `${BUNDLE_URL}pagefind.js`)) as PagefindApi;
       // One small index: searching on the main thread saves loading a worker script.
       await api.options({ noWorker: true, excerptLength: 28, excerptEllipsis: '…', ranking: RANKING });

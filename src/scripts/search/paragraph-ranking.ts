@@ -5,6 +5,7 @@
  * then how much Pagefind scores its hits.
  */
 import type { PagefindAnchor, PagefindResultData } from './pagefind-types.ts';
+import type { WordRange } from './snippet.ts';
 import { normalizeWord } from './typo-correction.ts';
 
 /** One paragraph that matched. */
@@ -15,8 +16,8 @@ export interface ParagraphMatch {
   title: string;
   /** The page URL with the paragraph's fragment. */
   url: string;
-  /** Pagefind's excerpt of the paragraph, matched words in `<mark>`; HTML-escaped. */
-  excerpt: string;
+  /** Its words in the page's indexed text, from its anchor to the next paragraph's. */
+  range: WordRange;
   /** How many of the query's words it holds. */
   coverage: number;
   /** Sum of Pagefind's scores of its hits. */
@@ -65,12 +66,12 @@ export function rankParagraphs(data: PagefindResultData, queryWords: readonly (r
     entry.score += hit.balanced_score;
     found.set(index, entry);
   }
-  const excerpts = new Map(data.sub_results.map((sub) => [sub.url.split('#')[1] ?? '', sub.excerpt]));
   const pageUrl = data.url.split('#')[0]!;
   return [...found]
     .map(([index, entry]) => {
       const anchor = anchors[index]!;
-      return { id: anchor.id, title: anchor.title!, url: `${pageUrl}#${anchor.id}`, excerpt: excerpts.get(anchor.id) ?? '', coverage: entry.words.size, score: entry.score };
+      const range = { start: anchor.location, end: anchors[index + 1]?.location ?? words.length };
+      return { id: anchor.id, title: anchor.title!, url: `${pageUrl}#${anchor.id}`, range, coverage: entry.words.size, score: entry.score };
     })
     .sort((a, b) => b.coverage - a.coverage || b.score - a.score);
 }

@@ -1,16 +1,20 @@
 /**
  * The search page: the query and filters live in the URL (typing replaces the entry, a submit
  * or a filter change adds one, Back restores it); filters show how many results each value
- * leaves; each result shows up to three paragraphs that answer.
+ * leaves (behind a "Filters" disclosure on phones, the active ones as removable chips); each
+ * result shows one snippet and links to its other paragraphs that answer.
  */
 import { loadPagefind, loadVocabulary, SearchUnavailableError } from './pagefind-loader.ts';
 import type { PagefindApi } from './pagefind-types.ts';
-import { statusLine } from './search-messages.ts';
+import { statusParts, type StatusParts } from './search-messages.ts';
+import type { ParagraphMatch } from './paragraph-ranking.ts';
 import { countFacets, loadViews, planQuery, runPlan, type QueryPlan, type RankedHit, type ResultView } from './site-search.ts';
 import { FACETS, KIND_ORDER, readState, writeState, type SearchState } from './url-state.ts';
 
 /** Results shown at first and added by each "More results". */
 const PAGE_SIZE = 10;
+/** Where the filters start open: wide enough for them to sit beside the results' start. */
+const WIDE_SCREEN = '(min-width: 48rem)';
 /** Pause after a keystroke before searching and updating the URL. */
 const TYPING_PAUSE_MS = 150;
 
@@ -18,7 +22,12 @@ const TYPING_PAUSE_MS = 150;
 interface SearchPageElements {
   form: HTMLFormElement;
   input: HTMLInputElement;
+  /** The "Filters" disclosure around the facets. */
+  filters: HTMLDetailsElement;
+  filterCount: HTMLElement;
   facets: HTMLElement;
+  /** The active filters as removable chips, shown even when the disclosure is closed. */
+  chips: HTMLElement;
   status: HTMLElement;
   results: HTMLOListElement;
   more: HTMLButtonElement;
@@ -40,7 +49,17 @@ function link(href: string, text: string): HTMLAnchorElement {
   return anchor;
 }
 
-/** One result: title linking to its best paragraph, kind and breadcrumb, excerpt, paragraphs. */
+/** A link to one more paragraph of a result: "¶ 27", named for screen readers with its page. */
+function paragraphLink(paragraph: ParagraphMatch, pageTitle: string): HTMLAnchorElement {
+  const anchor = link(paragraph.url, paragraph.title);
+  anchor.append(element('span', 'visually-hidden', ` in “${pageTitle}”`));
+  return anchor;
+}
+
+/**
+ * One result: title linking to its best paragraph, kind and breadcrumb, one snippet (the best
+ * paragraph's), and the other paragraphs that match as ¶ links without their text.
+ */
 function renderResult(view: ResultView): HTMLLIElement {
   const item = element('li', 'search-result');
   const title = element('h2', 'search-result-title');
@@ -48,19 +67,19 @@ function renderResult(view: ResultView): HTMLLIElement {
   const meta = element('p', 'search-result-meta');
   meta.append(element('span', 'search-result-kind', view.kind), ` · ${view.breadcrumb}`);
   if (view.tier === 2) meta.append(element('span', 'search-result-partial', ' · matches some of the words'));
-  const excerpt = element('p', 'search-result-excerpt');
-  excerpt.innerHTML = view.excerpt;
-  item.append(title, meta, excerpt);
-  if (view.paragraphs.length > 0) {
-    const list = element('ul', 'search-result-paragraphs');
-    for (const paragraph of view.paragraphs) {
-      const entry = element('li', '');
-      const text = element('span', 'search-result-paragraph-excerpt');
-      text.innerHTML = paragraph.excerpt;
-      entry.append(link(paragraph.url, paragraph.title), ' ', text);
-      list.append(entry);
-    }
-    item.append(list);
+  item.append(title, meta);
+  const [best, ...others] = view.paragraphs;
+  if (view.snippet) {
+    const snippet = element('p', 'search-result-excerpt');
+    snippet.innerHTML = view.snippet;
+    if (best) snippet.prepend(element('span', 'search-result-para', best.title), ' ');
+    item.append(snippet);
+  }
+  if (others.length > 0) {
+    const also = element('p', 'search-result-also', 'Also in ');
+    // In reading order: "¶ 28, ¶ 29" reads as places in the text, not as a ranking.
+    others.sort((a, b) => a.range.start - b.range.start).forEach((paragraph, i) => also.append(...(i > 0 ? [', '] : []), paragraphLink(paragraph, view.title)));
+    item.append(also);
   }
   return item;
 }
@@ -111,6 +130,36 @@ function updateFacets(container: HTMLElement, state: SearchState, counts: Record
   if (more && more.querySelector('input:checked')) more.setAttribute('open', '');
 }
 
+/** A chip for one active filter: its value, and a button name saying it removes it. */
+function filterChip(name: string, value: string): HTMLLIElement {
+  const item = document.createElement('li');
+  const button = element('button', 'search-chip');
+  Object.assign(button, { type: 'button' });
+  Object.assign(button.dataset, { name, value });
+  const label = FACETS.find((facet) => facet.name === name)?.label ?? name;
+  const remove = element('span', 'search-chip-remove', '×');
+  remove.setAttribute('aria-hidden', 'true');
+  button.append(element('span', 'visually-hidden', `Remove filter ${label}: `), value, remove);
+  item.append(button);
+  return item;
+}
+
+/** Shows the active filters as chips and their number on the disclosure. */
+function showActiveFilters(elements: SearchPageElements, state: SearchState): void {
+  const active = FACETS.flatMap(({ name }) => (state.filters[name] ?? []).map((value) => filterChip(name, value)));
+  elements.chips.replaceChildren(...active);
+  elements.chips.hidden = active.length === 0;
+  elements.filterCount.textContent = active.length > 0 ? `(${active.length} active)` : '';
+}
+
+/** Writes the status, with "Did you mean …?" as a link to that search. */
+function showStatus(status: HTMLElement, parts: StatusParts): void {
+  status.replaceChildren(parts.text);
+  if (!parts.didYouMean) return;
+  const suggestion = link(`${location.pathname}?${new URLSearchParams({ q: parts.didYouMean })}`, parts.didYouMean);
+  status.append(' Did you mean ', suggestion, '?');
+}
+
 /** The state the form shows. */
 function formState(elements: SearchPageElements): SearchState {
   const filters: SearchState['filters'] = {};
@@ -136,7 +185,10 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   const elements: SearchPageElements = {
     form: root.querySelector('form')!,
     input: root.querySelector('input[name="q"]')!,
+    filters: root.querySelector('[data-search-filters]')!,
+    filterCount: root.querySelector('[data-search-filter-count]')!,
     facets: root.querySelector('[data-search-facets]')!,
+    chips: root.querySelector('[data-search-chips]')!,
     status: root.querySelector('[data-search-status]')!,
     results: root.querySelector('[data-search-results]')!,
     more: root.querySelector('[data-search-more]')!,
@@ -151,6 +203,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     return;
   }
   buildFacets(elements.facets, values);
+  elements.filters.open = matchMedia(WIDE_SCREEN).matches;
   let searchNumber = 0;
   let current: { hits: RankedHit[]; plan: QueryPlan; shown: number } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -165,7 +218,8 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     const number = ++searchNumber;
     elements.input.value = state.query;
     if (!state.query.trim()) {
-      elements.facets.hidden = true;
+      elements.filters.hidden = true;
+      elements.chips.hidden = true;
       elements.results.replaceChildren();
       elements.more.hidden = true;
       elements.status.textContent = 'Type a name, an organization, a country, a figure or any words.';
@@ -179,8 +233,11 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     if (number !== searchNumber) return;
     current = { hits, plan, shown: views.length };
     updateFacets(elements.facets, state, counts);
-    elements.facets.hidden = false;
-    elements.status.textContent = statusLine(state.query, plan, hits.length);
+    const filtered = Object.values(state.filters).some((values) => values.length > 0);
+    // With nothing found and nothing to remove, the filters would only list empty values.
+    elements.filters.hidden = hits.length === 0 && !filtered;
+    showActiveFilters(elements, state);
+    showStatus(elements.status, statusParts(state.query, plan, hits.length, filtered));
     elements.results.replaceChildren(...views.map(renderResult));
     elements.more.hidden = hits.length <= views.length;
     elements.results.removeAttribute('aria-busy');
@@ -204,6 +261,14 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     timer = setTimeout(() => commit(false), TYPING_PAUSE_MS);
   });
   elements.facets.addEventListener('change', () => commit(true));
+  elements.chips.addEventListener('click', (event) => {
+    const chip = (event.target as Element).closest<HTMLButtonElement>('button[data-name]');
+    if (!chip) return;
+    const box = [...elements.facets.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((b) => b.name === chip.dataset['name'] && b.value === chip.dataset['value']);
+    if (box) box.checked = false;
+    commit(true);
+    elements.filters.querySelector('summary')?.focus();
+  });
   elements.more.addEventListener('click', async () => {
     if (!current) return;
     const views = await loadViews(current.hits, current.plan, current.shown, PAGE_SIZE);

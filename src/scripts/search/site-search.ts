@@ -1,12 +1,16 @@
 /**
- * Forgiving search over Pagefind: each word is searched in every spelling the site holds
- * (labour for labor), a word that finds nothing is corrected from the site's vocabulary, and a
- * word that still finds nothing is left out so the rest of the query still answers.
+ * Honest, forgiving search over Pagefind. Whether a word is on the site at all is read from the
+ * site's vocabulary, not from Pagefind (which loosens a word it does not hold until something
+ * matches). A word the site holds is searched in every spelling it holds (labour and labor); a
+ * word it does not hold is replaced by its other spelling or a close correction, and the plan
+ * records that so the page can say so; a word with neither finds nothing, and the page says that.
  */
 import type { ParagraphMatch } from './paragraph-ranking.ts';
 import { rankParagraphs } from './paragraph-ranking.ts';
 import type { PagefindApi, PagefindFilterValue, PagefindResult, PagefindSearchResponse } from './pagefind-types.ts';
 import { queryWords } from './query-words.ts';
+import { SiteVocabulary } from './site-vocabulary.ts';
+import { snippetHtml } from './snippet.ts';
 import { spellingVariants } from './spelling-variants.ts';
 import { closestWord, normalizeWord } from './typo-correction.ts';
 
@@ -19,8 +23,10 @@ export interface PlannedWord {
   typed: string;
   /** The spellings searched for it; at least one. */
   spellings: string[];
-  /** The vocabulary word searched instead, when the typed word found nothing. */
+  /** The word searched instead, when the site does not hold the typed word: another spelling or a correction. */
   correction?: string;
+  /** Other spellings searched alongside the typed word ("Also matching labor"). */
+  alsoMatching?: string[];
 }
 
 /** How a query is searched. */
@@ -29,6 +35,8 @@ export interface QueryPlan {
   words: PlannedWord[];
   /** Typed words that find nothing even corrected. */
   unmatched: string[];
+  /** The query as a reader may have meant it ("Did you mean …?"), when a word found nothing but a site word is near it. */
+  suggestion?: string;
 }
 
 /** A page that matched. */
@@ -49,9 +57,9 @@ export interface ResultView {
   title: string;
   kind: string;
   breadcrumb: string;
-  /** Excerpt with `<mark>` around matches; HTML-escaped by Pagefind. */
-  excerpt: string;
-  /** Up to three matching paragraphs, best first. */
+  /** The one snippet: the best paragraph's words around the hits (in `<mark>`), else the page's; HTML. */
+  snippet: string;
+  /** Matching paragraphs, best first: the snippet's, then others to offer as ¶ links. */
   paragraphs: ParagraphMatch[];
   tier: 1 | 2;
 }
@@ -62,8 +70,8 @@ const MAX_COMBINATIONS = 6;
 const FEW_RESULTS = 3;
 /** Pages whose only hit is their title (a session without paragraphs) rank below pages that answer in a paragraph. */
 const TITLE_ONLY_FACTOR = 0.35;
-/** Paragraph sub-results shown per page. */
-const MAX_PARAGRAPHS = 3;
+/** Matching paragraphs shown per page: one with its snippet, the others as ¶ links. */
+const MAX_PARAGRAPHS = 6;
 /** The query parameter the highlighter on content pages reads. */
 export const HIGHLIGHT_PARAM = 'highlight';
 
@@ -92,24 +100,60 @@ async function pagesWith(api: PagefindApi, term: string): Promise<number> {
   return (await cachedSearch(api, term)).results.length;
 }
 
-/** Plans one typed word: its spellings the index holds, else a correction, else nothing. */
-async function planWord(api: PagefindApi, typed: string, vocabulary: () => Promise<string[]>): Promise<PlannedWord | undefined> {
-  const candidates = [typed, ...spellingVariants(normalizeWord(typed))];
-  const counts = await Promise.all(candidates.map((candidate) => pagesWith(api, candidate)));
-  const spellings = candidates.filter((_, i) => counts[i]! > 0);
-  if (spellings.length > 0) return { typed, spellings };
-  const correction = closestWord(typed, await vocabulary());
+/** The vocabulary as a SiteVocabulary, built once per loaded word list. */
+const vocabularies = new WeakMap<readonly string[], SiteVocabulary>();
+function siteVocabulary(words: readonly string[]): SiteVocabulary {
+  let vocabulary = vocabularies.get(words);
+  if (!vocabulary) vocabularies.set(words, (vocabulary = new SiteVocabulary(words)));
+  return vocabulary;
+}
+
+/** A plan for a word searched in `found` spellings: the typed one first when found, else the first other. */
+function spelledAs(typed: string, found: readonly string[], typedFound: boolean): PlannedWord {
+  if (typedFound) return found.length > 0 ? { typed, spellings: [typed, ...found], alsoMatching: [...found] } : { typed, spellings: [typed] };
+  return { typed, spellings: [...found], correction: found[0]! };
+}
+
+/**
+ * Plans a word the vocabulary cannot judge (a number, a short or hyphenated word) by Pagefind's
+ * counts, the only evidence there is.
+ */
+async function planByCounts(api: PagefindApi, typed: string, variants: readonly string[], vocabulary: SiteVocabulary): Promise<PlannedWord | undefined> {
+  const [typedCount, ...counts] = await Promise.all([typed, ...variants].map((candidate) => pagesWith(api, candidate)));
+  const found = variants.filter((_, i) => counts[i]! > 0);
+  if (typedCount! > 0 || found.length > 0) return spelledAs(typed, found, typedCount! > 0);
+  const correction = closestWord(typed, vocabulary.words);
   if (correction && (await pagesWith(api, correction)) > 0) return { typed, spellings: [correction], correction };
   return undefined;
 }
 
-/** Decides how to search `query`; `vocabulary` is called only if a word needs correcting. */
+/** Plans one typed word: its spellings the site holds, else a correction, else nothing. */
+async function planWord(api: PagefindApi, typed: string, vocabulary: SiteVocabulary): Promise<PlannedWord | undefined> {
+  const variants = spellingVariants(normalizeWord(typed));
+  if (!vocabulary.judges(typed)) return planByCounts(api, typed, variants, vocabulary);
+  const found = variants.filter((variant) => vocabulary.holds(variant));
+  if (vocabulary.holds(typed) || found.length > 0) return spelledAs(typed, found, vocabulary.holds(typed));
+  const correction = closestWord(typed, vocabulary.words);
+  return correction ? { typed, spellings: [correction], correction } : undefined;
+}
+
+/** The query with words that found nothing replaced by a near site word, when any has one. */
+function suggestQuery(typed: readonly string[], planned: readonly (PlannedWord | undefined)[], vocabulary: SiteVocabulary): string | undefined {
+  const suggested = typed.map((word, i) => (planned[i] ? (planned[i].correction ?? word) : vocabulary.judges(word) ? vocabulary.suggestion(word) : undefined));
+  if (!typed.some((_, i) => !planned[i] && suggested[i])) return undefined;
+  return suggested.filter((word): word is string => word !== undefined).join(' ');
+}
+
+/** Decides how to search `query`; `vocabulary` loads the site's word list (empty when it cannot). */
 export async function planQuery(api: PagefindApi, query: string, vocabulary: () => Promise<string[]>): Promise<QueryPlan> {
   const typed = queryWords(query);
-  const planned = await Promise.all(typed.map((word) => planWord(api, word, vocabulary)));
+  const words = siteVocabulary(await vocabulary());
+  const planned = await Promise.all(typed.map((word) => planWord(api, word, words)));
+  const suggestion = suggestQuery(typed, planned, words);
   return {
     words: planned.filter((word): word is PlannedWord => word !== undefined),
     unmatched: typed.filter((_, i) => planned[i] === undefined),
+    ...(suggestion ? { suggestion } : {}),
   };
 }
 
@@ -168,6 +212,9 @@ async function loadView(hit: RankedHit, plan: QueryPlan): Promise<ResultView> {
   const data = await hit.result.data();
   const spellings = plan.words.map((word) => word.spellings.map(normalizeWord));
   const paragraphs = rankParagraphs(data, spellings).slice(0, MAX_PARAGRAPHS);
+  const words = data.content.split(/\s+/);
+  const title = data.meta['title'] ?? '';
+  const range = paragraphs[0]?.range ?? { start: 0, end: words.length };
   return {
     id: hit.result.id,
     url: data.url,
@@ -175,7 +222,7 @@ async function loadView(hit: RankedHit, plan: QueryPlan): Promise<ResultView> {
     title: data.meta['title'] ?? data.url,
     kind: data.meta['kind'] ?? '',
     breadcrumb: data.meta['breadcrumb'] ?? '',
-    excerpt: data.excerpt,
+    snippet: snippetHtml(words, range, new Set(data.locations), title),
     paragraphs: paragraphs.map((paragraph) => ({ ...paragraph, url: withHighlight(paragraph.url, plan) })),
     tier: hit.tier,
   };
