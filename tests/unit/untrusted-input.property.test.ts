@@ -102,7 +102,9 @@ describe('hostile names, frontmatter and text', () => {
         const result = expectSafeOutcome(outcome);
         if (!result) return;
         const everything = JSON.stringify(result.model);
-        const words = paragraphs.join(' ').replace(/[\p{Cc}\ufeff]/gu, ' ').split(/\s+/).filter(Boolean);
+        // A paragraph opening with one to six # and a space is a Markdown heading: its marks are markup.
+        const text = paragraphs.map((p) => p.replace(/^[\s\p{Cc}\ufeff]*#{1,6}(?=[\s\p{Cc}])/u, '')).join(' ');
+        const words = text.replace(/[\p{Cc}\ufeff]/gu, ' ').split(/\s+/).filter(Boolean);
         for (const word of words) expect(everything).toContain(JSON.stringify(word).slice(1, -1));
       }),
       runs(60),
