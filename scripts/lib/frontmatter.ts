@@ -46,7 +46,7 @@ export function readFrontmatterBlock(text: string, file: string): SourceFrontmat
     const reason = problem.message.split('\n')[0]!.replace(/^Unresolved tag: .*/, 'tags such as !!x are not read');
     throw new SourceError(file, `the frontmatter is not valid YAML (${reason})`, 'fix the YAML between the two --- lines', lineAt(problem.pos[0]));
   }
-  const data: unknown = document.toJS({ maxAliasCount: 50 }) ?? {};
+  const data = toData(document, file, lineAt);
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new SourceError(file, 'the frontmatter is not a list of "key: value" lines', 'write one setting per line, e.g. "title: …"', 2);
   }
@@ -58,6 +58,16 @@ export function readFrontmatterBlock(text: string, file: string): SourceFrontmat
     lineOf: (path) => lineAt(rangeStart(document, path)),
     has: (path) => document.hasIn(path as unknown[]),
   };
+}
+
+/** The block as plain data; an alias to no anchor (`title: *x`) is a YAML error, not a crash. */
+function toData(document: Document, file: string, lineAt: (offset: number) => number): unknown {
+  try {
+    return document.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw new SourceError(file, `the frontmatter is not valid YAML (${reason})`, 'quote the value ("…"): an unquoted * or & starts a YAML alias or anchor', lineAt(0));
+  }
 }
 
 /** Offset of the deepest pair along `path`: the key's line is where a reader looks. */

@@ -75,6 +75,10 @@ describe('frontmatter errors point at their line', () => {
     expect(errorOf(`---\ntitle: X\ntitel: Y\n---\n${BUNDLED}`)).toMatch(/^error: x\.txt:3: frontmatter field "titel"/);
   });
 
+  it('refuses an unquoted value that reads as an alias to no anchor (*/) in one line', () => {
+    expect(errorOf(`---\ntitle: {*/}\n---\n${BUNDLED}`)).toMatch(/^error: x\.txt:\d+: the frontmatter is not valid YAML .* — quote the value/);
+  });
+
   it('refuses __proto__ and its kin as keys, at their line', () => {
     expect(errorOf(`---\ntitle: X\n__proto__:\n  polluted: true\n---\n${BUNDLED}`)).toMatch(/^error: x\.txt:3: the frontmatter key "__proto__" is not a setting — remove it$/);
     expect(errorOf(`---\nsections:\n  constructor:\n    title: X\n---\n${BUNDLED}`)).toMatch(/^error: x\.txt:3: the frontmatter key "constructor"/);

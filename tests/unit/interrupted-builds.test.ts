@@ -3,6 +3,7 @@
  * generated tree and its manifest old or new, leftovers of killed processes are cleaned up by
  * the next run, and a second build into the same folder stops with one line.
  */
+import { OWNER_MARKER } from '../../scripts/lib/ownership.ts';
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -166,6 +167,7 @@ describe('a build that fails in the Astro phase', () => {
     const site = join(root, 'site');
     await mkdir(site);
     await writeFile(join(site, 'index.html'), 'the previous site');
+    await writeFile(join(site, OWNER_MARKER), '');
     const before = { generated: await treeOf(out), site: await treeOf(site) };
     await write(' revised');
     // Astro cannot create its cache folder where a file stands: it fails after the split was staged.
