@@ -3,7 +3,7 @@
  * of one meeting, each with the ids of the paragraphs that name them.
  */
 import type { Entities, Section } from '../../../src/schemas/meeting.ts';
-import { findCountries } from './countries.ts';
+import { countryCalled, findCountries } from './countries.ts';
 import { findFigures } from './figures.ts';
 import { escapeRegExp, findMentions } from './mentions.ts';
 import { classifyStakeholder } from './groups.ts';
@@ -40,21 +40,22 @@ function uniqueIds() {
 /** One speaker per person: attributions of the same name are merged, fields filled from later ones. */
 function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organizations']): Entities['speakers'] {
   const byName = new Map<string, Attribution[]>();
+  const context = { commonWords: lowercaseWords(paragraphs) };
   for (const p of paragraphs) {
-    for (const attribution of findAttributions(p.text, p.id)) {
+    for (const attribution of findAttributions(p.text, p.id, context)) {
       const key = slugify(attribution.name, 10);
       byName.set(key, [...(byName.get(key) ?? []), attribution]);
     }
   }
   const taken = new Set<string>();
-  const people = [...byName.values()];
+  const people = mergeVariants([...byName.values()]);
   const tails = surnameForms(people.map((a) => a[0]!.name));
   const mentions = findMentions(new Map(people.map((a) => [a[0]!.name, [a[0]!.name, ...(tails.get(a[0]!.name) ?? [])]])), paragraphs);
   return people.map((attributions) => {
     const first = attributions[0]!;
     const pick = <K extends 'role' | 'organization' | 'country' | 'honorific'>(key: K) => attributions.find((a) => a[key])?.[key];
     const country = pick('country');
-    const countryCode = country ? findCountries(country)[0]?.code : undefined;
+    const countryCode = country ? (countryCalled(country) ?? findCountries(country)[0])?.code : undefined;
     const raw = attributions.map((a) => a.raw);
     return {
       id: uniqueSlug(slugify(first.name, 10), taken, 'speaker'),
@@ -66,6 +67,49 @@ function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organ
       mentions: mentions.get(first.name)!,
     };
   });
+}
+
+/**
+ * One person written two ways is one speaker: "Dr Fuentes Arce" after "Mariela Fuentes Arce" (the
+ * later form is the end of the earlier one), and a one-letter slip in a first name ("Harold" for
+ * "Harald") before the same surname. The fuller name leads.
+ */
+function mergeVariants(groups: Attribution[][]): Attribution[][] {
+  const words = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[\s]+/);
+  const samePerson = (a: string, b: string) => {
+    const [x, y] = [words(a), words(b)];
+    const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+    if (short.length >= 2 && short.length < long.length && long.slice(-short.length).join(' ') === short.join(' ')) return true;
+    return x.length === y.length && x.at(-1) === y.at(-1) && x.every((w, i) => w === y[i] || (w[0] === y[i]![0] && w.length > 3 && editDistance(w, y[i]!) <= 1));
+  };
+  const merged: Attribution[][] = [];
+  for (const group of groups) {
+    const host = merged.findIndex((m) => samePerson(m[0]!.name, group[0]!.name));
+    if (host === -1) merged.push(group);
+    else merged[host] = group[0]!.name.length > merged[host]![0]!.name.length ? [...group, ...merged[host]!] : [...merged[host]!, ...group];
+  }
+  return merged;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Every word the document writes in lowercase: such a word is a common word, not a name. */
+function lowercaseWords(paragraphs: Paragraph[]): Set<string> {
+  const words = new Set<string>();
+  for (const p of paragraphs) for (const m of p.text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) words.add(m[0]);
+  return words;
 }
 
 /**

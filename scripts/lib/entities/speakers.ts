@@ -4,7 +4,7 @@
  * "Speaking on behalf of Name" excluded (that person did not speak). Precision over recall: a
  * capitalized run counts as a person only in one of these forms.
  */
-import { findCountries } from './countries.ts';
+import { countryCalled, findCountries } from './countries.ts';
 import { HONORIFICS, NOT_NAMES, ORGANIZATION_HEADS, REPORTING_CUE, ROLE_MODIFIERS, ROLE_WORDS, UN_SYSTEM_ACRONYMS } from './vocabulary.ts';
 import { splitSentences } from '../text.ts';
 
@@ -22,72 +22,139 @@ export interface Attribution {
   paragraph: string;
 }
 
-const TOKEN = String.raw`\p{Lu}[\p{Ll}'’]*(?:-\p{Lu}?[\p{Ll}'’]+)*\.?`;
-const PARTICLE = String.raw`(?:da|de|del|della|der|di|dos|du|van|von|bin|ibn|al|el|la|le)`;
+/** Genre context that one sentence cannot give: the words the document writes in lowercase. */
+export interface AttributionContext {
+  /** Lowercase words of the whole document: a capitalized run made only of them is a phrase ("Review Teams"), not a name. */
+  commonWords?: Set<string>;
+}
+
+// A name word: "Ana", "MacDicken", "Zammit-Cutajar", "Zammit- Cutajar" (a hyphen broken by a
+// space in conversion), "La'avasa", an initial "K.". All-capital words are acronyms or delegations.
+const TOKEN = String.raw`\p{Lu}[\p{Ll}'’]*(?:\p{Lu}\p{Ll}+)*(?:-(?:\s?\p{Lu})?[\p{Ll}'’]+)*\.?`;
+const PARTICLE = String.raw`(?:da|de|del|della|der|des|di|do|dos|du|van|von|bin|ibn|al|el|la|le)`;
 const CAPITALIZED_RUN = new RegExp(String.raw`${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}(?=\s+\p{Lu})))*`, 'gu');
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', 'in', 'at', 'de', 'du', 'des', 'la', 'le', 'against', 'with', '&']);
 
+/** Contact lines of upcoming meetings name people who do not speak. */
+const CONTACT = /\bcontact\s*:|\btel\s*:|\be-mail\s*:|\bfax\s*:/i;
+/** People thanked, honoured or mourned are spoken of, not speaking. */
+const SPOKEN_OF = /\b(?:thank(?:ed|ing|s)?|congratulat\w+|paid tribute to|pays? tribute to|in memory of|in honou?r of|mourn\w*|condolences (?:to|for)|succeed(?:ed|s|ing)?|replac(?:ed|es|ing))\s+(?:\p{Ll}+\s+){0,3}$/iu;
+
 /** Every attribution in a paragraph, in order. */
-export function findAttributions(text: string, paragraph: string): Attribution[] {
+export function findAttributions(text: string, paragraph: string, context: AttributionContext = {}): Attribution[] {
   const found: Attribution[] = [];
   for (const sentence of splitSentences(text)) {
+    if (CONTACT.test(sentence)) continue;
     for (const match of sentence.matchAll(CAPITALIZED_RUN)) {
-      const attribution = readAttribution(sentence, match.index, match[0], paragraph);
+      const attribution = readAttribution(sentence, match.index, match[0], paragraph, context);
       if (attribution) found.push(attribution);
     }
   }
   return found;
 }
 
-function readAttribution(sentence: string, start: number, run: string, paragraph: string): Attribution | undefined {
+function readAttribution(sentence: string, start: number, run: string, paragraph: string, context: AttributionContext): Attribution | undefined {
   const tokens = run.split(/\s+/);
   // "For Name, Chair, …", "Also, Name": a sentence's first word is not part of the name.
   while (tokens.length > 2 && NOT_NAMES.has(tokens[0]!) && !HONORIFICS.has(tokens[0]!)) tokens.shift();
   const leading: string[] = [];
   while (tokens.length > 0 && (HONORIFICS.has(tokens[0]!) || isRoleWord(tokens[0]!.replace(/\.$/, '')) || ROLE_MODIFIERS.has(tokens[0]!))) leading.push(tokens.shift()!);
+  // "…, Name said" where the run ran on into the verb's subject: the name is what the run ends with.
   if (!isPersonName(tokens)) return undefined;
   const name = tokens.join(' ');
   const nameStart = start + run.lastIndexOf(name);
   const before = sentence.slice(0, nameStart);
   const after = sentence.slice(nameStart + name.length);
-  if (/on behalf of\s+(?:the\s+)?$/i.test(before)) return undefined;
+  if (/on behalf of\s+(?:the\s+)?$/i.test(before) || SPOKEN_OF.test(before)) return undefined;
   // "Head of Water Cooperation", "Ministry of Foreign Affairs": a run after a preposition is
   // part of a title or a name of something, not a person.
-  if (leading.length === 0 && /\b(?:of|for|and|on|at|in|to|the)\s+$/.test(before)) return undefined;
+  if (leading.length === 0 && /\b(?:of|for|on|at|in|to|the)\s+$/.test(before)) return undefined;
+  // "co-chaired by Ana Ruiz (Chile) and Ola Berg (Norway)", "facilitated by Ana Ruiz, Water Fund":
+  // after "by" or "and" a name is a person only with its own attribution.
+  if (leading.length === 0 && /\b(?:and|by)\s+$/.test(before) && (!/(?:[),]|\bby)\s+(?:and\s+)?$/.test(before) || (!/^\s*[(,]/.test(after) && !REPORTED_NEXT.test(after)))) return undefined;
+  // "Economic Affairs", "Review Teams": a run of words the document also writes in lowercase.
+  if (context.commonWords && tokens.every((t) => context.commonWords!.has(t.toLowerCase()))) return undefined;
   const reported = REPORTING_CUE.test(sentence);
   const honorific = readHonorific(leading, before);
-  const appositive = after.startsWith(', ') ? cutAppositive(after.slice(2)) : after.startsWith(' of ') ? cutAppositive(after.slice(1)) : '';
+  // "Name (Country)", "Name (Organization)": the genre's tightest attribution.
+  const paren = readParenthetical(after, name);
+  const rest = paren ? after.slice(paren.length) : after;
+  const appositive = rest.startsWith(', ') ? cutAppositive(rest.slice(2)) : rest.startsWith(' of ') && !paren ? cutAppositive(rest.slice(1)) : '';
+  const afterAppositive = appositive ? rest.slice(rest.indexOf(appositive) + appositive.length) : rest;
+  // "On behalf of the President, Name, Minister, Other Name said": the first person did not speak.
+  if (/\bon behalf of\b[^.;]*$/i.test(before) && /^,\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:\(|\p{Ll})/u.test(afterAppositive) && !paren) return undefined;
   const leftTitle = before.endsWith(', ') ? before.slice(0, -2).split(/,\s|^In [^,]*$/).at(-1)!.trim() : '';
-  const afterHonorific = leading.length > 0 && after.startsWith(' of ');
+  const afterHonorific = leading.length > 0 && rest.startsWith(' of ');
   const strongForm = hasRoleWord(appositive.split(/,\s/)[0] ?? '');
-  const fields = appositive !== '' && (afterHonorific || describesPosition(appositive)) && (reported || strongForm) ? parseAppositive(appositive) : undefined;
-  if (fields) {
-    const raw = `${honorific ? `${honorific} ` : ''}${name}${after.startsWith(' of ') ? ' ' : ', '}${appositive}`;
-    return compact({ name, honorific, ...fields, role: fields.role ?? (leading.length ? honorific : undefined), raw, paragraph });
+  const speaksNext = REPORTED_NEXT.test(afterAppositive);
+  const byLeading = honorificFields(honorific, leading);
+  const withParen = (fields: { role?: string | undefined; organization?: string | undefined; country?: string | undefined }) =>
+    compact({ ...fields, organization: fields.organization ?? paren?.organization ?? byLeading.organization, country: paren?.country ?? fields.country ?? byLeading.country });
+  const rawName = `${honorific ? `${honorific} ` : ''}${name}${paren ? paren.text : ''}`;
+  if (appositive !== '' && (afterHonorific || describesPosition(appositive) || speaksNext) && (reported || strongForm)) {
+    const fields = parseAppositive(appositive);
+    if (fields.role || fields.organization || fields.country || speaksNext) {
+      const raw = `${rawName}${rest.startsWith(' of ') ? ' ' : ', '}${appositive}`;
+      return compact({ name, honorific, ...withParen(fields), role: fields.role ?? (leading.length ? honorific : undefined), raw, paragraph });
+    }
   }
   if (leftTitle && hasRoleWord(leftTitle) && REPORTED_NEXT.test(after)) {
-    return compact({ name, ...parseAppositive(leftTitle), raw: `${leftTitle}, ${name}`, paragraph });
+    return compact({ name, ...withParen(parseAppositive(leftTitle)), raw: `${leftTitle}, ${name}`, paragraph });
   }
   if (honorific && reported && leading.some((w) => isRoleWord(w))) {
-    const { role, organization } = parseAppositive(honorific);
-    return compact({ name, honorific, role: role ?? honorific, organization, raw: `${honorific} ${name}`, paragraph });
+    return compact({ name, honorific, ...withParen({ role: byLeading.role ?? honorific }), raw: rawName, paragraph });
+  }
+  if (paren && (reported || leading.length > 0)) {
+    return compact({ name, honorific, ...withParen({ role: leading.length ? honorific : undefined }), raw: rawName, paragraph });
+  }
+  // "Name said": a bare name as the subject of a reporting verb, when no word of it is one the
+  // document also writes in lowercase ("Review Teams noted" is not a person).
+  if (REPORTED_NEXT.test(rest) && !tokens.some((t) => context.commonWords?.has(t.toLowerCase()) ?? true)) {
+    return compact({ name, honorific, ...withParen({ role: leading.length ? honorific : undefined }), raw: rawName, paragraph });
   }
   return undefined;
 }
 
-/** 2–5 capitalized words that are not place words, job titles or organization heads. */
+/** The "(…)" right after a name, read as a country or an organization. */
+function readParenthetical(after: string, name: string): { text: string; length: number; country?: string; organization?: string } | undefined {
+  const m = after.match(/^(\s*\(([^()]{2,160})\))/u);
+  if (!m) return undefined;
+  const inside = m[2]!.replace(/\s+/g, ' ').trim();
+  const country = countryCalled(inside);
+  if (country) return { text: m[1]!, length: m[1]!.length, country: inside };
+  // "Clean Development Mechanism (CDM)" defines an acronym; a person's initials are no organization.
+  const initials = name.split(/[\s-]+/).map((w) => w[0]).join('');
+  if (inside.replace(/[^\p{Lu}]/gu, '') === initials) return undefined;
+  if (looksLikeOrganization(inside) || /^\p{Lu}[\p{Lu}\p{Ll}-]*\p{Lu}/u.test(inside)) return { text: m[1]!, length: m[1]!.length, organization: inside };
+  return undefined;
+}
+
+/** "SBSTA Chair", "UNFCCC Executive Secretary": the acronym before a title is the body the title is of. */
+function honorificFields(honorific: string | undefined, leading: string[]): { role?: string; organization?: string; country?: string } {
+  if (!honorific || !leading.some((w) => isRoleWord(w))) return {};
+  const acronym = honorific.match(/^\(?(\p{Lu}[\p{Lu}-]*\p{Lu})\)?\s/u)?.[1];
+  return compact({ role: honorific, organization: acronym });
+}
+
+/**
+ * 2–5 capitalized words that are not place words, job titles or organization heads. Initials
+ * ("Rajendra K. Pachauri") count; a name that contains a one-word country ("Chad Okoro") is
+ * still a name, but a run that is a country of several words ("Cook Islands") is not.
+ */
 function isPersonName(tokens: string[]): boolean {
   if (tokens.length < 2 || tokens.length > 5) return false;
   const words = tokens.filter((t) => !new RegExp(`^${PARTICLE}$`, 'u').test(t));
-  if (words.some((t) => NOT_NAMES.has(t) || isRoleWord(t) || ROLE_MODIFIERS.has(t) || ORGANIZATION_HEADS.has(t) || /^\p{Lu}{2,}/u.test(t) || t.endsWith('.'))) return false;
-  if (/['’]s$/u.test(tokens.at(-1)!)) return false;
-  return findCountries(tokens.join(' ')).length === 0;
+  const initial = (t: string) => /^\p{Lu}\.$/u.test(t);
+  if (words.some((t) => NOT_NAMES.has(t) || isRoleWord(t) || ROLE_MODIFIERS.has(t) || ORGANIZATION_HEADS.has(t) || /^\p{Lu}{2,}/u.test(t) || (t.endsWith('.') && !initial(t)))) return false;
+  if (initial(tokens.at(-1)!) || words.every(initial)) return false;
+  if (/['’]s$/u.test(tokens.at(-1)!) || /^\p{Ll}/u.test(tokens[0]!)) return false;
+  return !findCountries(tokens.join(' ')).some((c) => /\s/.test(c.written) || c.written === tokens.join(' '));
 }
 
 /** The title before a name, with an organization acronym before it ("IOM Director General"). */
 function readHonorific(leading: string[], before: string): string | undefined {
   if (leading.length === 0) return undefined;
-  const acronym = before.match(/(?:^|\s)(\p{Lu}[\p{Lu}-]+)\s+$/u)?.[1];
+  const acronym = before.match(/(?:^|\s)\(?(\p{Lu}[\p{Lu}-]*\p{Lu})\)?\s+$/u)?.[1];
   return `${acronym && leading.some(isRoleWord) ? `${acronym} ` : ''}${leading.join(' ')}`;
 }
 
@@ -119,30 +186,133 @@ function hasRoleWord(text: string): boolean {
   return text.split(/[\s,]+/).some(isRoleWord);
 }
 
-/** A reporting verb right after the name: "…, Ana Ruiz, said". */
-const REPORTED_NEXT = new RegExp(`^,?\\s+(?:\\p{Ll}+ly\\s+)?${REPORTING_CUE.source.replace(/^\\b/, '')}`, 'iu');
+/**
+ * A reporting verb right after the name: "…, Ana Ruiz, said", "Ana Ruiz drew attention to". The
+ * genre reports speech with many verbs beyond the shared cue list; these are the ones that take a
+ * person as subject in summaries.
+ */
+const SPEECH_VERBS = /(?:drew attention|urged|recogni[sz]ed|suggested|questioned|asked|responded|replied|indicated|identified|focused|supported|opposed|remarked|briefed|lauded|requested|summari[sz]ed|elaborated|illustrated|proposed|reaffirmed|told|provided|listed|characteri[sz]ed|clarified|cited|advocated|commented|noting|stressing|reflected|examined|reviewed|considered|explored|detailed|informed|invited|encouraged|favou?red|queried|lamented|expressed|discussed|defined|compared|predicted|underscored|outlined|presented|said|stated|noted|stressed|highlighted|emphasi[sz]ed|explained|described|reported|observed|added|concluded|called|spoke|speaking (?:for|on behalf of)|welcomed|opened|closed|chaired|introduced|gave|delivered|made|raised|agreed|recommended|announced|acknowledged|addressed|argued|pointed|recalled|underlined|reiterated|warned|cautioned|thanked|proposed|shared|offered|moderated|facilitated|co-chaired|chairing|opening|presenting|introducing|also)\b/iu;
+const REPORTED_NEXT = new RegExp(`^,?\\s+(?:\\p{Ll}+ly\\s+)?(?:${SPEECH_VERBS.source}|${REPORTING_CUE.source.replace(/^\\b/, '')})`, 'iu');
 
 function describesPosition(appositive: string): boolean {
   return appositive.split(/[\s,]+/).some((w) => isRoleWord(w) || ORGANIZATION_HEADS.has(w) || UN_SYSTEM_ACRONYMS.has(w.replace(/[()]/g, '')));
 }
 
-/** Splits "Title, Organization, Country" into fields, keeping each as written. */
+/**
+ * Splits "Title, Organization, Country" into fields, keeping each as written. A country is a
+ * part that is only a country ("…, Canada", "…, US"), a trailing "of Poland" / "for Poland", or a
+ * possessive ("Japan's Ministry of …"); a country word inside a name ("Bangladesh Centre for …",
+ * "Swedish …") is not the person's country.
+ */
 export function parseAppositive(appositive: string): { role?: string; organization?: string; country?: string } {
-  const parts = appositive.replace(/^(?:the|of the|of)\s+/i, '').split(/,\s+/);
-  const countries = findCountries(appositive);
-  const country = countries.at(-1)?.written;
-  const rest = parts.filter((part) => part !== country && !(countries.length && findCountries(part)[0]?.written === part));
+  const parts = joinSeries(appositive.replace(/^(?:the|of the|of)\s+/i, '').replace(/\s+/g, ' ').split(/,\s+/));
+  let country: string | undefined;
+  const rest: string[] = [];
+  for (const part of parts) {
+    const whole = countryCalled(part);
+    if (whole) {
+      country = part;
+      continue;
+    }
+    country = countryOfPart(part) ?? country;
+    rest.push(part);
+  }
   const roleParts: string[] = [];
   while (rest.length > 0 && hasRoleWord(rest[0]!) && (roleParts.length === 0 || !looksLikeOrganization(rest[0]!))) roleParts.push(rest.shift()!);
   let role = roleParts.join(', ') || undefined;
   let organization = rest.join(', ') || undefined;
   if (!organization && role) {
-    const inner = role.match(/\b(?:of|at|for|in)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*|\(\p{Lu}+\)|of|for|and|the|on)(?:\s+(?:\p{Lu}[\p{L}'’-]*|\(\p{Lu}+\)|of|for|and|the|on))*)$/u)?.[1];
-    if (inner && looksLikeOrganization(inner)) organization = inner;
+    const inner = innerOrganization(role);
+    if (inner) organization = inner;
   }
-  if (!role && !organization) return {};
-  if (role === undefined && organization && !looksLikeOrganization(organization)) [role, organization] = [organization, undefined];
+  if (!role && !organization) return compact({ country });
+  if (role === undefined && organization && !looksLikeOrganization(organization) && /^\p{Ll}/u.test(organization)) [role, organization] = [organization, undefined];
   return compact({ role, organization, country });
+}
+
+/**
+ * "Ministry of Commerce, Industry and Energy": commas inside a series are part of one name, not
+ * field separators — a part that ends the series ("…, Industry and Energy", "…, and Economics
+ * Division") joins the part before it, with any one- or two-word items in between.
+ */
+function joinSeries(parts: string[]): string[] {
+  const joined: string[] = [];
+  const isItem = (part: string) => part.split(' ').length <= 2 && !hasRoleWord(part) && !countryCalled(part);
+  for (const part of parts) {
+    const endsSeries = /^and\s/.test(part) || (/^(?:\p{Lu}[\p{L}'’-]*\s+){1,3}and\s+\p{Lu}/u.test(part) && !hasRoleWord(part.split(' and ')[0]!) && !countryCalled(part));
+    if (endsSeries && joined.length > 0) {
+      let j = joined.length - 1;
+      while (j > 0 && isItem(joined[j]!)) j--;
+      if (/\b(?:of|for|on)\s+(?:the\s+)?\p{Lu}[^,]*$/u.test(joined[j]!) || /^and\s/.test(part)) {
+        joined.splice(j, joined.length - j, [...joined.slice(j), part].join(', '));
+        continue;
+      }
+    }
+    joined.push(part);
+  }
+  return joined;
+}
+
+/**
+ * "Environment Agency of Japan", "Minister of Water of the United Republic of Tanzania",
+ * "Representative of Chile to the United Nations", "Japan's Ministry of …": the country a part
+ * attaches to the person, not a country word inside a name.
+ */
+function countryOfPart(part: string): string | undefined {
+  for (const m of part.matchAll(/((?:\p{Lu}[\p{L}'’-]*\s+|of\s+|and\s+){0,4}\p{Lu}[\p{L}'’-]*)['’]s\s/gu)) {
+    const words = m[1]!.split(/\s+/);
+    for (let i = 0; i < words.length; i++) if (/^\p{Lu}/u.test(words[i]!) && countryCalled(words.slice(i).join(' '))) return words.slice(i).join(' ');
+  }
+  for (const m of part.matchAll(/\b(?:of|for|in)\s+(?:the\s+)?/g)) {
+    const country = leadingCountry(part.slice(m.index + m[0].length));
+    if (country) return country;
+  }
+  return undefined;
+}
+
+/** The country a phrase starts with, when the phrase ends there or goes on with " to …". */
+function leadingCountry(text: string): string | undefined {
+  const words = text.split(/\s+/);
+  for (let n = Math.min(words.length, 6); n >= 1; n--) {
+    const candidate = words.slice(0, n).join(' ');
+    if ((n === words.length || words[n] === 'to') && countryCalled(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+const NAME_PART = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Ll}['’]\p{Lu}[\p{L}'’-]*|\(\p{Lu}[\p{L}-]*\)|of|for|and|the|on|de|du|des|la|le|l['’]\p{L}+)`;
+const INNER = new RegExp(String.raw`\b(of the|of|for the|for|at the|at|with the|with|from the|from|in the)\s+(?=(${NAME_PART}(?:(?:\s+|,\s+)${NAME_PART})*)$)`, 'gu');
+
+/** "Ministry of Foreign Affairs for the Republic of Moldova" → "Ministry of Foreign Affairs". */
+function withoutTrailingCountry(phrase: string): string {
+  for (const m of phrase.matchAll(/\s+(?:of|for|in)\s+(?:the\s+)?/g)) if (leadingCountry(phrase.slice(m.index + m[0].length))) return phrase.slice(0, m.index);
+  return phrase;
+}
+
+/** "Republic of Korea's Ministry": the "of" belongs to the country's name. */
+function insideCountryName(before: string, preposition: string, candidate: string): boolean {
+  const first = candidate.split(/\s+/)[0]!.replace(/['’]s$/u, '');
+  const words = before.trim().split(/\s+/).slice(-3);
+  return words.some((_, i) => countryCalled(`${words.slice(i).join(' ')} ${preposition} ${first}`) !== undefined);
+}
+
+/**
+ * The body a title is of, when no separate part names it: "Director of the Bangladesh Centre for
+ * Advanced Studies", "Manager of Atmospheric Science for Edison Electric Institute", "Chair of
+ * SBSTA". The nearest body to the end wins; a minister's "of the Environment" is a portfolio, and a
+ * country is not an organization.
+ */
+function innerOrganization(role: string): string | undefined {
+  const matches = [...role.matchAll(INNER)].reverse();
+  for (const m of matches) {
+    const [, preposition, phrase] = m;
+    if (leadingCountry(phrase!) || insideCountryName(role.slice(0, m.index), preposition!, phrase!)) continue;
+    const candidate = withoutTrailingCountry(phrase!);
+    const minister = /\b(?:Minister|Ministers|Secretary of State)\b/.test(role.slice(0, m.index));
+    if (looksLikeOrganization(candidate)) return candidate;
+    if (!minister && /^(?:of|for) the$/.test(preposition!)) return candidate;
+  }
+  return undefined;
 }
 
 /** A phrase names an organization when it has an organization noun or an acronym: a bare name is not enough. */
