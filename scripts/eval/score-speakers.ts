@@ -25,6 +25,8 @@ export interface FoundSpeaker {
   name: string;
   organization?: string | undefined;
   country?: string | undefined;
+  /** The attribution as written, carried into misses for reading. */
+  attribution?: string | undefined;
 }
 
 /** A speaker of an answer key. */
@@ -46,6 +48,7 @@ export interface SpeakerKey {
 /** One found speaker that did not count as right, and why. */
 export interface SpeakerMiss {
   name: string;
+  attribution?: string | undefined;
   why: 'not a speaker' | 'named but does not speak' | 'duplicate';
 }
 
@@ -138,11 +141,11 @@ export function scoreSpeakers(found: FoundSpeaker[], key: SpeakerKey): SpeakerSc
   for (const person of found) {
     const index = byName.get(normalizeName(person.name));
     if (index === undefined) {
-      falsePositives.push({ name: person.name, why: notSpeakers.has(normalizeName(person.name)) ? 'named but does not speak' : 'not a speaker' });
+      falsePositives.push({ name: person.name, attribution: person.attribution, why: notSpeakers.has(normalizeName(person.name)) ? 'named but does not speak' : 'not a speaker' });
       continue;
     }
     if (matched.has(index)) {
-      falsePositives.push({ name: person.name, why: 'duplicate' });
+      falsePositives.push({ name: person.name, attribution: person.attribution, why: 'duplicate' });
       continue;
     }
     matched.set(index, person);

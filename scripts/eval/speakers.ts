@@ -48,7 +48,7 @@ await runCommand(async () => {
         sum.affRight += score.affiliationRight;
       }
       if (options.has('verbose')) {
-        for (const miss of score.falsePositives) console.log(`    false: ${miss.name} (${miss.why})`);
+        for (const miss of score.falsePositives) console.log(`    false: ${miss.name} (${miss.why}) — ${miss.attribution ?? ''}`);
         for (const name of score.missed) console.log(`    missed: ${name}`);
         for (const miss of score.affiliationMisses) {
           const parts = (['organization', 'country'] as const).filter((f) => !miss[f].right).map((f) => `${f} ${JSON.stringify(miss[f].found ?? null)} ≠ ${JSON.stringify(miss[f].expected ?? null)}`);

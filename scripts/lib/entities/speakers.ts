@@ -32,7 +32,8 @@ export interface AttributionContext {
 // space in conversion), "La'avasa", an initial "K.". All-capital words are acronyms or delegations.
 const TOKEN = String.raw`\p{Lu}[\p{Ll}'’]*(?:\p{Lu}\p{Ll}+)*(?:-(?:\s?\p{Lu})?[\p{Ll}'’]+)*\.?`;
 const PARTICLE = String.raw`(?:da|de|del|della|der|des|di|do|dos|du|van|von|bin|ibn|al|el|la|le)`;
-const CAPITALIZED_RUN = new RegExp(String.raw`${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}(?=\s+\p{Lu})))*`, 'gu');
+const CAPITALIZED_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}(?=\s+\p{Lu})))*`, 'gu');
+const PARTICLE_WORD = new RegExp(`^${PARTICLE}$`, 'u');
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', 'in', 'at', 'de', 'du', 'des', 'la', 'le', 'against', 'with', '&']);
 
 /** Contact lines of upcoming meetings name people who do not speak. */
@@ -68,21 +69,25 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   if (/on behalf of\s+(?:the\s+)?$/i.test(before) || SPOKEN_OF.test(before)) return undefined;
   // "Head of Water Cooperation", "Ministry of Foreign Affairs": a run after a preposition is
   // part of a title or a name of something, not a person.
-  if (leading.length === 0 && /\b(?:of|for|on|at|in|to|the)\s+$/.test(before)) return undefined;
+  if (leading.length === 0 && (/\b(?:of|for|on|at|in|to|the|de|du|des|la|le)\s+$/.test(before) || /\b\p{L}['’]$/u.test(before))) return undefined;
   // "co-chaired by Ana Ruiz (Chile) and Ola Berg (Norway)", "facilitated by Ana Ruiz, Water Fund":
   // after "by" or "and" a name is a person only with its own attribution.
   if (leading.length === 0 && /\b(?:and|by)\s+$/.test(before) && (!/(?:[),]|\bby)\s+(?:and\s+)?$/.test(before) || (!/^\s*[(,]/.test(after) && !REPORTED_NEXT.test(after)))) return undefined;
   // "Economic Affairs", "Review Teams": a run of words the document also writes in lowercase.
-  if (context.commonWords && tokens.every((t) => context.commonWords!.has(t.toLowerCase()))) return undefined;
+  const common = (t: string) => context.commonWords?.has(t.toLowerCase()) ?? false;
+  const nameWords = tokens.filter((t) => !PARTICLE_WORD.test(t));
+  if (context.commonWords && nameWords.every((t) => common(t) || countryCalled(t))) return undefined;
   const reported = REPORTING_CUE.test(sentence);
   const honorific = readHonorific(leading, before);
   // "Name (Country)", "Name (Organization)": the genre's tightest attribution.
-  const paren = readParenthetical(after, name);
+  const paren = readParenthetical(after, run);
   const rest = paren ? after.slice(paren.length) : after;
   const appositive = rest.startsWith(', ') ? cutAppositive(rest.slice(2)) : rest.startsWith(' of ') && !paren ? cutAppositive(rest.slice(1)) : '';
   const afterAppositive = appositive ? rest.slice(rest.indexOf(appositive) + appositive.length) : rest;
   // "On behalf of the President, Name, Minister, Other Name said": the first person did not speak.
-  if (/\bon behalf of\b[^.;]*$/i.test(before) && /^,\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:\(|\p{Ll})/u.test(afterAppositive) && !paren) return undefined;
+  if (/\bon behalf of\b[^.;]*$/i.test(before) && !paren && (/^,\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:\(|\p{Ll})/u.test(afterAppositive) || endsWithPerson(appositive))) return undefined;
+  const behalf = rest.match(/^,?\s+((?:speaking\s+)?(?:on behalf of|for|representing)\s+[^,;]+)(,?)/u);
+  const speaksAfterBehalf = behalf ? REPORTED_NEXT.test(rest.slice(behalf[0].length - behalf[2]!.length)) : false;
   const leftTitle = before.endsWith(', ') ? before.slice(0, -2).split(/,\s|^In [^,]*$/).at(-1)!.trim() : '';
   const afterHonorific = leading.length > 0 && rest.startsWith(' of ');
   const strongForm = hasRoleWord(appositive.split(/,\s/)[0] ?? '');
@@ -98,35 +103,67 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
       return compact({ name, honorific, ...withParen(fields), role: fields.role ?? (leading.length ? honorific : undefined), raw, paragraph });
     }
   }
+  // "a presentation by Name", "facilitated by Name, Org, and Name, Org": the person gave it.
+  if (BY_CUE.test(before)) {
+    const fields = appositive ? parseAppositive(appositive) : {};
+    return compact({ name, honorific, ...withParen(fields), raw: appositive ? `${rawName}, ${appositive}` : rawName, paragraph });
+  }
+  // "Name, on behalf of the European Union, said"
+  if (behalf && (speaksAfterBehalf || reported)) {
+    return compact({ name, honorific, ...withParen({ role: behalf[1]!.trim() }), raw: `${rawName}, ${behalf[1]!.trim()}`, paragraph });
+  }
   if (leftTitle && hasRoleWord(leftTitle) && REPORTED_NEXT.test(after)) {
     return compact({ name, ...withParen(parseAppositive(leftTitle)), raw: `${leftTitle}, ${name}`, paragraph });
   }
-  if (honorific && reported && leading.some((w) => isRoleWord(w))) {
+  if (honorific && (reported || speaksNext || REPORTED_NEXT.test(rest)) && leading.some((w) => isRoleWord(w))) {
     return compact({ name, honorific, ...withParen({ role: byLeading.role ?? honorific }), raw: rawName, paragraph });
   }
-  if (paren && (reported || leading.length > 0)) {
+  if (paren && (reported || leading.length > 0 || REPORTED_NEXT.test(rest))) {
     return compact({ name, honorific, ...withParen({ role: leading.length ? honorific : undefined }), raw: rawName, paragraph });
   }
   // "Name said": a bare name as the subject of a reporting verb, when no word of it is one the
   // document also writes in lowercase ("Review Teams noted" is not a person).
-  if (REPORTED_NEXT.test(rest) && !tokens.some((t) => context.commonWords?.has(t.toLowerCase()) ?? true)) {
+  if ((REPORTED_NEXT.test(rest) || (behalf && speaksAfterBehalf)) && context.commonWords && !nameWords.some(common)) {
     return compact({ name, honorific, ...withParen({ role: leading.length ? honorific : undefined }), raw: rawName, paragraph });
   }
   return undefined;
 }
 
+/** "…, Minister for X, Ana Ruiz (Chile)": an appositive that ran on into the next person's name. */
+function endsWithPerson(appositive: string): boolean {
+  const parts = appositive.split(/,\s+/);
+  if (parts.length < 2) return false;
+  const last = parts.at(-1)!.replace(/\s*\(.*$/u, '');
+  return isPersonName(last.split(/\s+/)) && !looksLikeOrganization(last);
+}
+
+/** "a presentation by", "co-chaired by", "facilitated by Ana Ruiz, Water Fund, and": the person after it spoke or chaired. */
+const BY_CUE = /\b(?:presented|chaired|co-chaired|facilitated|co-facilitated|moderated|introduced|opened|given|delivered|made|presentations?|statements?|remarks|address|speech|briefing|keynote|overview|report)\s+by\s+(?:[^.;]*?(?:,\s*|\s)and\s+)?$/i;
+
 /** The "(…)" right after a name, read as a country or an organization. */
-function readParenthetical(after: string, name: string): { text: string; length: number; country?: string; organization?: string } | undefined {
+function readParenthetical(after: string, run: string): { text: string; length: number; country?: string; organization?: string } | undefined {
   const m = after.match(/^(\s*\(([^()]{2,160})\))/u);
   if (!m) return undefined;
   const inside = m[2]!.replace(/\s+/g, ' ').trim();
   const country = countryCalled(inside);
   if (country) return { text: m[1]!, length: m[1]!.length, country: inside };
   // "Clean Development Mechanism (CDM)" defines an acronym; a person's initials are no organization.
-  const initials = name.split(/[\s-]+/).map((w) => w[0]).join('');
-  if (inside.replace(/[^\p{Lu}]/gu, '') === initials) return undefined;
+  if (/[\d/]/.test(inside)) return undefined;
+  if (/^[\p{Lu}-]+$/u.test(inside) && definesAcronym(inside, run)) return undefined;
   if (looksLikeOrganization(inside) || /^\p{Lu}[\p{Lu}\p{Ll}-]*\p{Lu}/u.test(inside)) return { text: m[1]!, length: m[1]!.length, organization: inside };
   return undefined;
+}
+
+/** "Expert Review Team (ERT)", "… Technische Zusammenarbeit (GTZ)": the acronym spells the words before it. */
+function definesAcronym(acronym: string, run: string): boolean {
+  const letters = acronym.replace(/-/g, '');
+  const initials = run.split(/[\s-]+/).map((w) => w[0] ?? '').join('').toUpperCase();
+  const subsequence = (needle: string, hay: string) => {
+    let i = 0;
+    for (const c of hay) if (c === needle[i]) i++;
+    return i === needle.length;
+  };
+  return subsequence(initials.slice(-Math.min(initials.length, letters.length)), letters) && letters.endsWith(initials.at(-1) ?? '') || subsequence(letters, initials);
 }
 
 /** "SBSTA Chair", "UNFCCC Executive Secretary": the acronym before a title is the body the title is of. */
@@ -135,6 +172,9 @@ function honorificFields(honorific: string | undefined, leading: string[]): { ro
   const acronym = honorific.match(/^\(?(\p{Lu}[\p{Lu}-]*\p{Lu})\)?\s/u)?.[1];
   return compact({ role: honorific, organization: acronym });
 }
+
+/** Names of texts and instruments end in these words ("Delhi Declaration", "Kyoto Protocol"): not people. */
+const INSTRUMENTS = new Set('Declaration Protocol Convention Accord Accords Agreement Mechanism Report Decision Resolution Framework Strategy Treaty Charter Statement Principles Guidelines Facility Parties Annex Article Amendment Plan Roadmap Mandate'.split(' '));
 
 /**
  * 2–5 capitalized words that are not place words, job titles or organization heads. Initials
@@ -146,7 +186,7 @@ function isPersonName(tokens: string[]): boolean {
   const words = tokens.filter((t) => !new RegExp(`^${PARTICLE}$`, 'u').test(t));
   const initial = (t: string) => /^\p{Lu}\.$/u.test(t);
   if (words.some((t) => NOT_NAMES.has(t) || isRoleWord(t) || ROLE_MODIFIERS.has(t) || ORGANIZATION_HEADS.has(t) || /^\p{Lu}{2,}/u.test(t) || (t.endsWith('.') && !initial(t)))) return false;
-  if (initial(tokens.at(-1)!) || words.every(initial)) return false;
+  if (initial(tokens.at(-1)!) || words.every(initial) || words.some((t) => INSTRUMENTS.has(t))) return false;
   if (/['’]s$/u.test(tokens.at(-1)!) || /^\p{Ll}/u.test(tokens[0]!)) return false;
   return !findCountries(tokens.join(' ')).some((c) => /\s/.test(c.written) || c.written === tokens.join(' '));
 }
@@ -179,7 +219,8 @@ export function cutAppositive(text: string): string {
 
 /** "Co-Chair" and "Vice-President" are titles as much as "Chair" is. */
 function isRoleWord(word: string): boolean {
-  return ROLE_WORDS.has(word) || word.split('-').some((part) => ROLE_WORDS.has(part));
+  const bare = word.replace(/['’]s?$/u, '');
+  return [bare, bare.replace(/s$/, '')].some((w) => ROLE_WORDS.has(w) || w.split(/-\s*/).some((part) => ROLE_WORDS.has(part)));
 }
 
 function hasRoleWord(text: string): boolean {

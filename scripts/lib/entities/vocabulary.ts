@@ -6,7 +6,7 @@
 
 /** Words that make a phrase a job title. */
 export const ROLE_WORDS = new Set(
-  'Scientist Author Engineer Director Director-General Directors Minister Ministers Ambassador Mayor President Vice-President Chair Co-Chair Chairperson Chairman Chairwoman Secretary Secretary-General Under-Secretary-General Commissioner Officer Founder Co-Founder Representative Head Coordinator Councilor Councillor Counsellor Adviser Advisor Professor Manager Observer Envoy Rapporteur Chief Lead Leader Researcher Fellow Dean Governor Senator Judge Delegate Spokesperson Administrator Partner Expert Consultant Analyst Specialist Attaché Consul Commander Moderator Panellist Panelist Attorney Lawyer Economist Activist Member'.split(' '),
+  'Facilitator Discussant Scientist Author Engineer Director Director-General Directors Minister Ministers Ambassador Mayor President Vice-President Chair Co-Chair Chairperson Chairman Chairwoman Secretary Secretary-General Under-Secretary-General Commissioner Officer Founder Co-Founder Representative Head Coordinator Councilor Councillor Counsellor Adviser Advisor Professor Manager Observer Envoy Rapporteur Chief Lead Leader Researcher Fellow Dean Governor Senator Judge Delegate Spokesperson Administrator Partner Expert Consultant Analyst Specialist Attaché Consul Commander Moderator Panellist Panelist Attorney Lawyer Economist Activist Member'.split(' '),
 );
 
 /** Words that qualify a job title ("Deputy", "Acting", "General"): part of a title, never of a name. */
