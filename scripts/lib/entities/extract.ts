@@ -80,6 +80,8 @@ function mergeVariants(groups: Attribution[][]): Attribution[][] {
     const [x, y] = [words(a), words(b)];
     const [short, long] = x.length <= y.length ? [x, y] : [y, x];
     if (short.length >= 2 && short.length < long.length && long.slice(-short.length).join(' ') === short.join(' ')) return true;
+    // "William Agyemang-Bonsu" and "William Kojo Agyemang-Bonsu": a middle name left out.
+    if (short.length >= 2 && short.length < long.length && short[0] === long[0] && short.at(-1) === long.at(-1)) return true;
     return x.length === y.length && x.at(-1) === y.at(-1) && x.every((w, i) => w === y[i] || (w[0] === y[i]![0] && w.length > 3 && editDistance(w, y[i]!) <= 1));
   };
   const merged: Attribution[][] = [];

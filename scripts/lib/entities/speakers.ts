@@ -78,11 +78,11 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   const nameWords = tokens.filter((t) => !PARTICLE_WORD.test(t));
   if (context.commonWords && nameWords.every((t) => common(t) || countryCalled(t))) return undefined;
   const reported = REPORTING_CUE.test(sentence);
-  const honorific = readHonorific(leading, before);
+  const honorific = readHonorific(leading, leading.length ? sentence.slice(0, start + run.indexOf(leading[0]!)) : before);
   // "Name (Country)", "Name (Organization)": the genre's tightest attribution.
   const paren = readParenthetical(after, run);
   const rest = paren ? after.slice(paren.length) : after;
-  const appositive = rest.startsWith(', ') ? cutAppositive(rest.slice(2)) : rest.startsWith(' of ') && !paren ? cutAppositive(rest.slice(1)) : '';
+  const appositive = untilNextPerson(rest.startsWith(', ') ? cutAppositive(rest.slice(2)) : rest.startsWith(' of ') && !paren ? cutAppositive(rest.slice(1)) : '');
   const afterAppositive = appositive ? rest.slice(rest.indexOf(appositive) + appositive.length) : rest;
   // "On behalf of the President, Name, Minister, Other Name said": the first person did not speak.
   if (/\bon behalf of\b[^.;]*$/i.test(before) && !paren && (/^,\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:\(|\p{Ll})/u.test(afterAppositive) || endsWithPerson(appositive))) return undefined;
@@ -103,13 +103,15 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
       return compact({ name, honorific, ...withParen(fields), role: fields.role ?? (leading.length ? honorific : undefined), raw, paragraph });
     }
   }
+  // "Ana Ruiz, Fundacion Natura, spoke": a capitalized run right after a name's comma is its appositive.
+  const appositiveOfAnother = /\p{Lu}[\p{L}'’.-]*\)?,\s*$/u.test(before);
   // "a presentation by Name", "facilitated by Name, Org, and Name, Org": the person gave it.
   if (BY_CUE.test(before)) {
     const fields = appositive ? parseAppositive(appositive) : {};
     return compact({ name, honorific, ...withParen(fields), raw: appositive ? `${rawName}, ${appositive}` : rawName, paragraph });
   }
   // "Name, on behalf of the European Union, said"
-  if (behalf && (speaksAfterBehalf || reported)) {
+  if (behalf && speaksAfterBehalf && !appositiveOfAnother) {
     return compact({ name, honorific, ...withParen({ role: behalf[1]!.trim() }), raw: `${rawName}, ${behalf[1]!.trim()}`, paragraph });
   }
   if (leftTitle && hasRoleWord(leftTitle) && REPORTED_NEXT.test(after)) {
@@ -123,10 +125,19 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   }
   // "Name said": a bare name as the subject of a reporting verb, when no word of it is one the
   // document also writes in lowercase ("Review Teams noted" is not a person).
-  if ((REPORTED_NEXT.test(rest) || (behalf && speaksAfterBehalf)) && context.commonWords && !nameWords.some(common)) {
+  if ((REPORTED_NEXT.test(rest) || (behalf && speaksAfterBehalf)) && context.commonWords && !nameWords.some(common) && !appositiveOfAnother) {
     return compact({ name, honorific, ...withParen({ role: leading.length ? honorific : undefined }), raw: rawName, paragraph });
   }
   return undefined;
+}
+
+/** "World Bank Institute, and Ian Burton, …": an appositive ends where the next person is named. */
+function untilNextPerson(appositive: string): string {
+  for (const m of appositive.matchAll(/,?\s+and\s+/g)) {
+    const next = appositive.slice(m.index + m[0].length).split(/[,(]/)[0]!.trim().split(/\s+/);
+    if (isPersonName(next) && !looksLikeOrganization(next.join(' '))) return appositive.slice(0, m.index);
+  }
+  return appositive;
 }
 
 /** "…, Minister for X, Ana Ruiz (Chile)": an appositive that ran on into the next person's name. */
@@ -260,6 +271,7 @@ export function parseAppositive(appositive: string): { role?: string; organizati
   }
   const roleParts: string[] = [];
   while (rest.length > 0 && hasRoleWord(rest[0]!) && (roleParts.length === 0 || !looksLikeOrganization(rest[0]!))) roleParts.push(rest.shift()!);
+  if (roleParts.length > 0 && rest.length === 2 && /^\p{Lu}[\p{L}-]*$/u.test(rest[0]!) && !ORGANIZATION_HEADS.has(rest[0]!)) roleParts.push(rest.shift()!);
   let role = roleParts.join(', ') || undefined;
   let organization = rest.join(', ') || undefined;
   if (!organization && role) {
