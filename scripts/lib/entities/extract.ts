@@ -9,7 +9,7 @@ import { escapeRegExp, findMentions } from './mentions.ts';
 import { classifyStakeholder } from './groups.ts';
 import { findOrganizations } from './organizations.ts';
 import { compact, findAttributions, type Attribution } from './speakers.ts';
-import { HONORIFICS, NOT_NAMES, ROLE_WORDS } from './vocabulary.ts';
+import { HONORIFICS, NOT_NAMES, ORGANIZATION_HEADS, ROLE_WORDS } from './vocabulary.ts';
 import { slugify, uniqueSlug } from '../text.ts';
 
 interface Paragraph {
@@ -22,7 +22,7 @@ export function extractEntities(sections: Section[]): Entities {
   const paragraphs = sections.flatMap((s) => s.paragraphs).sort((a, b) => a.n - b.n);
   const organizations = findOrganizations(paragraphs).map((o) => ({ id: slugify(o.acronym ?? o.name, 8), ...o })).filter(uniqueIds());
   return {
-    speakers: collectSpeakers(paragraphs, organizations),
+    speakers: collectSpeakers(paragraphs, organizations, headedAffiliations(sections)),
     organizations,
     countries: collectCountries(paragraphs),
     figures: paragraphs.flatMap((p) => findFigures(p.text, p.id)),
@@ -38,11 +38,12 @@ function uniqueIds() {
 }
 
 /** One speaker per person: attributions of the same name are merged, fields filled from later ones. */
-function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organizations']): Entities['speakers'] {
+function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organizations'], headed: Map<string, HeadingAffiliation>): Entities['speakers'] {
   const byName = new Map<string, Attribution[]>();
   const context = { commonWords: lowercaseWords(paragraphs) };
   for (const p of paragraphs) {
-    for (const attribution of findAttributions(p.text, p.id, context)) {
+    for (const found of findAttributions(p.text, p.id, context)) {
+      const attribution = withHeading(found, p, headed.get(p.id));
       const key = slugify(attribution.name, 10);
       byName.set(key, [...(byName.get(key) ?? []), attribution]);
     }
@@ -67,6 +68,51 @@ function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organ
       mentions: mentions.get(first.name)!,
     };
   });
+}
+
+/** What a heading says about the people under it: only a country ("### China:", "SPAIN") or an organization. */
+interface HeadingAffiliation {
+  country?: string;
+  organization?: string;
+}
+
+/**
+ * In panel-style summaries a sub-heading names the presenter's country or body and the paragraph
+ * under it opens with the bare name. The heading is a section title, or, where the splitter kept it
+ * as text, a paragraph that is nothing but the name of a country.
+ */
+function headedAffiliations(sections: Section[]): Map<string, HeadingAffiliation> {
+  const headed = new Map<string, HeadingAffiliation>();
+  for (const section of sections) {
+    const first = section.paragraphs[0];
+    const fromTitle = section.kind === 'overview' ? undefined : readHeading(section.title);
+    if (first && fromTitle) headed.set(first.id, fromTitle);
+    section.paragraphs.forEach((p, i) => {
+      const next = section.paragraphs[i + 1];
+      const fromParagraph = next ? readHeading(p.text) : undefined;
+      if (next && fromParagraph?.country) headed.set(next.id, fromParagraph);
+    });
+  }
+  return headed;
+}
+
+/** "China:", "PAPUA NEW GUINEA", "European Commission" → what it names, if that is all the line is. */
+function readHeading(line: string): HeadingAffiliation | undefined {
+  const text = line.trim().replace(/\s*:$/, '').replace(/\s+/g, ' ');
+  if (text.length < 3 || text.length > 60 || /[.!?,;]$/.test(text)) return undefined;
+  const cased = /\p{Ll}/u.test(text) ? text : text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase()).replace(/(?<=\s)(?:Of|And|The)(?=\s)/g, (w) => w.toLowerCase());
+  if (countryCalled(cased)) return { country: cased };
+  const words = cased.split(' ');
+  if (/\p{Ll}/u.test(text) && words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|for|and|the|on)$/.test(w)) && words.some((w) => ORGANIZATION_HEADS.has(w))) return { organization: text };
+  return undefined;
+}
+
+/** The heading fills what the attribution leaves open, for the person the paragraph opens with. */
+function withHeading(attribution: Attribution, paragraph: Paragraph, heading: HeadingAffiliation | undefined): Attribution {
+  if (!heading || attribution.country || attribution.organization) return attribution;
+  const at = paragraph.text.indexOf(attribution.name);
+  if (at === -1 || at > 40) return attribution;
+  return { ...attribution, ...heading };
 }
 
 /**
