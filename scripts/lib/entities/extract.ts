@@ -41,20 +41,24 @@ function uniqueIds() {
 function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organizations'], headed: Map<string, HeadingAffiliation>): Entities['speakers'] {
   const byName = new Map<string, Attribution[]>();
   const context = { commonWords: lowercaseWords(paragraphs) };
+  const weak: Attribution[] = [];
   for (const p of paragraphs) {
-    for (const found of findAttributions(p.text, p.id, context)) {
-      const attribution = withHeading(found, p, headed.get(p.id));
+    findAttributions(p.text, p.id, context).forEach((found, i) => {
+      const attribution = i === 0 ? withHeading(found, headed.get(p.id)) : found;
+      if (attribution.weak) return void weak.push(attribution);
       const key = slugify(attribution.name, 10);
       byName.set(key, [...(byName.get(key) ?? []), attribution]);
-    }
+    });
   }
   const taken = new Set<string>();
   const people = mergeVariants([...byName.values()]);
+  // "Ana Ruiz (Chile) was elected" says who a speaker is, though not that she spoke there.
+  const filling = new Map(people.map((group) => [group, weak.filter((w) => mergeVariants([group, [w]]).length === 1)]));
   const tails = surnameForms(people.map((a) => a[0]!.name));
   const mentions = findMentions(new Map(people.map((a) => [a[0]!.name, [a[0]!.name, ...(tails.get(a[0]!.name) ?? [])]])), paragraphs);
   return people.map((attributions) => {
     const first = attributions[0]!;
-    const pick = <K extends 'role' | 'organization' | 'country' | 'honorific'>(key: K) => attributions.find((a) => a[key])?.[key];
+    const pick = <K extends 'role' | 'organization' | 'country' | 'honorific'>(key: K) => [...attributions, ...filling.get(attributions)!].find((a) => a[key])?.[key];
     const country = pick('country');
     const countryCode = country ? (countryCalled(country) ?? findCountries(country)[0])?.code : undefined;
     const raw = attributions.map((a) => a.raw);
@@ -107,11 +111,9 @@ function readHeading(line: string): HeadingAffiliation | undefined {
   return undefined;
 }
 
-/** The heading fills what the attribution leaves open, for the person the paragraph opens with. */
-function withHeading(attribution: Attribution, paragraph: Paragraph, heading: HeadingAffiliation | undefined): Attribution {
+/** The heading fills what the attribution leaves open, for the first person the paragraph names. */
+function withHeading(attribution: Attribution, heading: HeadingAffiliation | undefined): Attribution {
   if (!heading || attribution.country || attribution.organization) return attribution;
-  const at = paragraph.text.indexOf(attribution.name);
-  if (at === -1 || at > 40) return attribution;
   return { ...attribution, ...heading };
 }
 

@@ -20,6 +20,11 @@ export interface Attribution {
   raw: string;
   /** Id of the paragraph it stands in. */
   paragraph: string;
+  /**
+   * A mention that says who the person is but not that they speak ("Ana Ruiz (Chile) was
+   * elected"): it fills a speaker's fields, never makes one.
+   */
+  weak?: boolean;
 }
 
 /** Genre context that one sentence cannot give: the words the document writes in lowercase. */
@@ -82,7 +87,7 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   // "Name (Country)", "Name (Organization)": the genre's tightest attribution.
   const paren = readParenthetical(after, run);
   const rest = paren ? after.slice(paren.length) : after;
-  const appositive = untilNextPerson(rest.startsWith(', ') ? cutAppositive(rest.slice(2)) : rest.startsWith(' of ') && !paren ? cutAppositive(rest.slice(1)) : '');
+  const appositive = untilNextPerson(rest.startsWith(', ') ? cutAppositive(rest.slice(2).trimStart()) : rest.startsWith(' of ') && !paren ? cutAppositive(rest.slice(1)) : '', common);
   const afterAppositive = appositive ? rest.slice(rest.indexOf(appositive) + appositive.length) : rest;
   // "On behalf of the President, Name, Minister, Other Name said": the first person did not speak.
   if (/\bon behalf of\b[^.;]*$/i.test(before) && !paren && (/^,\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:\(|\p{Ll})/u.test(afterAppositive) || endsWithPerson(appositive))) return undefined;
@@ -94,7 +99,10 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   const speaksNext = REPORTED_NEXT.test(afterAppositive);
   const byLeading = honorificFields(honorific, leading);
   const withParen = (fields: { role?: string | undefined; organization?: string | undefined; country?: string | undefined }) =>
-    compact({ ...fields, organization: fields.organization ?? paren?.organization ?? byLeading.organization, country: paren?.country ?? fields.country ?? byLeading.country });
+    compact({ ...fields, organization: fields.organization ?? paren?.organization ?? byLeading.organization, country: paren?.country ?? fields.country ?? byLeading.country ?? labelled.country });
+  // "Mali: Ana Ruiz said": a country run in as a label before the name.
+  const label = before.match(/(?:^|[.;]\s+|\s)((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*):\s*$/u)?.[1];
+  const labelled = label && countryCalled(label) ? { country: label } : {};
   const rawName = `${honorific ? `${honorific} ` : ''}${name}${paren ? paren.text : ''}`;
   if (appositive !== '' && (afterHonorific || describesPosition(appositive) || speaksNext) && (reported || strongForm)) {
     const fields = parseAppositive(appositive);
@@ -128,14 +136,15 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   if ((REPORTED_NEXT.test(rest) || (behalf && speaksAfterBehalf)) && context.commonWords && !nameWords.some(common) && !appositiveOfAnother) {
     return compact({ name, honorific, ...withParen({ role: leading.length ? honorific : undefined }), raw: rawName, paragraph });
   }
+  if (paren) return { name, ...withParen({}), raw: rawName, paragraph, weak: true };
   return undefined;
 }
 
 /** "World Bank Institute, and Ian Burton, …": an appositive ends where the next person is named. */
-function untilNextPerson(appositive: string): string {
+function untilNextPerson(appositive: string, common: (word: string) => boolean): string {
   for (const m of appositive.matchAll(/,?\s+and\s+/g)) {
     const next = appositive.slice(m.index + m[0].length).split(/[,(]/)[0]!.trim().split(/\s+/);
-    if (isPersonName(next) && !looksLikeOrganization(next.join(' '))) return appositive.slice(0, m.index);
+    if (isPersonName(next) && !looksLikeOrganization(next.join(' ')) && !next.some(common)) return appositive.slice(0, m.index);
   }
   return appositive;
 }
@@ -257,7 +266,10 @@ function describesPosition(appositive: string): boolean {
  * "Swedish …") is not the person's country.
  */
 export function parseAppositive(appositive: string): { role?: string; organization?: string; country?: string } {
-  const parts = joinSeries(appositive.replace(/^(?:the|of the|of)\s+/i, '').replace(/\s+/g, ' ').split(/,\s+/));
+  const written = appositive.replace(/^(?:the|of the|of)\s+/i, '').replace(/\s+/g, ' ').split(/,\s+/);
+  // "…, Director of X, on Wednesday, 6 October": a circumstance after the affiliation is not part of it.
+  const end = written.findIndex((part, i) => i > 0 && (/^\d/.test(part) || (/^\p{Ll}/u.test(part) && !/^and\s/.test(part))));
+  const parts = joinSeries(end === -1 ? written : written.slice(0, end));
   let country: string | undefined;
   const rest: string[] = [];
   for (const part of parts) {
@@ -278,6 +290,8 @@ export function parseAppositive(appositive: string): { role?: string; organizati
     const inner = innerOrganization(role);
     if (inner) organization = inner;
   }
+  // "UNFCCC Consultant", "CTI Vice Chair", "GEF's Regional Manager": the acronym a title opens with is its body.
+  if (!organization && role) organization = role.match(/^(\p{Lu}[\p{Lu}/-]*\p{Lu})(?:['’]s)?\s+\S/u)?.[1];
   if (!role && !organization) return compact({ country });
   if (role === undefined && organization && !looksLikeOrganization(organization) && /^\p{Ll}/u.test(organization)) [role, organization] = [organization, undefined];
   return compact({ role, organization, country });
@@ -362,6 +376,8 @@ function innerOrganization(role: string): string | undefined {
     if (leadingCountry(phrase!) || insideCountryName(role.slice(0, m.index), preposition!, phrase!)) continue;
     const candidate = withoutTrailingCountry(phrase!);
     const minister = /\b(?:Minister|Ministers|Secretary of State)\b/.test(role.slice(0, m.index));
+    const owner = candidate.match(/^(\p{Lu}[\p{Lu}-]*\p{Lu})['’]s\s/u)?.[1];
+    if (owner) return owner;
     if (looksLikeOrganization(candidate)) return candidate;
     if (!minister && /^(?:of|for) the$/.test(preposition!)) return candidate;
   }
