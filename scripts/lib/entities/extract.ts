@@ -53,7 +53,8 @@ function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organ
   const taken = new Set<string>();
   const people = mergeVariants([...byName.values()]);
   // "Ana Ruiz (Chile) was elected" says who a speaker is, though not that she spoke there.
-  const filling = new Map(people.map((group) => [group, weak.filter((w) => mergeVariants([group, [w]]).length === 1)]));
+  const bySurname = Map.groupBy(weak, (w) => surnameKey(w.name));
+  const filling = new Map(people.map((group) => [group, (bySurname.get(surnameKey(group[0]!.name)) ?? []).filter((w) => mergeVariants([group, [w]]).length === 1)]));
   const tails = surnameForms(people.map((a) => a[0]!.name));
   const mentions = findMentions(new Map(people.map((a) => [a[0]!.name, [a[0]!.name, ...(tails.get(a[0]!.name) ?? [])]])), paragraphs);
   return people.map((attributions) => {
@@ -115,6 +116,10 @@ function readHeading(line: string): HeadingAffiliation | undefined {
 function withHeading(attribution: Attribution, heading: HeadingAffiliation | undefined): Attribution {
   if (!heading || attribution.country || attribution.organization) return attribution;
   return { ...attribution, ...heading };
+}
+
+function surnameKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).at(-1)!;
 }
 
 /**

@@ -41,6 +41,9 @@ const CAPITALIZED_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${TOKEN}(?:\
 const PARTICLE_WORD = new RegExp(`^${PARTICLE}$`, 'u');
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', 'in', 'at', 'de', 'du', 'des', 'la', 'le', 'against', 'with', '&']);
 
+/** Characters either side of a name that its attribution can span. */
+const WINDOW = 400;
+
 /** Contact lines of upcoming meetings name people who do not speak. */
 const CONTACT = /\bcontact\s*:|\btel\s*:|\be-mail\s*:|\bfax\s*:/i;
 /** People thanked, honoured or mourned are spoken of, not speaking. */
@@ -51,15 +54,19 @@ export function findAttributions(text: string, paragraph: string, context: Attri
   const found: Attribution[] = [];
   for (const sentence of splitSentences(text)) {
     if (CONTACT.test(sentence)) continue;
+    const reported = REPORTING_CUE.test(sentence);
     for (const match of sentence.matchAll(CAPITALIZED_RUN)) {
-      const attribution = readAttribution(sentence, match.index, match[0], paragraph, context);
+      // Only the words around a name bear on it: a window keeps a run-on line linear.
+      const from = Math.max(0, match.index - WINDOW / 2);
+      const window = sentence.slice(from, match.index + match[0].length + WINDOW);
+      const attribution = readAttribution(window, match.index - from, match[0], paragraph, context, reported);
       if (attribution) found.push(attribution);
     }
   }
   return found;
 }
 
-function readAttribution(sentence: string, start: number, run: string, paragraph: string, context: AttributionContext): Attribution | undefined {
+function readAttribution(sentence: string, start: number, run: string, paragraph: string, context: AttributionContext, reported: boolean): Attribution | undefined {
   const tokens = run.split(/\s+/);
   // "For Name, Chair, …", "Also, Name": a sentence's first word is not part of the name.
   while (tokens.length > 2 && NOT_NAMES.has(tokens[0]!) && !HONORIFICS.has(tokens[0]!)) tokens.shift();
@@ -71,7 +78,8 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   const nameStart = start + run.lastIndexOf(name);
   const before = sentence.slice(0, nameStart);
   const after = sentence.slice(nameStart + name.length);
-  if (/on behalf of\s+(?:the\s+)?$/i.test(before) || SPOKEN_OF.test(before)) return undefined;
+  const near = before.slice(-80);
+  if (/on behalf of\s+(?:the\s+)?$/i.test(near) || SPOKEN_OF.test(near)) return undefined;
   // "Head of Water Cooperation", "Ministry of Foreign Affairs": a run after a preposition is
   // part of a title or a name of something, not a person.
   if (leading.length === 0 && (/\b(?:of|for|on|at|in|to|the|de|du|des|la|le)\s+$/.test(before) || /\b\p{L}['’]$/u.test(before))) return undefined;
@@ -82,7 +90,6 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   const common = (t: string) => context.commonWords?.has(t.toLowerCase()) ?? false;
   const nameWords = tokens.filter((t) => !PARTICLE_WORD.test(t));
   if (context.commonWords && nameWords.every((t) => common(t) || countryCalled(t))) return undefined;
-  const reported = REPORTING_CUE.test(sentence);
   const honorific = readHonorific(leading, leading.length ? sentence.slice(0, start + run.indexOf(leading[0]!)) : before);
   // "Name (Country)", "Name (Organization)": the genre's tightest attribution.
   const paren = readParenthetical(after, run);
@@ -101,7 +108,7 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   const withParen = (fields: { role?: string | undefined; organization?: string | undefined; country?: string | undefined }) =>
     compact({ ...fields, organization: fields.organization ?? paren?.organization ?? byLeading.organization, country: paren?.country ?? fields.country ?? byLeading.country ?? labelled.country });
   // "Mali: Ana Ruiz said": a country run in as a label before the name.
-  const label = before.match(/(?:^|[.;]\s+|\s)((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*):\s*$/u)?.[1];
+  const label = before.slice(-60).match(/(?:^|[.;]\s+|\s)((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*):\s*$/u)?.[1];
   const labelled = label && countryCalled(label) ? { country: label } : {};
   const rawName = `${honorific ? `${honorific} ` : ''}${name}${paren ? paren.text : ''}`;
   if (appositive !== '' && (afterHonorific || describesPosition(appositive) || speaksNext) && (reported || strongForm)) {
@@ -203,7 +210,7 @@ const INSTRUMENTS = new Set('Declaration Protocol Convention Accord Accords Agre
  */
 function isPersonName(tokens: string[]): boolean {
   if (tokens.length < 2 || tokens.length > 5) return false;
-  const words = tokens.filter((t) => !new RegExp(`^${PARTICLE}$`, 'u').test(t));
+  const words = tokens.filter((t) => !PARTICLE_WORD.test(t));
   const initial = (t: string) => /^\p{Lu}\.$/u.test(t);
   if (words.some((t) => NOT_NAMES.has(t) || isRoleWord(t) || ROLE_MODIFIERS.has(t) || ORGANIZATION_HEADS.has(t) || /^\p{Lu}{2,}/u.test(t) || (t.endsWith('.') && !initial(t)))) return false;
   if (initial(tokens.at(-1)!) || words.every(initial) || words.some((t) => INSTRUMENTS.has(t))) return false;
