@@ -53,7 +53,8 @@ function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organ
   const taken = new Set<string>();
   const people = mergeVariants([...byName.values()]);
   // "Ana Ruiz (Chile) was elected" says who a speaker is, though not that she spoke there.
-  const bySurname = Map.groupBy(weak, (w) => surnameKey(w.name));
+  const bySurname = new Map<string, Attribution[]>();
+  for (const w of weak) bySurname.set(surnameKey(w.name), [...(bySurname.get(surnameKey(w.name)) ?? []), w]);
   const filling = new Map(people.map((group) => [group, (bySurname.get(surnameKey(group[0]!.name)) ?? []).filter((w) => mergeVariants([group, [w]]).length === 1)]));
   const tails = surnameForms(people.map((a) => a[0]!.name));
   const mentions = findMentions(new Map(people.map((a) => [a[0]!.name, [a[0]!.name, ...(tails.get(a[0]!.name) ?? [])]])), paragraphs);
