@@ -93,6 +93,17 @@ let shortCodes: Map<string, CountryName> | undefined;
  * the genre's way of writing a person's country.
  */
 export function countryCalled(phrase: string): CountryMatch | undefined {
+  if (calledCache.has(phrase)) return calledCache.get(phrase);
+  if (calledCache.size > 100_000) calledCache.clear();
+  const result = lookUpCountryCalled(phrase);
+  calledCache.set(phrase, result);
+  return result;
+}
+
+/** Summaries repeat the same short phrases; each is looked up once. */
+const calledCache = new Map<string, CountryMatch | undefined>();
+
+function lookUpCountryCalled(phrase: string): CountryMatch | undefined {
   const written = phrase.trim();
   const whole = findCountries(written);
   if (whole.length === 1 && whole[0]!.written.length >= written.replace(/[.:]$/, '').length) return whole[0];

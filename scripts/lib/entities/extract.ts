@@ -164,7 +164,7 @@ function editDistance(a: string, b: string): number {
 /** Every word the document writes in lowercase: such a word is a common word, not a name. */
 function lowercaseWords(paragraphs: Paragraph[]): Set<string> {
   const words = new Set<string>();
-  for (const p of paragraphs) for (const m of p.text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) words.add(m[0]);
+  for (const p of paragraphs) for (const word of p.text.split(/[^\p{L}'’-]+/u)) if (/^\p{Ll}/u.test(word)) words.add(word);
   return words;
 }
 
@@ -202,7 +202,7 @@ function collectCountries(paragraphs: Paragraph[]): Entities['countries'] {
   return [...byCode.values()];
 }
 
-/** "Director, GWPC" is classified as "Director, Global Water Partnership Council (GWPC)". */
+/** "Director, GLC" is classified as "Director, Global Lakes Council (GLC)". */
 function expandAcronyms(text: string, organizations: Entities['organizations']): string {
   return organizations.reduce(
     (expanded, o) => (o.acronym && o.acronym !== o.name ? expanded.replace(new RegExp(`(?<![\\p{L}(])${escapeRegExp(o.acronym)}(?![\\p{L})])`, 'gu'), `${o.name} (${o.acronym})`) : expanded),

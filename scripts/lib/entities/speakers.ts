@@ -33,9 +33,10 @@ export interface AttributionContext {
   commonWords?: Set<string>;
 }
 
-// A name word: "Ana", "MacDicken", "Zammit-Cutajar", "Zammit- Cutajar" (a hyphen broken by a
+// A name word: "Ana", "MacDicken", "O'Hara" (an inner capital only after a surname prefix, so
+// "HydroSense" is a brand, not a name), "Zammit-Cutajar", "Zammit- Cutajar" (a hyphen broken by a
 // space in conversion), "La'avasa", an initial "K.". All-capital words are acronyms or delegations.
-const TOKEN = String.raw`\p{Lu}[\p{Ll}'’]*(?:\p{Lu}\p{Ll}+)*(?:-(?:\s?\p{Lu})?[\p{Ll}'’]+)*\.?`;
+const TOKEN = String.raw`(?:Mac|Mc|Fitz|De|Di|Da|La|Le|Van|Von|\p{Lu}['’])?\p{Lu}[\p{Ll}'’]*(?:-(?:\s?\p{Lu})?[\p{Ll}'’]+)*\.?`;
 const PARTICLE = String.raw`(?:da|de|del|della|der|des|di|do|dos|du|van|von|bin|ibn|al|el|la|le)`;
 const CAPITALIZED_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}(?=\s+\p{Lu})))*`, 'gu');
 const PARTICLE_WORD = new RegExp(`^${PARTICLE}$`, 'u');
@@ -215,7 +216,20 @@ function isPersonName(tokens: string[]): boolean {
   if (words.some((t) => NOT_NAMES.has(t) || isRoleWord(t) || ROLE_MODIFIERS.has(t) || ORGANIZATION_HEADS.has(t) || /^\p{Lu}{2,}/u.test(t) || (t.endsWith('.') && !initial(t)))) return false;
   if (initial(tokens.at(-1)!) || words.every(initial) || words.some((t) => INSTRUMENTS.has(t))) return false;
   if (/['’]s$/u.test(tokens.at(-1)!) || /^\p{Ll}/u.test(tokens[0]!)) return false;
-  return !findCountries(tokens.join(' ')).some((c) => /\s/.test(c.written) || c.written === tokens.join(' '));
+  return !namesCountry(tokens.join(' '));
+}
+
+const countryRuns = new Map<string, boolean>();
+
+/** A run that is, or holds, a country of several words ("Cook Islands"); memoized, as runs repeat. */
+function namesCountry(run: string): boolean {
+  let found = countryRuns.get(run);
+  if (found === undefined) {
+    if (countryRuns.size > 100_000) countryRuns.clear();
+    found = findCountries(run).some((c) => /\s/.test(c.written) || c.written === run);
+    countryRuns.set(run, found);
+  }
+  return found;
 }
 
 /** The title before a name, with an organization acronym before it ("IOM Director General"). */
@@ -246,8 +260,11 @@ export function cutAppositive(text: string): string {
 
 /** "Co-Chair" and "Vice-President" are titles as much as "Chair" is. */
 function isRoleWord(word: string): boolean {
+  if (ROLE_WORDS.has(word)) return true;
+  if (!/^\p{Lu}/u.test(word)) return false;
   const bare = word.replace(/['’]s?$/u, '');
-  return [bare, bare.replace(/s$/, '')].some((w) => ROLE_WORDS.has(w) || w.split(/-\s*/).some((part) => ROLE_WORDS.has(part)));
+  const isRole = (w: string) => ROLE_WORDS.has(w) || (w.includes('-') && w.split(/-\s*/).some((part) => ROLE_WORDS.has(part)));
+  return isRole(bare) || (bare.endsWith('s') && isRole(bare.slice(0, -1)));
 }
 
 function hasRoleWord(text: string): boolean {

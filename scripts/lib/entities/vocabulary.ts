@@ -17,7 +17,7 @@ export const HONORIFICS = new Set('Amb Amb. Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Mx Pro
 
 /** Head nouns of organization names. */
 export const ORGANIZATION_HEADS = new Set(
-  'Organization Organisation Agency Union Forum Fund Programme Program Bank Banque Office Department Ministry Council Commission Conference Network Foundation Alliance Centre Center Institute Institution University Universidad Université College School Faculty Committee Platform Division Directorate Secretariat Association Federation Authority Board Bureau Collective Company Corporation Group Mission Service Services Coalition Society Initiative Partnership Trust Unit Branch Section Utility Analytics Commission Parliament Assembly Court Observatory Academy Chamber Cooperative Consortium Centres Centers Agencies Organizations City Municipality'.split(' '),
+  'Organization Organisation Agency Union Forum Fund Programme Program Bank Banque Office Department Ministry Council Commission Conference Network Foundation Alliance Centre Center Institute Institution University Universidad Université College School Faculty Committee Platform Division Directorate Secretariat Association Federation Authority Board Bureau Collective Company Corporation Group Mission Service Services Coalition Society Initiative Partnership Trust Unit Branch Section Commission Parliament Assembly Court Observatory Academy Chamber Cooperative Consortium Centres Centers Agencies Organizations City Municipality'.split(' '),
 );
 
 /** Capitalized words that start sentences or name places and things, never a person. */
