@@ -8,7 +8,7 @@ import { assembleSections, fallbackTitle } from './assemble.ts';
 import { SourceError } from './errors.ts';
 import { hasMarkdownHeadings, sectionsFromHeadings } from './markdown-structure.ts';
 import { isBodyParagraph, normalizeText, type NormalizeReport } from './normalize.ts';
-import { applySectionOverrides, readSourceFrontmatter } from './overrides.ts';
+import { applySectionOverrides, applySpeakerOverrides, readSourceFrontmatter } from './overrides.ts';
 import { extractEntities } from './entities/extract.ts';
 import { inferSections } from './structure.ts';
 import { readTitleBlock } from './title-block.ts';
@@ -33,13 +33,13 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const titleBlock = blocks.slice(0, bodyStart);
   const body = blocks.slice(bodyStart).map((block) => ({ ...block, line: block.line + lineOffset }));
   const facts = readTitleBlock(titleBlock);
-  const { sections: _ignored, ...meetingOverrides } = overrides;
+  const { sections: _ignored, speakers: _speakers, ...meetingOverrides } = overrides;
   const info = { ...facts, ...meetingOverrides, slug: overrides.slug ?? slug, source: file };
   const title = fallbackTitle(info, info.slug);
   const drafts = hasMarkdownHeadings(body) ? sectionsFromHeadings(body, title) : inferSections(body, title);
   const sections = assembleSections(drafts);
   const meeting = applySectionOverrides({ ...info, title, sections }, overrides, file);
-  Object.assign(meeting, extractEntities(meeting.sections));
+  Object.assign(meeting, applySpeakerOverrides(extractEntities(meeting.sections), overrides, file));
   return { meeting: validateMeeting(meeting, file), report, warnings: findWarnings(meeting) };
 }
 

@@ -86,7 +86,7 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   if (leading.length === 0 && (/\b(?:of|for|on|at|in|to|the|de|du|des|la|le)\s+$/.test(before) || /\b\p{L}['’]$/u.test(before))) return undefined;
   // "co-chaired by Ana Ruiz (Chile) and Ola Berg (Norway)", "facilitated by Ana Ruiz, Water Fund":
   // after "by" or "and" a name is a person only with its own attribution.
-  if (leading.length === 0 && /\b(?:and|by)\s+$/.test(before) && (!/(?:[),]|\bby)\s+(?:and\s+)?$/.test(before) || (!/^\s*[(,]/.test(after) && !REPORTED_NEXT.test(after)))) return undefined;
+  if (leading.length === 0 && /\b(?:and|by)\s+$/.test(before) && !BY_CUE.test(before) && (!/(?:[),]|\bby)\s+(?:and\s+)?$/.test(before) || (!/^\s*[(,]/.test(after) && !REPORTED_NEXT.test(after)))) return undefined;
   // "Economic Affairs", "Review Teams": a run of words the document also writes in lowercase.
   const common = (t: string) => context.commonWords?.has(t.toLowerCase()) ?? false;
   const nameWords = tokens.filter((t) => !PARTICLE_WORD.test(t));
