@@ -1,9 +1,10 @@
 /**
  * Speakers only, for whoever works on who-said-what: splits every `.md` and `.txt` in a folder
  * that has a `<name>.expected.json` answer key beside it and prints speakers precision, recall
- * and affiliation per document and overall. `--verbose` lists every miss.
+ * and affiliation per document and overall. `--verbose` lists every miss; `--no-blank-lines`
+ * first removes blank lines (one paragraph per line, as pasted from Word or a web page).
  *
- *   node scripts/eval/speakers.ts <folder> [--verbose]
+ *   node scripts/eval/speakers.ts <folder> [--verbose] [--no-blank-lines]
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,7 +34,12 @@ await runCommand(async () => {
       if (!names.includes(`${base}.${ext}`)) continue;
       let score: SpeakerScore;
       try {
-        const { parsed } = await splitSources([file], (path) => readFile(path));
+        const read = async (path: string) => {
+          const bytes = await readFile(path);
+          if (!options.has('no-blank-lines')) return bytes;
+          return new TextEncoder().encode(new TextDecoder().decode(bytes).replace(/\n[ \t\r]*(?=\n)/g, ''));
+        };
+        const { parsed } = await splitSources([file], read);
         score = scoreSpeakers(parsed[0]!.meeting.speakers ?? [], key);
       } catch (error) {
         console.log(`| ${base} | ${ext} | refused: ${(error as Error).message.split('\n')[0]} | | | |`);
