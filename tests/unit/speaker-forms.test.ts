@@ -66,6 +66,15 @@ describe('attribution forms', () => {
     expect(names('Rajendra K. Pachar said so. Ken MacDonnell noted it. Grainne O\'Hare presented.')).toEqual(['Rajendra K. Pachar', 'Ken MacDonnell', "Grainne O'Hare"]);
   });
 
+  it('reads "Name, Body, <verb>" whatever the verb, and a compass word ending a surname', () => {
+    expect(find('Wulf Kilmer, FAO, lamented that food security suffers.')[0]).toMatchObject({ name: 'Wulf Kilmer', organization: 'FAO' });
+    expect(find('Chris West, UK, described nested adaptation.')[0]).toMatchObject({ name: 'Chris West', country: 'UK' });
+  });
+
+  it('reads a name after an opening clause that ends in a capitalized word', () => {
+    expect(names('On behalf of the G-77 and China, Cecilia Baltar reaffirmed the commitment.')).toEqual(['Cecilia Baltar']);
+  });
+
   it('does not read a capitalized run after a name\'s comma as a second speaker', () => {
     expect(names('Jacob Olsen, Fundacion Verde, spoke about projects.')).toEqual(['Jacob Olsen']);
   });

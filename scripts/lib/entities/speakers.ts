@@ -112,7 +112,7 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   const label = before.slice(-60).match(/(?:^|[.;]\s+|\s)((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*):\s*$/u)?.[1];
   const labelled = label && countryCalled(label) ? { country: label } : {};
   const rawName = `${honorific ? `${honorific} ` : ''}${name}${paren ? paren.text : ''}`;
-  if (appositive !== '' && (afterHonorific || describesPosition(appositive) || speaksNext) && (reported || strongForm)) {
+  if (appositive !== '' && (afterHonorific || describesPosition(appositive) || speaksNext) && (reported || strongForm || speaksNext)) {
     const fields = parseAppositive(appositive);
     if (fields.role || fields.organization || fields.country || speaksNext) {
       const raw = `${rawName}${rest.startsWith(' of ') ? ' ' : ', '}${appositive}`;
@@ -120,7 +120,8 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
     }
   }
   // "Ana Ruiz, Fundacion Natura, spoke": a capitalized run right after a name's comma is its appositive.
-  const appositiveOfAnother = /\p{Lu}[\p{L}'’.-]*\)?,\s*$/u.test(before);
+  const introClause = /^(?:On behalf of|Speaking (?:for|on behalf of)|For|On|In|At|During|After|Before|Following|Responding to|Turning to)\b[^,]*,\s*$/u.test(before);
+  const appositiveOfAnother = /\p{Lu}[\p{L}'’.-]*\)?,\s*$/u.test(before) && !introClause;
   // "a presentation by Name", "facilitated by Name, Org, and Name, Org": the person gave it.
   if (BY_CUE.test(before)) {
     const fields = appositive ? parseAppositive(appositive) : {};
@@ -201,6 +202,9 @@ function honorificFields(honorific: string | undefined, leading: string[]): { ro
   return compact({ role: honorific, organization: acronym });
 }
 
+/** "Christopher West": a compass word ends a surname as often as it starts a region ("West Africa"). */
+const COMPASS = new Set(['North', 'South', 'East', 'West']);
+
 /** Names of texts and instruments end in these words ("Delhi Declaration", "Kyoto Protocol"): not people. */
 const INSTRUMENTS = new Set('Declaration Protocol Convention Accord Accords Agreement Mechanism Report Decision Resolution Framework Strategy Treaty Charter Statement Principles Guidelines Facility Parties Annex Article Amendment Plan Roadmap Mandate'.split(' '));
 
@@ -213,7 +217,7 @@ function isPersonName(tokens: string[]): boolean {
   if (tokens.length < 2 || tokens.length > 5) return false;
   const words = tokens.filter((t) => !PARTICLE_WORD.test(t));
   const initial = (t: string) => /^\p{Lu}\.$/u.test(t);
-  if (words.some((t) => NOT_NAMES.has(t) || isRoleWord(t) || ROLE_MODIFIERS.has(t) || ORGANIZATION_HEADS.has(t) || /^\p{Lu}{2,}/u.test(t) || (t.endsWith('.') && !initial(t)))) return false;
+  if (words.some((t, i) => (NOT_NAMES.has(t) && !(i > 0 && i === words.length - 1 && COMPASS.has(t) && !NOT_NAMES.has(words[i - 1]!))) || isRoleWord(t) || ROLE_MODIFIERS.has(t) || ORGANIZATION_HEADS.has(t) || /^\p{Lu}{2,}/u.test(t) || (t.endsWith('.') && !initial(t)))) return false;
   if (initial(tokens.at(-1)!) || words.every(initial) || words.some((t) => INSTRUMENTS.has(t))) return false;
   if (/['’]s$/u.test(tokens.at(-1)!) || /^\p{Ll}/u.test(tokens[0]!)) return false;
   return !namesCountry(tokens.join(' '));
