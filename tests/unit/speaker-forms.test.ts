@@ -75,6 +75,18 @@ describe('attribution forms', () => {
     expect(names('On behalf of the G-77 and China, Cecilia Baltar reaffirmed the commitment.')).toEqual(['Cecilia Baltar']);
   });
 
+  it('reads a name written with doubled spaces, as converted text has them', () => {
+    expect(names('On behalf of the G-77 and China, Cecilia  Baltar  Rebo reaffirmed the commitment.')).toEqual(['Cecilia Baltar Rebo']);
+  });
+
+  it('reads a title that names its group first', () => {
+    expect(find('Group I Rapporteur Alexa Malle (Canada) reported recommendations.')[0]).toMatchObject({ name: 'Alexa Malle', country: 'Canada', honorific: 'Group I Rapporteur' });
+  });
+
+  it('does not read the second half of "Body/Body" as a person', () => {
+    expect(names('Bernd Schlamm, IPCC/Joanneum Research, Austria, provided an overview.')).toEqual(['Bernd Schlamm']);
+  });
+
   it('does not read a capitalized run after a name\'s comma as a second speaker', () => {
     expect(names('Jacob Olsen, Fundacion Verde, spoke about projects.')).toEqual(['Jacob Olsen']);
   });

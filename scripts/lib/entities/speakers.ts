@@ -38,7 +38,7 @@ export interface AttributionContext {
 // space in conversion), "La'avasa", an initial "K.". All-capital words are acronyms or delegations.
 const TOKEN = String.raw`(?:Mac|Mc|Fitz|De|Di|Da|La|Le|Van|Von|\p{Lu}['’])?\p{Lu}[\p{Ll}'’]*(?:-(?:\s?\p{Lu})?[\p{Ll}'’]+)*\.?`;
 const PARTICLE = String.raw`(?:da|de|del|della|der|des|di|do|dos|du|van|von|bin|ibn|al|el|la|le)`;
-const CAPITALIZED_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}(?=\s+\p{Lu})))*`, 'gu');
+const CAPITALIZED_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’/-])${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}(?=\s+\p{Lu})))*`, 'gu');
 const PARTICLE_WORD = new RegExp(`^${PARTICLE}$`, 'u');
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', 'in', 'at', 'de', 'du', 'des', 'la', 'le', 'against', 'with', '&']);
 
@@ -74,11 +74,20 @@ function readAttribution(sentence: string, start: number, run: string, paragraph
   const leading: string[] = [];
   while (tokens.length > 0 && (HONORIFICS.has(tokens[0]!) || isRoleWord(tokens[0]!.replace(/\.$/, '')) || ROLE_MODIFIERS.has(tokens[0]!))) leading.push(tokens.shift()!);
   // "…, Name said" where the run ran on into the verb's subject: the name is what the run ends with.
-  if (!isPersonName(tokens)) return undefined;
+  // "Group I Rapporteur Ana Ruiz", "Working Group Chair Ana Ruiz": a title that names its group first.
+  if (!isPersonName(tokens)) {
+    const title = tokens.findLastIndex((t) => isRoleWord(t.replace(/\.$/, '')));
+    if (title === -1 || !isPersonName(tokens.slice(title + 1))) return undefined;
+    leading.push(...tokens.splice(0, title + 1));
+  }
   const name = tokens.join(' ');
-  const nameStart = start + run.lastIndexOf(name);
+  // Converted text doubles spaces ("Cecilia  Baltazar"): find the name by its words, not its joined form.
+  const words = [...run.matchAll(/\S+/g)];
+  const first = words[words.length - tokens.length]!;
+  const nameStart = start + first.index;
+  const nameEnd = start + words.at(-1)!.index + words.at(-1)![0].length;
   const before = sentence.slice(0, nameStart);
-  const after = sentence.slice(nameStart + name.length);
+  const after = sentence.slice(nameEnd);
   const near = before.slice(-80);
   if (/on behalf of\s+(?:the\s+)?$/i.test(near) || SPOKEN_OF.test(near)) return undefined;
   // "Head of Water Cooperation", "Ministry of Foreign Affairs": a run after a preposition is
