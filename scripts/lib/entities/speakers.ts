@@ -58,8 +58,8 @@ export function findAttributions(text: string, paragraph: string, context: Attri
     const reported = REPORTING_CUE.test(sentence);
     for (const match of sentence.matchAll(CAPITALIZED_RUN)) {
       // Only the words around a name bear on it: a window keeps a run-on line linear.
-      const from = Math.max(0, match.index - WINDOW / 2);
-      const window = sentence.slice(from, match.index + match[0].length + WINDOW);
+      const from = sentence.length > 4 * WINDOW ? Math.max(0, match.index - WINDOW / 2) : 0;
+      const window = from === 0 && sentence.length <= 4 * WINDOW ? sentence : sentence.slice(from, match.index + match[0].length + WINDOW);
       const attribution = readAttribution(window, match.index - from, match[0], paragraph, context, reported);
       if (attribution) found.push(attribution);
     }
