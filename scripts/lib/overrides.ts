@@ -5,8 +5,10 @@
  * on: an override that would silently lose a page or a relation is a mistake too.
  */
 import { z } from 'astro/zod';
-import type { Meeting, Section } from '../../src/schemas/meeting.ts';
-import { isCalendarDate, slugSchema } from '../../src/schemas/meeting.ts';
+import type { Entities, Meeting, Section } from '../../src/schemas/meeting.ts';
+import { isCalendarDate, slugSchema, stakeholderGroupSchema } from '../../src/schemas/meeting.ts';
+import { countryCalled, findCountries } from './entities/countries.ts';
+import { classifyStakeholder } from './entities/groups.ts';
 import { SourceError } from './errors.ts';
 import type { SourceFrontmatterBlock } from './frontmatter.ts';
 import { printable } from './printable.ts';
@@ -34,6 +36,18 @@ const sectionOverrideSchema = z.strictObject({
   relatedConclusions: z.array(z.string()).optional(),
 });
 
+/** Corrections to one speaker the splitter found; `false` instead removes a false one. */
+const speakerOverrideSchema = z.union([
+  z.literal(false),
+  z.strictObject({
+    name: z.string().min(1).optional(),
+    role: z.string().min(1).optional(),
+    organization: z.string().min(1).optional(),
+    country: z.string().min(1).optional(),
+    group: stakeholderGroupSchema.optional(),
+  }),
+]);
+
 /** The frontmatter a source may start with. Every field is optional. */
 export const sourceFrontmatterSchema = z.strictObject({
   /** URL segment of the meeting. */
@@ -47,6 +61,8 @@ export const sourceFrontmatterSchema = z.strictObject({
   documentType: oneLine.optional(),
   /** Per-section overrides keyed by the slug the splitter inferred. */
   sections: z.record(z.string(), sectionOverrideSchema).optional(),
+  /** Per-speaker corrections keyed by the speaker's id (the slug of their page); `false` removes one. */
+  speakers: z.record(z.string(), speakerOverrideSchema).optional(),
 });
 export type SourceFrontmatter = z.infer<typeof sourceFrontmatterSchema>;
 type SectionOverride = z.infer<typeof sectionOverrideSchema>;
@@ -130,4 +146,42 @@ function assertUniquePages(sections: Section[], inferred: Section[], file: strin
     }
     seen.set(key, inferred[i]!.slug);
   });
+}
+
+/**
+ * The publisher's word on speakers: correct a name, role, organization, country or group, or
+ * remove a person the splitter took for a speaker. Ids stay (they are published URLs); an unknown
+ * id or a country no dataset knows is an error, so a typo cannot pass silently. The group follows a
+ * corrected affiliation unless it is given too.
+ */
+export function applySpeakerOverrides(entities: Entities, overrides: SourceFrontmatter, file: string): Entities {
+  const entries = Object.entries(overrides.speakers ?? {});
+  if (entries.length === 0) return entities;
+  const known = new Set(entities.speakers.map((s) => s.id));
+  for (const [id, override] of entries) {
+    if (!known.has(id)) {
+      const list = entities.speakers.map((s) => s.id).join(', ') || '(none found)';
+      throw new SourceError(file, `frontmatter names speaker "${id}", whom the text does not have`, `use one of: ${list}`, 1);
+    }
+    if (override && override.country && !countryOf(override.country)) {
+      throw new SourceError(file, `frontmatter field "speakers.${id}.country": "${override.country}" is not a country name Readout knows`, 'write the country\'s English name, e.g. "Viet Nam" or "United States"', 1);
+    }
+  }
+  const speakers = entities.speakers.flatMap((speaker) => {
+    const override = overrides.speakers?.[speaker.id];
+    if (override === false) return [];
+    if (override === undefined) return [speaker];
+    const given = Object.fromEntries(Object.entries(override).filter(([, value]) => value !== undefined)) as Partial<typeof speaker>;
+    const corrected = { ...speaker, ...given };
+    if (override.country) corrected.countryCode = countryOf(override.country)!;
+    if (!override.group && (override.role || override.organization || override.country)) {
+      corrected.group = classifyStakeholder([corrected.role, corrected.organization, corrected.country].filter(Boolean).join(', '));
+    }
+    return [corrected];
+  });
+  return { ...entities, speakers };
+}
+
+function countryOf(name: string): string | undefined {
+  return (countryCalled(name) ?? findCountries(name).find((c) => c.written === name.trim()))?.code;
 }

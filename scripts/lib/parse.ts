@@ -9,7 +9,7 @@ import { SourceError } from './errors.ts';
 import { readFrontmatterBlock, type SourceFrontmatterBlock } from './frontmatter.ts';
 import { hasMarkdownHeadings, sectionsFromHeadings } from './markdown-structure.ts';
 import { isBodyParagraph, normalizeText, type NormalizeReport } from './normalize.ts';
-import { applySectionOverrides, readSourceFrontmatter } from './overrides.ts';
+import { applySectionOverrides, applySpeakerOverrides, readSourceFrontmatter } from './overrides.ts';
 import { extractEntities } from './entities/extract.ts';
 import { inferSections } from './structure.ts';
 import { readTitleBlock, venueFromLead } from './title-block.ts';
@@ -37,7 +37,7 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const facts = readTitleBlock(titleBlock);
   const leadVenue = facts.venue ? undefined : venueFromLead(body[0]?.text);
   if (leadVenue) facts.venue = leadVenue;
-  const { sections: _ignored, ...meetingOverrides } = overrides;
+  const { sections: _ignored, speakers: _speakers, ...meetingOverrides } = overrides;
   const info = { ...facts, ...meetingOverrides, slug: overrides.slug ?? slug, source: file };
   assertDatesInOrder(info, frontmatter, file);
   const title = fallbackTitle(info, info.slug);
@@ -45,7 +45,7 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   assertAccounted(file, content.split('\n'), lineOffset, dropped, [...titleBlock, ...drafts.flatMap((d) => [...d.blocks, ...(d.headings ?? [])])]);
   const sections = assembleSections(drafts);
   const meeting = applySectionOverrides({ ...info, title, sections }, overrides, file, frontmatter);
-  Object.assign(meeting, extractEntities(meeting.sections));
+  Object.assign(meeting, applySpeakerOverrides(extractEntities(meeting.sections), overrides, file));
   return { meeting: validateMeeting(meeting, file, frontmatter), report, warnings: findWarnings(meeting) };
 }
 

@@ -92,3 +92,32 @@ function matchAlias(span: string, byAlias: Map<string, CountryName>): string | u
 function withoutSuffix(span: string): string {
   return /[.’'\-s]$/u.test(span) ? span.replace(/(?:['’]s)?[.’'-]*$/u, '') : span;
 }
+
+let shortCodes: Map<string, CountryName> | undefined;
+
+/**
+ * The country a whole phrase names, when it is nothing but a country: a name, or a short code
+ * the datasets list ("US", "UK"). Short codes are left out of running-text search (they are
+ * acronyms of other things too often), but a phrase that is only a code — "(UK)", "…, US" — is
+ * the genre's way of writing a person's country.
+ */
+export function countryCalled(phrase: string): CountryMatch | undefined {
+  if (calledCache.has(phrase)) return calledCache.get(phrase);
+  if (calledCache.size > 100_000) calledCache.clear();
+  const result = lookUpCountryCalled(phrase);
+  calledCache.set(phrase, result);
+  return result;
+}
+
+/** Summaries repeat the same short phrases; each is looked up once. */
+const calledCache = new Map<string, CountryMatch | undefined>();
+
+function lookUpCountryCalled(phrase: string): CountryMatch | undefined {
+  const written = phrase.trim();
+  const whole = findCountries(written);
+  if (whole.length === 1 && whole[0]!.written.length >= written.replace(/[.:]$/, '').length) return whole[0];
+  if (!/^[A-Z]{2}$/.test(written)) return undefined;
+  shortCodes ??= new Map(countries.flatMap((c) => c.altSpellings.filter((s) => /^[A-Z]{2}$/.test(s)).map((s) => [s, { code: c.cca2, name: c.name.common }] as const)));
+  const entry = shortCodes.get(written);
+  return entry ? { ...entry, written, index: 0 } : undefined;
+}

@@ -1,7 +1,7 @@
 /**
  * Key figures: numbers with their unit ("50 million children", "92 per cent", "USD 1.5 billion")
  * and the sentence they come from. Years, dates, list markers and numbered names ("Session 1",
- * "Goal 6", "Alliance 8.7") are not figures.
+ * "Goal 6", "Target 8.7") are not figures.
  */
 import { splitSentences, textBefore } from '../text.ts';
 
@@ -23,7 +23,10 @@ const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e
 const FIGURE = /(?<![\p{L}\p{N}.,])((?:USD|US\$|EUR|CHF|GBP|\$|€|£)\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?(\s*(?:per cent|percent|%)|\s+of whom (?:were|are) \p{L}+|\s+out of \d+|(?:\s+(?!(?:of|on|in|that|to|and|or|the|with|at|for|by|from|is|are|was|were|which|who|as|per)\b)[\p{L}][\p{L}-]*){1,3})?/gu;
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const PARTICIPANTS = /^(?:speakers?|participants?|moderators?|panell?ists?|delegat\w*|representatives|attendees|member States)\b|of whom (?:were|are) (?:women|men|youth)/u;
-const NUMBERED_NAME = /(?:Session|Panel|Goal|Goals|Target|Alliance|Article|Resolution|Agenda|Room|Chapter|SDG|No\.?|paragraph|para\.?)\s*$/i;
+/** "paragraph 4", "No. 12": lowercase words that number things. */
+const NUMBERED_NAME = /(?:\bNo\.?|\bparagraphs?|\bparas?\.?|\bSDGs?)\s*$/i;
+/** "Session 1", "Goal 6", "Article 3.3": a number right after a capitalized word inside a sentence labels that thing. */
+const LABELLED = /\S\s+\p{Lu}[\p{L}-]*\s$/u;
 
 /** Every figure in one paragraph, in order. */
 export function findFigures(text: string, paragraph: string): FigureFound[] {
@@ -70,7 +73,7 @@ function trimUnit(tail: string): string {
 
 function isNotAFigure(digits: string, scale: string | undefined, tail: string | undefined, before: string, after: string): boolean {
   if (/^\(/.test(after) === false && /\($/.test(before)) return true;
-  if (NUMBERED_NAME.test(before)) return true;
+  if (NUMBERED_NAME.test(before) || (LABELLED.test(before) && !MONTHS.test(before.trimEnd().split(/\s+/).at(-1)!) && !/(?:USD|EUR|CHF|GBP|US)\s$/.test(before))) return true;
   if (MONTHS.test(after.trimStart()) || MONTHS.test((tail ?? '').trim()) || /(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/.test(before)) return true;
   if (/^\s*(?:and|–|-)\s*\d/.test(after) || /\d\s*(?:and|–|-)\s*$/.test(before)) return true;
   const isYear = /^(?:19|20)\d{2}$/.test(digits) && !scale && !/per cent|%/.test(tail ?? '');

@@ -6,18 +6,18 @@
 
 /** Words that make a phrase a job title. */
 export const ROLE_WORDS = new Set(
-  'Director Director-General Directors Minister Ministers Ambassador Mayor President Vice-President Chair Co-Chair Chairperson Chairman Chairwoman Secretary Secretary-General Under-Secretary-General Commissioner Officer Founder Co-Founder Representative Head Coordinator Councilor Councillor Counsellor Adviser Advisor Professor Manager Observer Envoy Rapporteur Chief Lead Leader Researcher Fellow Dean Governor Senator Judge Delegate Spokesperson Administrator Partner Expert Consultant Analyst Specialist Attaché Consul Commander Moderator Panellist Panelist Attorney Lawyer Economist Activist Member'.split(' '),
+  'Facilitator Discussant Scientist Author Engineer Director Director-General Directors Minister Ministers Ambassador Mayor President Vice-President Chair Co-Chair Chairperson Chairman Chairwoman Secretary Secretary-General Under-Secretary-General Commissioner Officer Founder Co-Founder Representative Head Coordinator Councilor Councillor Counsellor Adviser Advisor Professor Manager Observer Envoy Rapporteur Chief Lead Leader Researcher Fellow Dean Governor Senator Judge Delegate Spokesperson Administrator Partner Expert Consultant Analyst Specialist Attaché Consul Commander Moderator Panellist Panelist Attorney Lawyer Economist Activist Member'.split(' '),
 );
 
 /** Words that qualify a job title ("Deputy", "Acting", "General"): part of a title, never of a name. */
 export const ROLE_MODIFIERS = new Set('Deputy Executive Managing Vice Assistant Associate Acting Senior Special Permanent General Principal Programme Program Chief Interim'.split(' '));
 
 /** Titles written before a name ("Dr Guerra", "Mayor Ferreira"). */
-export const HONORIFICS = new Set('Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Mx Prof Prof. Professor Sir Dame H.E. Excellency Ambassador Mayor Minister Senator Judge Governor President Deputy Director General Secretary-General Director-General Chair'.split(' '));
+export const HONORIFICS = new Set('Amb Amb. Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Mx Prof Prof. Professor Sir Dame H.E. Excellency Ambassador Mayor Minister Senator Judge Governor President Deputy Director General Secretary-General Director-General Chair'.split(' '));
 
 /** Head nouns of organization names. */
 export const ORGANIZATION_HEADS = new Set(
-  'Organization Organisation Agency Union Forum Fund Programme Program Bank Banque Office Department Ministry Council Commission Conference Network Foundation Alliance Centre Center Institute Institution University Universidad Université College School Faculty Committee Platform Division Directorate Secretariat Association Federation Authority Board Bureau Collective Company Corporation Group Mission Service Services Coalition Society Initiative Partnership Trust Unit Branch Section Utility Analytics Commission Parliament Assembly Court Observatory Academy Chamber Cooperative Consortium Centres Centers Agencies Organizations City Municipality'.split(' '),
+  'Organization Organisation Agency Union Forum Fund Programme Program Bank Banque Office Department Ministry Council Commission Conference Network Foundation Alliance Centre Center Institute Institution University Universidad Université College School Faculty Committee Platform Division Directorate Secretariat Association Federation Authority Board Bureau Collective Company Corporation Group Mission Service Services Coalition Society Initiative Partnership Trust Unit Branch Section Commission Parliament Assembly Court Observatory Academy Chamber Cooperative Consortium Centres Centers Agencies Organizations City Municipality'.split(' '),
 );
 
 /** Capitalized words that start sentences or name places and things, never a person. */
