@@ -24,7 +24,9 @@ export interface Attribution {
 
 const TOKEN = String.raw`\p{Lu}[\p{Ll}'’]*(?:-\p{Lu}?[\p{Ll}'’]+)*\.?`;
 const PARTICLE = String.raw`(?:da|de|del|della|der|di|dos|du|van|von|bin|ibn|al|el|la|le)`;
-const CAPITALIZED_RUN = new RegExp(String.raw`${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}(?=\s+\p{Lu})))*`, 'gu');
+/** A capitalized run is TOKEN, then (space, TOKEN or a particle before a capital)*, read one word at a time. */
+const RUN_START = new RegExp(TOKEN, 'gu');
+const RUN_NEXT = new RegExp(String.raw`\s+(?:${TOKEN}|${PARTICLE}(?=\s+\p{Lu}))`, 'uy');
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', 'in', 'at', 'de', 'du', 'des', 'la', 'le', 'against', 'with', '&']);
 
 /** Every attribution in a paragraph, in order. */
@@ -32,12 +34,29 @@ export function findAttributions(text: string, paragraph: string): Attribution[]
   const found: Attribution[] = [];
   for (const sentence of splitSentences(text)) {
     const reported = REPORTING_CUE.test(sentence);
-    for (const match of sentence.matchAll(CAPITALIZED_RUN)) {
-      const attribution = readAttribution(sentence, match.index, match[0], paragraph, reported);
+    for (const match of capitalizedRuns(sentence)) {
+      const attribution = readAttribution(sentence, match.index, match.run, paragraph, reported);
       if (attribution) found.push(attribution);
     }
   }
   return found;
+}
+
+/**
+ * Every capitalized run of two words or more (a single word is never a name) in a sentence. One
+ * expression for the whole run overflowed the regexp backtracking stack on a run of a million words.
+ */
+function capitalizedRuns(sentence: string): { index: number; run: string }[] {
+  const runs: { index: number; run: string }[] = [];
+  RUN_START.lastIndex = 0;
+  for (let start = RUN_START.exec(sentence); start; start = RUN_START.exec(sentence)) {
+    const first = start.index + start[0].length;
+    let end = first;
+    for (RUN_NEXT.lastIndex = end; RUN_NEXT.exec(sentence); RUN_NEXT.lastIndex = end) end = RUN_NEXT.lastIndex;
+    if (end > first) runs.push({ index: start.index, run: sentence.slice(start.index, end) });
+    RUN_START.lastIndex = end;
+  }
+  return runs;
 }
 
 /**
