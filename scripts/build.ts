@@ -43,11 +43,12 @@ await runCommand(async () => {
     staged.push(siteStaging);
     await buildSite(split.staging, siteStaging);
     await Promise.all([markOwned(split.staging), markOwned(siteStaging)]);
+    // From here the commit's journal owns the staging folders: if a swap fails, the next build finishes it.
+    staged.length = 0;
     await commitSwaps([
       { staging: split.staging, target: generated },
       { staging: siteStaging, target: site },
     ]);
-    staged.length = 0;
     const astroMs = performance.now() - astroStarted;
     console.log(`Built the site into ${siteName}/ in ${(astroMs / 1000).toFixed(1)} s`);
     await writeBuildStats({ splitMs: astroStarted - started, astroMs, maxRssKiB: process.resourceUsage().maxRSS });

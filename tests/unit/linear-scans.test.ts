@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../scripts/bench/corpus.ts';
 import { findDefinitions } from '../../scripts/lib/entities/definitions.ts';
 import { escapeRegExp, findMentions } from '../../scripts/lib/entities/mentions.ts';
+import { findOrganizations } from '../../scripts/lib/entities/organizations.ts';
+import { findAttributions } from '../../scripts/lib/entities/speakers.ts';
 import { splitSentences, textBefore } from '../../scripts/lib/text.ts';
 
 const WORD = String.raw`(?:\p{Lu}[\p{L}'’\-/&]*|of|for|and|the|on|to|in|de|du|des|la|le|&|against)`;
@@ -70,4 +72,13 @@ describe('textBefore', () => {
     expect(textBefore(text, text.length, 20)).toBe(`${'x'.repeat(7)} on behalf of   `);
     expect(textBefore('short of ', 9)).toBe('short of ');
   });
+});
+
+describe('a run of a million capitalized words', () => {
+  // As single regular expressions, both readers overflowed the engine's backtracking stack (a crash with a stack trace).
+  it('is read for speakers and organizations without overflowing', () => {
+    const text = `${'A '.repeat(1_000_000)}said.`;
+    expect(findAttributions(text, 'p1')).toEqual([]);
+    expect(findOrganizations([{ id: 'p1', text }])).toEqual([]);
+  }, 60_000);
 });

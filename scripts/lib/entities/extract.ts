@@ -21,12 +21,20 @@ interface Paragraph {
 export function extractEntities(sections: Section[]): Entities {
   const paragraphs = sections.flatMap((s) => s.paragraphs).sort((a, b) => a.n - b.n);
   const organizations = findOrganizations(paragraphs).map((o) => ({ id: slugify(o.acronym ?? o.name, 8), ...o })).filter(uniqueIds());
+  // History and annexes (upcoming meetings, contacts) name people who did not speak at this meeting.
+  const outside = outsideTheMeeting(sections);
+  const ofTheMeeting = paragraphs.filter((p) => !outside.has(p.id));
   return {
-    speakers: collectSpeakers(paragraphs, organizations, headedAffiliations(sections)),
+    speakers: collectSpeakers(ofTheMeeting, organizations, headedAffiliations(sections)),
     organizations,
     countries: collectCountries(paragraphs),
     figures: paragraphs.flatMap((p) => findFigures(p.text, p.id)),
   };
+}
+
+/** Ids of the paragraphs of background and annex pages. */
+function outsideTheMeeting(sections: Section[]): Set<string> {
+  return new Set(sections.filter((s) => s.kind === 'background' || s.kind === 'annex').flatMap((s) => s.paragraphs.map((p) => p.id)));
 }
 
 function uniqueIds() {

@@ -38,7 +38,26 @@ export interface AttributionContext {
 // space in conversion), "La'avasa", an initial "K.". All-capital words are acronyms or delegations.
 const TOKEN = String.raw`(?:Mac|Mc|Fitz|De|Di|Da|La|Le|Van|Von|\p{Lu}['’])?\p{Lu}[\p{Ll}'’]*(?:-(?:\s?\p{Lu})?[\p{Ll}'’]+)*\.?`;
 const PARTICLE = String.raw`(?:da|de|del|della|der|des|di|do|dos|du|van|von|bin|ibn|al|el|la|le)`;
-const CAPITALIZED_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}'’/-])${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}(?=\s+\p{Lu})))*`, 'gu');
+/**
+ * A capitalized run is TOKEN, then (space, TOKEN or a particle before a capital)*, read one word
+ * at a time: as one expression, a run of a million capitalized words overflows the regexp
+ * backtracking stack.
+ */
+const RUN_START = new RegExp(String.raw`(?<![\p{L}\p{N}'’/-])${TOKEN}`, 'gu');
+const RUN_NEXT = new RegExp(String.raw`\s+(?:${TOKEN}|${PARTICLE}(?=\s+\p{Lu}))`, 'uy');
+
+/** The capitalized runs of a sentence, in order: where each starts and its text. */
+function capitalizedRuns(sentence: string): { index: number; 0: string }[] {
+  const runs: { index: number; 0: string }[] = [];
+  RUN_START.lastIndex = 0;
+  for (let start = RUN_START.exec(sentence); start; start = RUN_START.exec(sentence)) {
+    let end = start.index + start[0].length;
+    for (RUN_NEXT.lastIndex = end; RUN_NEXT.exec(sentence); RUN_NEXT.lastIndex = end) end = RUN_NEXT.lastIndex;
+    runs.push({ index: start.index, 0: sentence.slice(start.index, end) });
+    RUN_START.lastIndex = end;
+  }
+  return runs;
+}
 const PARTICLE_WORD = new RegExp(`^${PARTICLE}$`, 'u');
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'to', 'in', 'at', 'de', 'du', 'des', 'la', 'le', 'against', 'with', '&']);
 
@@ -56,7 +75,7 @@ export function findAttributions(text: string, paragraph: string, context: Attri
   for (const sentence of splitSentences(text)) {
     if (CONTACT.test(sentence)) continue;
     const reported = REPORTING_CUE.test(sentence);
-    for (const match of sentence.matchAll(CAPITALIZED_RUN)) {
+    for (const match of capitalizedRuns(sentence)) {
       // Only the words around a name bear on it: a window keeps a run-on line linear.
       const from = sentence.length > 4 * WINDOW ? Math.max(0, match.index - WINDOW / 2) : 0;
       const window = from === 0 && sentence.length <= 4 * WINDOW ? sentence : sentence.slice(from, match.index + match[0].length + WINDOW);
