@@ -106,6 +106,11 @@ function headedAffiliations(sections: Section[]): Map<string, HeadingAffiliation
       const fromParagraph = next ? readHeading(p.text) : undefined;
       if (next && fromParagraph?.country) headed.set(next.id, fromParagraph);
     });
+    // A sub-heading of the page ("### China") heads the paragraph it stands before.
+    for (const part of section.parts ?? []) {
+      const fromPart = part.before ? readHeading(part.title) : undefined;
+      if (part.before && fromPart) headed.set(part.before, fromPart);
+    }
   }
   return headed;
 }
