@@ -11,6 +11,7 @@ import { isBodyParagraph, normalizeText, type NormalizeReport } from './normaliz
 import { applySectionOverrides, readSourceFrontmatter } from './overrides.ts';
 import { extractEntities } from './entities/extract.ts';
 import { inferSections } from './structure.ts';
+import { linkSessions } from './session-links.ts';
 import { readTitleBlock } from './title-block.ts';
 
 /** A parsed meeting and what the parse noticed on the way. */
@@ -39,6 +40,7 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const drafts = hasMarkdownHeadings(body) ? sectionsFromHeadings(body, title) : inferSections(body, title);
   const sections = assembleSections(drafts);
   const meeting = applySectionOverrides({ ...info, title, sections }, overrides, file);
+  meeting.sections = linkSessions(meeting.sections);
   Object.assign(meeting, extractEntities(meeting.sections));
   return { meeting: validateMeeting(meeting, file), report, warnings: findWarnings(meeting) };
 }
