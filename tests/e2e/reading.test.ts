@@ -108,6 +108,26 @@ describe.concurrent('reading in a browser', () => {
     await page.context().close();
   });
 
+  it('keeps the table of contents beside the text and in view while reading at 1280 px', async () => {
+    const page = await openPage({ viewport: { width: 1280, height: 800 } });
+    const conclusion = meeting.sections.find((s) => s.kind === 'conclusion')!;
+    await page.goto(new URL(sectionPath(meeting, conclusion), siteUrl).href);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    const aside = await page.$eval('.page-aside', (e) => e.getBoundingClientRect().toJSON() as DOMRect);
+    const text = await page.$eval('.page-body .para', (e) => e.getBoundingClientRect().toJSON() as DOMRect);
+    expect(aside.top).toBeGreaterThanOrEqual(0);
+    expect(aside.top).toBeLessThan(800);
+    expect(aside.left).toBeGreaterThanOrEqual(text.right);
+    await page.context().close();
+  });
+
+  it('shows the overview’s key conclusions on the first screen at 1280 px', async () => {
+    const page = await openPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(overview);
+    expect(await page.$eval('#key-conclusions', (e) => e.getBoundingClientRect().top)).toBeLessThan(800);
+    await page.context().close();
+  });
+
   it('keeps the theme chosen with the toggle across a reload, whatever the system prefers', async () => {
     const page = await openPage({ colorScheme: 'light' });
     await page.goto(overview);
