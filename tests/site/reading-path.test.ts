@@ -39,6 +39,22 @@ describe('a key conclusion’s page', () => {
   });
 });
 
+describe('a session’s page', () => {
+  const withSpeakers = sessions.filter((s) => (meeting.speakers ?? []).some((sp) => sp.mentions.some((id) => s.paragraphs.some((p) => p.id === id))));
+
+  it.each(withSpeakers.map((s) => [s.slug, s] as const))('%s lists every speaker its paragraphs name', async (_, session) => {
+    const ids = new Set(session.paragraphs.map((p) => p.id));
+    const expected = (meeting.speakers ?? []).filter((sp) => sp.mentions.some((id) => ids.has(id))).map((sp) => sp.name);
+    const document = await pageOf(sectionPath(meeting, session));
+    const listed = [...document.querySelectorAll('#speakers-on-page ~ ul .entry-title')].map((a) => a.textContent);
+    expect([...listed].sort()).toEqual([...expected].sort());
+  });
+
+  it('exists with speakers in the bundled text', () => {
+    expect(withSpeakers.length).toBeGreaterThan(0);
+  });
+});
+
 describe('session references in the text', () => {
   // The test's own reading of the genre: "Session 1" means item (1) of the programme list.
   const references = paragraphs.flatMap(({ section, paragraph }) =>

@@ -17,7 +17,7 @@ const origin = 'http://site.test';
 const readAsset = (url: URL) => readFile(join(siteDir, decodeURIComponent(url.pathname)), 'utf8');
 const weights = new Map<string, PageWeight>();
 /** The gzip size of each meeting's paragraphs, by the path of its full-text page. */
-const textSizes = new Map(
+const textSizes = new Map<string, number>(
   await Promise.all(
     (await meetingSlugs(siteDir)).map(async (slug) => {
       const meeting = await builtMeeting(siteDir, slug);
