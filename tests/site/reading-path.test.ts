@@ -20,6 +20,14 @@ const paragraphs = meeting.sections.flatMap((section) => section.paragraphs.map(
 describe('a key conclusion’s page', () => {
   const related = conclusions.map((conclusion) => ({ conclusion, sessions: sessions.filter((s) => s.relatedConclusions.some((r) => r.slug === conclusion.slug)) }));
 
+  // Regression: with "Related sessions" after the body, the first conclusion rendered its paragraphs without their context.
+  it.each(conclusions.map((c) => [c.slug, c] as const))('%s still gives every paragraph its citation and speaker links', async (_, conclusion) => {
+    const document = await pageOf(sectionPath(meeting, conclusion));
+    for (const paragraph of conclusion.paragraphs) expect(document.querySelector(`#${paragraph.id} details.cite .citation`), paragraph.id).not.toBeNull();
+    const named = (meeting.speakers ?? []).some((s) => s.mentions.some((id) => conclusion.paragraphs.some((p) => p.id === id)));
+    if (named) expect(document.querySelectorAll('.para-text a.mention').length).toBeGreaterThan(0);
+  });
+
   it('exists for a relation in the bundled text, so the links below are tested at all', () => {
     expect(related.filter((r) => r.sessions.length > 0).length).toBeGreaterThan(0);
   });
