@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots`: photographs the built site (run `npm run build` first) so a person can
  * look at it: the overview, a session with text, a thematic session, a key conclusion, the
- * speakers index and the page of the most-mentioned speaker, at phone and desktop width, in light
- * and dark, into screenshots/ (whole page and first screen).
+ * full text on one page, the speakers index and the page of the most-mentioned speaker, at phone
+ * and desktop width, in light and dark, into screenshots/ (whole page and first screen).
+ * `npm run screenshots -- conclusion full` photographs only the pages so named.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -35,6 +36,7 @@ async function pagesToPhotograph(dist: string): Promise<Shot[]> {
     shot('session', 'sessions', sections.find((s) => s.kind === 'session' && s.paragraphs.length > 0)),
     shot('thematic-session', 'sessions', sections.find((s) => s.role === 'thematic')),
     shot('conclusion', 'conclusions', sections.find((s) => s.kind === 'conclusion')),
+    { name: 'full', path: `${slug}/full/` },
     { name: 'speakers', path: `${slug}/speakers/` },
     // A person's page is site-wide; with one meeting its id is the speaker's.
     mostMentioned && { name: 'speaker', path: `speakers/${mostMentioned.id}/` },
@@ -43,7 +45,8 @@ async function pagesToPhotograph(dist: string): Promise<Shot[]> {
 }
 
 const dist = process.env['OUT_DIR'] ?? 'dist';
-const shots = await pagesToPhotograph(dist);
+const only = process.argv.slice(2);
+const shots = (await pagesToPhotograph(dist)).filter((shot) => only.length === 0 || only.includes(shot.name));
 const server = await preview({ root: process.cwd(), logLevel: 'warn' });
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',

@@ -12,6 +12,7 @@ import { isBodyParagraph, normalizeText, type NormalizeReport } from './normaliz
 import { applySectionOverrides, applySpeakerOverrides, readSourceFrontmatter } from './overrides.ts';
 import { extractEntities } from './entities/extract.ts';
 import { inferSections } from './structure.ts';
+import { linkSessions } from './session-links.ts';
 import { readTitleBlock, venueFromLead } from './title-block.ts';
 
 /** A parsed meeting and what the parse noticed on the way. */
@@ -45,6 +46,7 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   assertAccounted(file, content.split('\n'), lineOffset, dropped, [...titleBlock, ...drafts.flatMap((d) => [...d.blocks, ...(d.headings ?? [])])]);
   const sections = assembleSections(drafts);
   const meeting = applySectionOverrides({ ...info, title, sections }, overrides, file, frontmatter);
+  meeting.sections = linkSessions(meeting.sections);
   Object.assign(meeting, applySpeakerOverrides(extractEntities(meeting.sections), overrides, file));
   return { meeting: validateMeeting(meeting, file, frontmatter), report, warnings: findWarnings(meeting) };
 }

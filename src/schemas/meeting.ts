@@ -54,6 +54,8 @@ export const relatedConclusionSchema = z.object({
   score: z.number().min(0).max(1),
   /** Why the relation was made, in words a reader can check. */
   reason: z.string(),
+  /** Ids of the conclusion's paragraphs that discuss the theme, quoted on the session's page. */
+  paragraphs: z.array(z.string()).optional(),
 });
 export type RelatedConclusion = z.infer<typeof relatedConclusionSchema>;
 
@@ -67,6 +69,19 @@ export const sectionPartSchema = z.object({
   before: z.string().regex(/^p\d+$/).optional(),
 });
 export type SectionPart = z.infer<typeof sectionPartSchema>;
+
+/** A place where a paragraph names a session by the number the document gives it ("Session 1"). */
+export const sessionReferenceSchema = z.object({
+  /** Id of the paragraph that holds the reference. */
+  paragraph: z.string(),
+  /** Where the reference starts in the paragraph's text (UTF-16 offset). */
+  start: z.number().int().nonnegative(),
+  /** The reference exactly as written; linking it never changes the text. */
+  text: z.string().min(1),
+  /** Slug of the session it names. */
+  session: slugSchema,
+});
+export type SessionReference = z.infer<typeof sessionReferenceSchema>;
 
 /** One page of a meeting: the overview, a session, a key conclusion or the outcome. */
 export const sectionSchema = z.object({
@@ -92,6 +107,9 @@ export const sectionSchema = z.object({
   parts: z.array(sectionPartSchema).optional(),
   /** The heading the section stands under in the source ("Report of the workshop"). */
   under: z.string().optional(),
+
+  /** Where this section's paragraphs name a session by its number, in text order. */
+  sessionReferences: z.array(sessionReferenceSchema).optional(),
 });
 export type Section = z.infer<typeof sectionSchema>;
 

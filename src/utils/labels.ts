@@ -1,5 +1,5 @@
 /** Short descriptions of pages for listings and eyebrows, from the model's fields only. */
-import type { PageFrontmatter } from '../schemas/meeting.ts';
+import type { PageFrontmatter, RelatedConclusion } from '../schemas/meeting.ts';
 
 /** "¶ 3–6", "¶ 13" or undefined for a page without paragraphs. */
 export function paragraphRange(paragraphs: readonly { n: number }[]): string | undefined {
@@ -22,3 +22,11 @@ export function sessionRoleLabel(page: Pick<PageFrontmatter, 'role' | 'programme
       return 'Session';
   }
 }
+
+/** How a relation between a session and a key conclusion was made, as both their pages label it. */
+export function relationLabel(relation: Pick<RelatedConclusion, 'derived'>): string {
+  return relation.derived ? 'related (derived)' : 'related (stated)';
+}
+
+/** What explains the derived label, shown once above a list of relations that has one. */
+export const DERIVED_NOTE = '“Related (derived)” means the link was computed from the text (shared words, or the session’s number named in a paragraph), not stated by an editor; the reason is shown so you can check it.';

@@ -11,6 +11,8 @@ export interface MeetingLinks {
   conclusions: string;
   /** About this edition: provenance and downloads. */
   about: string;
+  /** The whole text on one page, for Ctrl-F, print and a quick read. */
+  full: string;
   /** The whole document model as JSON. */
   data: string;
   /** The bundled source text as published by the organizer. */
@@ -43,6 +45,7 @@ export function meetingLinks(meeting: { slug: string; source: string }): Meeting
     sessions: at('sessions/'),
     conclusions: at('conclusions/'),
     about: at('about/'),
+    full: at('full/'),
     data: at('data.json'),
     source: at(sourceFileName(meeting.source)),
     bibtex: at('citation.bib'),

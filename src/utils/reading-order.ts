@@ -1,6 +1,9 @@
-/** The order a reader walks a meeting in: every page once, each index before its first entry. */
+/**
+ * The order a reader walks a meeting in: the pages that hold text, in the order the document
+ * has that text. Pages without text of their own (indexes, thematic sessions the summary only
+ * lists, "About") are reached from the programme and the navigation, never as a stop.
+ */
 import type { PageFrontmatter } from '../schemas/meeting.ts';
-import { meetingLinks } from './links.ts';
 import { pageUrl } from './meetings.ts';
 
 /** One stop of the walk. */
@@ -12,26 +15,14 @@ export interface NavLink {
 }
 
 /**
- * Generated pages in their `order`, with the sessions and key conclusions indexes placed just
- * before their first entry and "About this edition" last.
+ * Generated pages that have paragraphs, ordered by their first paragraph's number: the
+ * document's own order, whatever order the splitter listed the pages in.
  */
-export function readingOrder(meeting: { slug: string; source: string }, pages: readonly { data: PageFrontmatter }[]): NavLink[] {
-  const links = meetingLinks(meeting);
-  const indexBefore: Partial<Record<PageFrontmatter['kind'], NavLink>> = {
-    session: { href: links.sessions, title: 'Sessions' },
-    conclusion: { href: links.conclusions, title: 'Key conclusions' },
-  };
-  const walk: NavLink[] = [];
-  for (const { data } of [...pages].sort((a, b) => a.data.order - b.data.order)) {
-    const index = indexBefore[data.kind];
-    if (index) {
-      walk.push(index);
-      delete indexBefore[data.kind];
-    }
-    walk.push({ href: pageUrl(meeting.slug, data.kind, data.slug), title: data.shortTitle });
-  }
-  walk.push(...Object.values(indexBefore), { href: links.about, title: 'About this edition' });
-  return walk;
+export function readingOrder(meeting: { slug: string }, pages: readonly { data: PageFrontmatter }[]): NavLink[] {
+  return pages
+    .filter(({ data }) => data.paragraphs.length > 0)
+    .sort((a, b) => a.data.paragraphs[0]!.n - b.data.paragraphs[0]!.n || a.data.order - b.data.order)
+    .map(({ data }) => ({ href: pageUrl(meeting.slug, data.kind, data.slug), title: data.shortTitle }));
 }
 
 /** The stops before and after `href` in a walk. */

@@ -1,7 +1,7 @@
 /** What only a browser shows: copying links, arriving at a paragraph, walking the meeting, the theme, and reading without JavaScript. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { builtMeeting, expectedReadingOrder, sectionPath } from '../site/support/model.ts';
+import { builtMeeting, expectedReadingOrder, meetingTextPages, sectionPath } from '../site/support/model.ts';
 import { launchBrowser } from './support/browser.ts';
 
 const siteUrl = inject('siteUrl');
@@ -60,7 +60,7 @@ describe.concurrent('reading in a browser', () => {
   it('fits every page of the meeting on a 320 px screen without sideways scrolling', async () => {
     const page = await openPage({ viewport: { width: 320, height: 640 } });
     const overflowing: string[] = [];
-    for (const path of expectedReadingOrder(meeting, new URL(siteUrl).pathname)) {
+    for (const path of meetingTextPages(meeting, new URL(siteUrl).pathname)) {
       await page.goto(new URL(path, siteUrl).href);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)) overflowing.push(path);
@@ -91,7 +91,7 @@ describe.concurrent('reading in a browser', () => {
     await page.context().close();
   });
 
-  it('walks the whole meeting in reading order with Next, and back with Previous', async () => {
+  it('walks every page with paragraphs in the document’s order with Next, and back with Previous', async () => {
     const page = await openPage();
     const expected = expectedReadingOrder(meeting, new URL(siteUrl).pathname);
     const visit = async (rel: 'next' | 'prev', start: string) => {
@@ -105,6 +105,26 @@ describe.concurrent('reading in a browser', () => {
     };
     expect(await visit('next', expected[0]!)).toEqual(expected);
     expect(await visit('prev', expected.at(-1)!)).toEqual([...expected].reverse());
+    await page.context().close();
+  });
+
+  it('keeps the table of contents beside the text and in view while reading at 1280 px', async () => {
+    const page = await openPage({ viewport: { width: 1280, height: 800 } });
+    const conclusion = meeting.sections.find((s) => s.kind === 'conclusion')!;
+    await page.goto(new URL(sectionPath(meeting, conclusion), siteUrl).href);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    const aside = await page.$eval('.page-aside', (e) => e.getBoundingClientRect().toJSON() as DOMRect);
+    const text = await page.$eval('.page-body .para', (e) => e.getBoundingClientRect().toJSON() as DOMRect);
+    expect(aside.top).toBeGreaterThanOrEqual(0);
+    expect(aside.top).toBeLessThan(800);
+    expect(aside.left).toBeGreaterThanOrEqual(text.right);
+    await page.context().close();
+  });
+
+  it('shows the overview’s key conclusions on the first screen at 1280 px', async () => {
+    const page = await openPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(overview);
+    expect(await page.$eval('#key-conclusions', (e) => e.getBoundingClientRect().top)).toBeLessThan(800);
     await page.context().close();
   });
 

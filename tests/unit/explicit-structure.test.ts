@@ -25,7 +25,7 @@ describe('frontmatter', () => {
     expect(meeting).toMatchObject({ slug: 'idm-2018-first', title: 'IDM 2018, first session', startDate: '2018-03-26' });
     expect(meeting.sections.find((s) => s.slug === 'scene')).toMatchObject({ shortTitle: 'Scene-setting', title: 'Setting the scene: Partnering to make migration work for all' });
     expect(meeting.sections.find((s) => s.programmeNumber === 1)!.relatedConclusions).toEqual([
-      { slug: 'much-more-needs-done-forced-labour', derived: false, score: 1, reason: 'stated by the editor' },
+      { slug: 'much-more-needs-done-forced-labour', derived: false, score: 1, reason: 'stated by the editor', paragraphs: expect.any(Array) },
     ]);
   });
 

@@ -17,14 +17,18 @@ export function sectionPath(meeting: Meeting, section: Meeting['sections'][numbe
   return section.kind === 'overview' ? `${base}${meeting.slug}/` : `${base}${meeting.slug}/${folder}${section.slug}/`;
 }
 
-/** The pages a reader walks through with "Next", from the overview to "About this edition". */
+/**
+ * The pages a reader walks through with "Next": every page that holds paragraphs, in the order
+ * the document has its text (by each page's first paragraph), and no other.
+ */
 export function expectedReadingOrder(meeting: Meeting, base = '/'): string[] {
-  const walk: string[] = [];
-  const indexes: Record<string, string> = { session: `${base}${meeting.slug}/sessions/`, conclusion: `${base}${meeting.slug}/conclusions/` };
-  for (const section of meeting.sections) {
-    const index = indexes[section.kind];
-    if (index && !walk.includes(index)) walk.push(index);
-    walk.push(sectionPath(meeting, section, base));
-  }
-  return [...walk, `${base}${meeting.slug}/about/`];
+  return meeting.sections
+    .filter((section) => section.paragraphs.length > 0)
+    .sort((a, b) => a.paragraphs[0]!.n - b.paragraphs[0]!.n)
+    .map((section) => sectionPath(meeting, section, base));
+}
+
+/** Every page of the meeting's text: each section's page and the one-page view. */
+export function meetingTextPages(meeting: Meeting, base = '/'): string[] {
+  return [...meeting.sections.map((section) => sectionPath(meeting, section, base)), `${base}${meeting.slug}/full/`];
 }

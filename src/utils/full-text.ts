@@ -1,0 +1,38 @@
+/**
+ * The whole text of a meeting in the document's order, cut into runs of paragraphs that belong
+ * to the same page. A page's paragraphs need not be contiguous (an overview's introduction may
+ * resume after the sessions), so a page can have several runs; each names its page.
+ */
+import type { Paragraph, Section } from '../schemas/meeting.ts';
+
+/** Consecutive paragraphs of one section, as the one-page view shows them under one heading. */
+export interface TextRun {
+  /** The section the paragraphs belong to. */
+  section: Section;
+  /** The run's paragraphs, in the document's order. */
+  paragraphs: Paragraph[];
+  /** 1 for a section's first run, 2 for where it resumes, and so on. */
+  part: number;
+  /** Fragment id of the run's heading; never of the paragraph id form. */
+  id: string;
+}
+
+/** Every paragraph once, in the order of their numbers, grouped into runs by section. */
+export function textRuns(sections: readonly Section[]): TextRun[] {
+  const placed = sections.flatMap((section) => section.paragraphs.map((paragraph) => ({ section, paragraph })));
+  placed.sort((a, b) => a.paragraph.n - b.paragraph.n);
+  const runs: TextRun[] = [];
+  const parts = new Map<Section, number>();
+  for (const { section, paragraph } of placed) {
+    const last = runs.at(-1);
+    if (last?.section === section) {
+      last.paragraphs.push(paragraph);
+      continue;
+    }
+    const part = (parts.get(section) ?? 0) + 1;
+    parts.set(section, part);
+    const base = section.kind === 'overview' ? 'introduction' : `${section.kind}-${section.slug}`;
+    runs.push({ section, paragraphs: [paragraph], part, id: part === 1 ? base : `${base}-${part}` });
+  }
+  return runs;
+}
