@@ -65,8 +65,8 @@ function rowCells(row: Row): string[] {
     `${s.sessionsSpurious} / ${s.sessionPages}`,
     `${s.conclusionsFound} / ${s.conclusionsExpected}`,
     `${s.conclusionsExtra} / ${s.conclusionPages}`,
-    `${pct(sp.correct, sp.found)} / ${pct(sp.recalled, sp.expected)}`,
-    `${sp.affiliationRight} / ${sp.correct}`,
+    `${pct(sp.truePositives, sp.truePositives + sp.falsePositives.length)} / ${pct(sp.truePositives, sp.expected)}`,
+    `${sp.affiliationRight} / ${sp.truePositives}`,
     `${yes(s.titleRight)} / ${yes(s.datesRight)} / ${yes(s.venueRight)}`,
   ];
 }
@@ -91,8 +91,8 @@ function totals(rows: Row[], variant: Variant): string[] {
     `${sum((s) => s.sessionsSpurious)} / ${sum((s) => s.sessionPages)} (${pct(sum((s) => s.sessionsSpurious), sum((s) => s.sessionPages))})`,
     `${sum((s) => s.conclusionsFound)} / ${sum((s) => s.conclusionsExpected)} (${pct(sum((s) => s.conclusionsFound), sum((s) => s.conclusionsExpected))})`,
     `${sum((s) => s.conclusionsExtra)} / ${sum((s) => s.conclusionPages)} (${pct(sum((s) => s.conclusionsExtra), sum((s) => s.conclusionPages))})`,
-    `${pct(sum((s) => s.speakers.correct), sum((s) => s.speakers.found))} / ${pct(sum((s) => s.speakers.recalled), sum((s) => s.speakers.expected))}`,
-    `${sum((s) => s.speakers.affiliationRight)} / ${sum((s) => s.speakers.correct)} (${pct(sum((s) => s.speakers.affiliationRight), sum((s) => s.speakers.correct))})`,
+    `${pct(sum((s) => s.speakers.truePositives), sum((s) => s.speakers.truePositives + s.speakers.falsePositives.length))} / ${pct(sum((s) => s.speakers.truePositives), sum((s) => s.speakers.expected))}`,
+    `${sum((s) => s.speakers.affiliationRight)} / ${sum((s) => s.speakers.truePositives)} (${pct(sum((s) => s.speakers.affiliationRight), sum((s) => s.speakers.truePositives))})`,
     `${scored.filter((s) => s.titleRight).length} / ${scored.filter((s) => s.datesRight).length} / ${scored.filter((s) => s.venueRight).length} of ${mine.length}`,
   ];
 }

@@ -32,10 +32,10 @@ export interface FoundSpeaker {
 /** A speaker of an answer key. */
 export interface KeySpeaker {
   name: string;
-  aliases?: string[] | null;
-  role?: string | null;
-  organization?: string | null;
-  country?: string | null;
+  aliases?: string[] | null | undefined;
+  role?: string | null | undefined;
+  organization?: string | null | undefined;
+  country?: string | null | undefined;
   speaks: boolean;
 }
 

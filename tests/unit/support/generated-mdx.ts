@@ -3,6 +3,7 @@
  * shape: outside JSON string literals a page holds only Readout's fixed template, so no byte of
  * a source, its name or its path can be MDX, JSX or YAML syntax.
  */
+import { FOLDERS } from '../../../scripts/lib/emit.ts';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { pageFrontmatterSchema, type Meeting, type PageFrontmatter } from '../../../src/schemas/meeting.ts';
 
@@ -39,13 +40,12 @@ export function readGeneratedPage(mdx: string): ReadPage {
 
 /** The frontmatter and paragraphs each page of `meeting` should give Astro, by file path. */
 export function expectedPages(meeting: Meeting): Map<string, ReadPage> {
-  const folders = { overview: '', session: 'sessions/', conclusion: 'conclusions/', outcome: 'outcome/' } as const;
   return new Map(
     meeting.sections.map((section, order) => {
       const { paragraphs, ...rest } = section;
       const frontmatter: PageFrontmatter = pageFrontmatterSchema.parse({ ...rest, meeting: meeting.slug, order, paragraphs: paragraphs.map(({ n, id }) => ({ n, id })) });
       const name = section.kind === 'overview' ? 'index' : section.slug;
-      return [`${meeting.slug}/${folders[section.kind]}${name}.mdx`, { frontmatter: JSON.parse(JSON.stringify(frontmatter)) as unknown, paragraphs }];
+      return [`${meeting.slug}/${FOLDERS[section.kind]}${name}.mdx`, { frontmatter: JSON.parse(JSON.stringify(frontmatter)) as unknown, paragraphs }];
     }),
   );
 }
