@@ -30,11 +30,15 @@ export interface DocumentScore {
 }
 
 /** Case and white space folded away, for "does this text hold that excerpt" questions. */
+/**
+ * The keys keep U+0085 (a lost ellipsis) as written; the splitter reads stray control characters
+ * as spaces (and counts them), so both sides fold them with white space.
+ */
 export function fold(text: string): string {
-  return text.toLowerCase().replace(/[ \t\r\n]+/g, '');
+  return text.toLowerCase().replace(/[ \t\r\n\p{Cc}]+/gu, '');
 }
 
-const collapse = (text: string) => text.replace(/[ \t\r\n]+/g, ' ').trim();
+const collapse = (text: string) => text.replace(/[ \t\r\n\p{Cc}]+/gu, ' ').trim();
 const headingKey = (text: string) => fold(text).replace(/[:.\s]+$/u, '');
 
 /**
