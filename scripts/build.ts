@@ -1,7 +1,8 @@
 /**
- * `npm run build [-- --source <file-or-dir>]`: split the sources that changed since the last
- * build, then build the site into dist/. A split error stops before Astro starts, so the
- * earlier pages and dist/ stay as they were.
+ * `npm run build [-- --source <file-or-dir>] [--frozen]`: split the sources that changed since
+ * the last build, then build the site into dist/. A split error stops before Astro starts, so
+ * the earlier pages and dist/ stay as they were. Each meeting's links lockfile is updated, or
+ * with --frozen (CI) must already match.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { build } from 'astro';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { splitIncrementally } from './lib/incremental-split.ts';
 import { DEFAULT_SOURCES, generatedDir, SPLIT_MANIFEST } from './lib/paths.ts';
+import { readTextIfExists, todayUtc } from './lib/permalinks/lock-meeting.ts';
 import { findSources } from './lib/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 
@@ -18,7 +20,8 @@ await runCommand(async () => {
   const source = options.get('source');
   const sources = await findSources(typeof source === 'string' ? source : DEFAULT_SOURCES);
   const outDir = generatedDir();
-  const result = await splitIncrementally(sources, outDir, join(outDir, SPLIT_MANIFEST));
+  const links = { mode: options.has('frozen') ? 'frozen' : 'update', today: todayUtc(), readText: readTextIfExists } as const;
+  const result = await splitIncrementally(sources, outDir, join(outDir, SPLIT_MANIFEST), links);
   const reused = result.reused.length > 0 ? ` (${result.reused.length} unchanged, not split again)` : '';
   console.log(formatSplitSummary(result.parsed, performance.now() - started, `${outDir}${reused}`));
   const astroStarted = performance.now();

@@ -9,6 +9,8 @@ import { readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SourceError } from './errors.ts';
+import { lockfilePath } from './permalinks/lockfile.ts';
+import { readTextIfExists, writeLockfiles, type LinkOptions } from './permalinks/lock-meeting.ts';
 import type { ParsedMeeting } from './parse.ts';
 import { splitSources } from './split-sources.ts';
 import { writeTreeAtomically } from './write-tree.ts';
@@ -40,18 +42,21 @@ async function splitterVersion(): Promise<string> {
 }
 
 /** Splits `sources` into `outDir`, re-splitting only changed meetings; `manifestPath` remembers hashes. */
-export async function splitIncrementally(sources: string[], outDir: string, manifestPath: string): Promise<IncrementalSplitResult> {
+export async function splitIncrementally(sources: string[], outDir: string, manifestPath: string, links?: LinkOptions): Promise<IncrementalSplitResult> {
   const splitter = await splitterVersion();
   const previous = await readManifest(manifestPath, splitter);
   const bytes = new Map(await Promise.all(sources.map(async (s) => [s, await readFile(s)] as const)));
-  const hashes = new Map([...bytes].map(([s, b]) => [s, createHash('sha256').update(b).digest('hex')]));
+  // A meeting's links lockfile shapes its pages too: an edited or deleted one means a new split.
+  const locks = new Map(await Promise.all(sources.map(async (s) => [s, (await readTextIfExists(lockfilePath(s))) ?? ''] as const)));
+  const hashOf = (source: string, lock: string) => createHash('sha256').update(bytes.get(source)!).update(links ? lock : '').digest('hex');
+  const hashes = new Map(sources.map((s) => [s, hashOf(s, locks.get(s)!)]));
   const unchanged: string[] = [];
   for (const source of sources) {
     const before = previous.sources[source];
     if (before && before.hash === hashes.get(source) && (await exists(join(outDir, before.slug, 'meeting.json')))) unchanged.push(source);
   }
   const changed = sources.filter((s) => !unchanged.includes(s));
-  const result = await splitSources(changed, async (s) => bytes.get(s)!);
+  const result = await splitSources(changed, async (s) => bytes.get(s)!, links);
   const slugs = new Map<string, string>([
     ...unchanged.map((s) => [s, previous.sources[s]!.slug] as const),
     ...result.parsed.map((p) => [p.meeting.source, p.meeting.slug] as const),
@@ -61,6 +66,11 @@ export async function splitIncrementally(sources: string[], outDir: string, mani
     const slug = parsed.meeting.slug;
     const files = new Map([...result.files].filter(([path]) => path.startsWith(`${slug}/`)).map(([path, text]) => [relative(slug, path), text]));
     await writeTreeAtomically(join(outDir, slug), files);
+  }
+  await writeLockfiles(result.lockfiles);
+  for (const { path, text } of result.lockfiles) {
+    const source = sources.find((s) => lockfilePath(s) === path)!;
+    hashes.set(source, hashOf(source, text));
   }
   const removed = await removeStaleMeetings(outDir, new Set(slugs.values()));
   await writeManifest(manifestPath, {

@@ -8,8 +8,8 @@ export interface CitationTarget {
   meeting: MeetingInfo;
   /** Title of the cited page, omitted for the whole summary. */
   section?: string | undefined;
-  /** Meeting-wide paragraph number, for a paragraph citation. */
-  paragraph?: number | undefined;
+  /** Meeting-wide paragraph number as printed (`26a` for an inserted one), for a paragraph citation. */
+  paragraph?: number | string | undefined;
   /** Absolute URL of what is cited. */
   url: string;
 }

@@ -44,7 +44,7 @@ export function shellEnvironment(): NodeJS.ProcessEnv {
 /** Builds the site with the given environment; a failed build fails the whole run with its output. */
 async function buildSite(env: Record<string, string>): Promise<void> {
   try {
-    await run(process.execPath, ['scripts/build.ts', '--source', BUNDLED_SOURCE], { cwd: ROOT, env: { ...shellEnvironment(), ...env }, maxBuffer: 1 << 24 });
+    await run(process.execPath, ['scripts/build.ts', '--source', BUNDLED_SOURCE, '--frozen'], { cwd: ROOT, env: { ...shellEnvironment(), ...env }, maxBuffer: 1 << 24 });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`The site build for the tests failed (${JSON.stringify(env)}):\n${stdout}\n${stderr}`);
