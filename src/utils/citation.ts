@@ -36,7 +36,7 @@ function bibtexEscape(text: string): string {
 }
 
 /** A BibTeX `@report` entry for the meeting's summary; the corporate author is braced whole. */
-export function toBibtex(meeting: MeetingInfo, url: string): string {
+export function toBibtex(meeting: MeetingInfo, url: string | undefined): string {
   const fields: [string, string | undefined][] = [
     ['author', meeting.organizer && `{${bibtexEscape(meeting.organizer)}}`],
     ['title', `{${bibtexEscape(workTitle(meeting))}}`],
@@ -51,7 +51,7 @@ export function toBibtex(meeting: MeetingInfo, url: string): string {
 }
 
 /** An RIS record (type RPRT) for the meeting's summary, CRLF line ends as reference managers expect. */
-export function toRis(meeting: MeetingInfo, url: string): string {
+export function toRis(meeting: MeetingInfo, url: string | undefined): string {
   const lines: [string, string | undefined][] = [
     ['TY', 'RPRT'],
     ['AU', meeting.organizer],

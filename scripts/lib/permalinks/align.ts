@@ -4,10 +4,19 @@
  * index of shared word pairs, and the chain from a Fenwick tree, so the work grows with the
  * number of similar pairs, not with old × new.
  */
-import { jaccard, shingles } from './similarity.ts';
+import { containment, jaccard, shingles } from './similarity.ts';
 
 /** Below this Jaccard similarity two paragraphs are different passages, not an edit of one another. */
 export const MIN_SIMILARITY = 0.3;
+/** A part this much inside the other text (a merge or a split) counts as the same passage… */
+const PART_CONTAINMENT = 0.9;
+/** …if it is not a mere fragment of it. */
+const MIN_PART_SIMILARITY = 0.2;
+/**
+ * Among equally good matches, the earlier paragraph wins: the first of two merged paragraphs and
+ * the first half of a split one keep the number, as a reader of the printed text would expect.
+ */
+const EARLIER_FIRST = 1e-9;
 
 /** A word pair found in more paragraphs than this says nothing about which paragraph is which. */
 const COMMON_PAIR_LIMIT = 50;
@@ -41,11 +50,19 @@ function candidatePairs(oldSets: Set<string>[], newSets: Set<string>[]): Paragra
       if (list && list.length <= COMMON_PAIR_LIMIT) for (const j of list) near.add(j);
     }
     for (const j of near) {
-      const similarity = jaccard(set, newSets[j]!);
-      if (similarity >= MIN_SIMILARITY) pairs.push({ old: i, new: j, similarity });
+      const similarity = matchWeight(set, newSets[j]!);
+      if (similarity > 0) pairs.push({ old: i, new: j, similarity: similarity - EARLIER_FIRST * (i + j) });
     }
   });
   return pairs;
+}
+
+/** How much two paragraphs are one passage: their similarity, or 1 when one was merged into or split from the other. */
+function matchWeight(before: Set<string>, after: Set<string>): number {
+  const similarity = jaccard(before, after);
+  const isPart = Math.max(containment(before, after), containment(after, before)) >= PART_CONTAINMENT;
+  if (isPart && similarity >= MIN_PART_SIMILARITY) return 1;
+  return similarity >= MIN_SIMILARITY ? similarity : 0;
 }
 
 /** The chain of pairs increasing in both indexes with the largest total similarity. */

@@ -56,7 +56,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await mkdir(runDir, { recursive: true });
   const siteDir = join(runDir, 'site');
   const subPathDir = join(runDir, 'site-idm');
-  const shared = { READOUT_GENERATED: join(runDir, 'generated'), READOUT_CACHE_DIR: join(runDir, 'astro-cache') };
+  // With SITE_URL, as a publisher deploys; tests/site/no-site-url.test.ts builds without it.
+  const shared = { READOUT_GENERATED: join(runDir, 'generated'), READOUT_CACHE_DIR: join(runDir, 'astro-cache'), SITE_URL: 'https://readout.example.org' };
   // One after the other: both builds share the generated pages and Astro's cache.
   await buildSite({ ...shared, OUT_DIR: siteDir, BASE_PATH: '/' });
   await buildSite({ ...shared, OUT_DIR: subPathDir, BASE_PATH: SUB_PATH });
