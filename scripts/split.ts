@@ -1,7 +1,8 @@
 /**
  * `npm run split -- <file-or-dir> [--out <dir>] [--json] [--frozen]`: turns summaries into MDX
  * pages. With --json it prints the document model instead of the summary (and writes only with
- * --out). Writing pages updates each meeting's links lockfile; --frozen fails instead.
+ * --out). Writing the site's pages (the default --out) updates each meeting's links lockfile;
+ * --frozen fails instead when it would change.
  */
 import { readFile } from 'node:fs/promises';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
@@ -20,7 +21,8 @@ await runCommand(async () => {
   const json = options.has('json');
   const out = options.get('out');
   const outDir = typeof out === 'string' ? out : json ? undefined : DEFAULT_OUT;
-  const mode = options.has('frozen') ? 'frozen' : outDir ? 'update' : 'read';
+  // Only the pages the site is built from change what is published; a split elsewhere is a preview.
+  const mode = options.has('frozen') ? 'frozen' : outDir === DEFAULT_OUT ? 'update' : 'read';
   const result = await splitSources(sources, (path) => readFile(path), { mode, today: todayUtc(), readText: readTextIfExists });
   if (outDir) await writeTreeAtomically(outDir, result.files);
   await writeLockfiles(result.lockfiles);

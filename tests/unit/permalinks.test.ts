@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { alignParagraphs } from '../../scripts/lib/permalinks/align.ts';
 import { insertedLabel } from '../../scripts/lib/permalinks/labels.ts';
+import { lockMeeting } from '../../scripts/lib/permalinks/lock-meeting.ts';
+import { parseLock } from '../../scripts/lib/permalinks/lockfile.ts';
+import { pageBody, paragraphTag } from '../../scripts/lib/permalinks/page-body.ts';
 import { reconcileLinks } from '../../scripts/lib/permalinks/reconcile.ts';
 import type { Meeting, Section } from '../../src/schemas/meeting.ts';
 
@@ -135,5 +138,50 @@ describe('alignParagraphs', () => {
     const [a, b, c] = [TEXT.a, TEXT.b, TEXT.c];
     const pairs = alignParagraphs([a, b, c], [c, a, b]).map((m) => [m.old, m.new]);
     expect(pairs).toEqual([[0, 1], [1, 2]]);
+  });
+});
+
+describe('pageBody', () => {
+  const paragraphs = [1, 2, 3].map((n) => ({ n, id: `p${n}`, text: `Paragraph ${n}.` }));
+
+  it('places each retired anchor’s note after what it stood after, chains of notes included', () => {
+    const retired = [
+      { id: 'p2a', label: '2a', reason: 'removed' as const, date: '2026-02-01', after: 'p2' },
+      { id: 'p2b', label: '2b', reason: 'removed' as const, date: '2026-02-01', after: 'p2a' },
+      { id: 'p0a', label: '0a', reason: 'removed' as const, date: '2026-02-01' },
+    ];
+    const order = pageBody({ paragraphs, retired }).map((item) => ('paragraph' in item ? item.paragraph.id : `note ${item.retired.id}`));
+    expect(order).toEqual(['note p0a', 'p1', 'p2', 'note p2a', 'note p2b', 'p3']);
+  });
+
+  it('writes a lettered paragraph’s label and a note as escaped JSON into the MDX tag', () => {
+    const literal = (text: string) => JSON.stringify(text);
+    expect(paragraphTag({ paragraph: { n: 26, label: '26a', id: 'p26a', text: 'Inserted.' } }, literal)).toBe('<Paragraph n={26} label="26a" id="p26a" text={"Inserted."} />');
+    expect(paragraphTag({ retired: { id: 'p27', label: '27', reason: 'removed', date: '2026-02-01' } }, literal)).toBe(
+      '<Paragraph id="p27" retired={"{\\"id\\":\\"p27\\",\\"label\\":\\"27\\",\\"reason\\":\\"removed\\",\\"date\\":\\"2026-02-01\\"}"} />',
+    );
+  });
+});
+
+describe('lockMeeting', () => {
+  const meeting = meetingOf(FIRST);
+  const options = (mode: 'update' | 'frozen' | 'read', text?: string) => ({ mode, today: '2026-01-10', readText: async () => text });
+
+  it('writes a new lockfile beside the source on the first build', async () => {
+    const locked = await lockMeeting(meeting, 'content/sources/forum.txt', options('update'));
+    expect(locked.write?.path).toBe('content/sources/forum.links.json');
+    expect(parseLock(locked.write!.text, 'forum.links.json').paragraphs).toHaveLength(6);
+  });
+
+  it('refuses, in a frozen build, a lockfile that is missing or would change, saying to commit it', async () => {
+    await expect(lockMeeting(meeting, 'forum.txt', options('frozen'))).rejects.toThrow('the published-links lockfile is missing');
+    const { write } = await lockMeeting(meeting, 'forum.txt', options('update'));
+    await expect(lockMeeting(meeting, 'forum.txt', options('frozen', write!.text))).resolves.toEqual({ meeting: expect.anything() });
+    const edited = meetingOf(FIRST.map(([k, s, t]) => [k, s, t.map((x) => x.replace('clean water', 'safe water'))] as [Section['kind'], string, string[]]));
+    await expect(lockMeeting(edited, 'forum.txt', options('frozen', write!.text))).rejects.toMatchObject({ message: 'the published-links lockfile would change (1 paragraph corrected)', fix: 'run `npm run build` and commit forum.links.json' });
+  });
+
+  it('names a damaged lockfile and how to recover it', async () => {
+    await expect(lockMeeting(meeting, 'forum.txt', options('update', '{"version": 7}'))).rejects.toThrow(/the links lockfile is invalid at version/);
   });
 });
