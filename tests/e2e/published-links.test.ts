@@ -1,7 +1,7 @@
 /**
  * Links that last. Builds the bundled summary as a first edition, collects every URL and
  * #fragment the site links, applies a publisher's corrections to the source (a reworded
- * thesis, an inserted, a deleted, two merged and one split paragraph, a renamed session) and
+ * thesis, an inserted, a deleted, a moved, two merged and one split paragraph, a renamed session) and
  * rebuilds: every old link must still reach its passage or its corrected version. The expected
  * old → new mapping is written here by hand. Every link is checked in the built files; redirects
  * and retired anchors are also followed in Chromium, with and without JavaScript.
@@ -42,10 +42,12 @@ function correct(text: string): string {
   const deleted = paragraphs.findIndex((p) => p.startsWith('IOM Director General William Lacy Swing and Louise Arbour'));
   // An inserted paragraph, after ¶ 28.
   const before = paragraphs.findIndex((p) => p.startsWith('Also, Liz Drew'));
-  expect([deleted, before].every((i) => i > 0)).toBe(true);
-  paragraphs.splice(before + 1, 0, INSERTED);
-  paragraphs.splice(deleted, 1);
-  return paragraphs.join('\n\n');
+  // A paragraph moved to another page (¶ 29, to the end of the next key conclusion, after the merged ¶ 31).
+  const moved = paragraphs.findIndex((p) => p.startsWith('In the same vein, Dr Ely Thelot'));
+  const merged = paragraphs.findIndex((p) => p.includes('agree to house the refugees. For Louai Turjiman'));
+  expect([deleted, before, moved, merged].every((i) => i > 0)).toBe(true);
+  const edited = paragraphs.flatMap((p, i) => (i === deleted || i === moved ? [] : i === before ? [p, INSERTED] : i === merged ? [p, paragraphs[moved]!] : [p]));
+  return edited.join('\n\n');
 }
 
 const OLD_THESIS = '/idm-2018/conclusions/much-more-needs-done-forced-labour/';
@@ -68,6 +70,7 @@ const CHANGED: Record<string, Expected> = {
   [`${CRISIS}#p31`]: { at: `${CRISIS}#p31`, startsWith: 'Another example of migration management', includes: 'For Louai Turjiman' },
   [`${CRISIS}#p32`]: { note: '¶ 32 was removed in the correction of 1 February 2026; its text is now part of ¶ 31.', linksTo: `${CRISIS}#p31` },
   [`${CLOSING}#p13`]: { note: '¶ 13 was removed in the correction of 1 February 2026.' },
+  [`${OLD_THESIS}#p29`]: { at: `${CRISIS}#p31a`, startsWith: 'In the same vein, Dr Ely Thelot' },
 };
 
 /** One link: a path and an optional fragment. */
@@ -150,6 +153,9 @@ async function resolveInFiles(siteDir: string, link: Link): Promise<{ at: string
   const isParagraph = /^p\d/.test(link.fragment);
   const element = (await readDocument(fileOf(siteDir, link.path))).getElementById(link.fragment);
   const clean = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim();
+  const forward = element?.getAttribute('data-forward');
+  // What the page's script does on arrival: an anchor whose text is now on another page goes there.
+  if (forward) return resolveInFiles(siteDir, { path: forward.split('#')[0]!, fragment: forward.split('#')[1] ?? '' });
   if (element?.classList.contains('para-retired')) return { at: keyOf(link), note: clean(element.textContent), exists: true };
   return { at: keyOf(link), text: isParagraph ? clean(element?.querySelector('.para-text')?.textContent) : undefined, exists: element !== null };
 }
@@ -206,6 +212,14 @@ describe('after a correction, every link of the first edition', () => {
     await context.close();
   });
 
+  it('takes a moved paragraph’s old anchor to its new page and number, through the renamed page’s redirect, in Chromium', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL(`${OLD_THESIS}#p29`, server.url).href);
+    await page.waitForURL(`**${CRISIS}#p31a`);
+    expect(await page.locator(':target .para-text').textContent()).toMatch(/^In the same vein, Dr Ely Thelot/);
+    await page.close();
+  });
+
   it('lands a removed paragraph’s anchor on its note, which links to the text it was merged into, in Chromium', async () => {
     const page = await browser.newPage();
     await page.goto(new URL(`${CRISIS}#p32`, server.url).href);
@@ -221,13 +235,13 @@ describe('after a correction, every link of the first edition', () => {
     const document = await readDocument(fileOf(second.siteDir, '/idm-2018/about/'));
     const entries = [...document.querySelectorAll('.edition-history li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(entries).toEqual([
-      '1 February 2026: 4 paragraphs corrected; ¶ 21a, ¶ 28a inserted; ¶ 13, ¶ 32 removed; 2 pages renamed',
+      '1 February 2026: 4 paragraphs corrected; ¶ 21a, ¶ 28a inserted; ¶ 13, ¶ 32 removed; 1 paragraph moved; 2 pages renamed',
       '10 January 2026: First edition',
     ]);
   });
 
   it('refuses a frozen build that would change the committed lockfile, in one line saying to commit it', async () => {
-    await writeFile(editions.source, (await readFile(editions.source, 'utf8')).replace('In the same vein, Dr Ely Thelot', 'Similarly, Dr Ely Thelot'));
+    await writeFile(editions.source, (await readFile(editions.source, 'utf8')).replace('Also, Liz Drew', 'Liz Drew'));
     const frozen = await editions.build('frozen', '2026-03-01', ['--frozen']);
     expect(frozen.code).toBe(1);
     const lines = frozen.output.trim().split('\n');

@@ -5,6 +5,7 @@ import { lockMeeting } from '../../scripts/lib/permalinks/lock-meeting.ts';
 import { parseLock } from '../../scripts/lib/permalinks/lockfile.ts';
 import { pageBody, paragraphTag } from '../../scripts/lib/permalinks/page-body.ts';
 import { reconcileLinks } from '../../scripts/lib/permalinks/reconcile.ts';
+import { shingles } from '../../scripts/lib/permalinks/similarity.ts';
 import type { Meeting, Section } from '../../src/schemas/meeting.ts';
 
 /** Made-up paragraphs long enough to be told apart by their word pairs. */
@@ -111,6 +112,13 @@ describe('reconcileLinks', () => {
     expect(moved.meeting.sections[1]!.retired).toEqual([{ id: 'p3', label: '3', reason: 'moved', after: 'p2', to: { id: 'p3', page: 'conclusions/much-more-needs-done' } }]);
   });
 
+  it('sends the anchor of a paragraph moved out of reading order to its new place and number', () => {
+    const moved = reconcileLinks(meetingOf([FIRST[0]!, ['session', 'first-panel', [TEXT.b]], ['conclusion', 'much-more-needs-done', [TEXT.d, TEXT.e, TEXT.c]], FIRST[3]!]), first.lock, '2026-02-01');
+    expect(published(moved.meeting)['Speakers fro']).toBe('much-more-needs-done#p5a');
+    expect(moved.meeting.sections[1]!.retired).toEqual([{ id: 'p3', label: '3', reason: 'moved', after: 'p2', to: { id: 'p5a', page: 'conclusions/much-more-needs-done' } }]);
+    expect(moved.lock.editions.at(-1)?.changes).toBe('1 paragraph moved');
+  });
+
   it('renames paragraph references of who-said-what with the paragraphs', () => {
     const inserted = 'A late addition records that two delegations asked for a glossary of technical terms.';
     const next = reconcileLinks(meetingOf([['overview', 'overview', [inserted, TEXT.a]], ...FIRST.slice(1)]), first.lock, '2026-02-01');
@@ -129,14 +137,16 @@ describe('insertedLabel', () => {
 });
 
 describe('alignParagraphs', () => {
+  const aligned = (texts: string[]) => texts.map((text) => ({ text, pairs: shingles(text) }));
+
   it('matches every paragraph of an unchanged text to itself, in order', () => {
     const all = Object.values(TEXT);
-    expect(alignParagraphs(all, all).map((m) => [m.old, m.new])).toEqual(all.map((_, i) => [i, i]));
+    expect(alignParagraphs(aligned(all), aligned(all)).map((m) => [m.old, m.new])).toEqual(all.map((_, i) => [i, i]));
   });
 
   it('never matches out of order, so numbers stay in reading order', () => {
     const [a, b, c] = [TEXT.a, TEXT.b, TEXT.c];
-    const pairs = alignParagraphs([a, b, c], [c, a, b]).map((m) => [m.old, m.new]);
+    const pairs = alignParagraphs(aligned([a, b, c]), aligned([c, a, b])).map((m) => [m.old, m.new]);
     expect(pairs).toEqual([[0, 1], [1, 2]]);
   });
 });
@@ -183,5 +193,20 @@ describe('lockMeeting', () => {
 
   it('names a damaged lockfile and how to recover it', async () => {
     await expect(lockMeeting(meeting, 'forum.txt', options('update', '{"version": 7}'))).rejects.toThrow(/the links lockfile is invalid at version/);
+  });
+});
+
+describe('alignParagraphs on edited texts', () => {
+  const aligned = (texts: string[]) => texts.map((text) => ({ text, pairs: shingles(text) }));
+  const all = Object.values(TEXT);
+
+  it('matches edited paragraphs between unchanged ones, and leaves a new one unmatched', () => {
+    const edited = [all[0]!, all[1]!.replace('droughts', 'long droughts'), 'An entirely new paragraph about glaciers and mountain snowpack.', ...all.slice(2)];
+    expect(alignParagraphs(aligned(all), aligned(edited)).map((m) => [m.old, m.new])).toEqual([[0, 0], [1, 1], [2, 3], [3, 4], [4, 5], [5, 6]]);
+  });
+
+  it('does not anchor on a text that occurs twice', () => {
+    const twice = [all[0]!, all[0]!, all[1]!];
+    expect(alignParagraphs(aligned(twice), aligned(twice)).map((m) => [m.old, m.new])).toEqual([[0, 0], [1, 1], [2, 2]]);
   });
 });

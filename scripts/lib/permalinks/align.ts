@@ -1,10 +1,11 @@
 /**
- * Aligns the paragraphs of an earlier edition with the new ones: the heaviest chain of similar
- * pairs that keeps both orders, so numbers stay in reading order. Candidate pairs come from an
- * index of shared word pairs, and the chain from a Fenwick tree, so the work grows with the
- * number of similar pairs, not with old × new.
+ * Aligns the paragraphs of an earlier edition with the new ones, keeping both orders so numbers
+ * stay in reading order. Paragraphs whose text is unchanged (and unique) anchor the alignment,
+ * as in a patience diff; between anchors, the heaviest chain of similar pairs wins. Candidate
+ * pairs come from an index of shared word pairs and the chain from a Fenwick tree, so a
+ * correction costs about the size of the text, not old × new.
  */
-import { containment, jaccard, shingles } from './similarity.ts';
+import { overlap } from './similarity.ts';
 
 /** Below this Jaccard similarity two paragraphs are different passages, not an edit of one another. */
 export const MIN_SIMILARITY = 0.3;
@@ -28,39 +29,109 @@ export interface ParagraphMatch {
   similarity: number;
 }
 
-/** Matches old to new paragraph texts, in order; unmatched ones were removed or inserted. */
-export function alignParagraphs(oldTexts: readonly string[], newTexts: readonly string[]): ParagraphMatch[] {
-  const oldSets = oldTexts.map(shingles);
-  const newSets = newTexts.map(shingles);
-  const candidates = candidatePairs(oldSets, newSets);
-  return heaviestIncreasingChain(candidates, newTexts.length);
+/** A paragraph to align: its text and its word pairs (see `shingles`). */
+export interface AlignedText {
+  text: string;
+  pairs: Set<string>;
+}
+
+/** Matches old to new paragraphs, in order; unmatched ones were removed or inserted. */
+export function alignParagraphs(before: readonly AlignedText[], after: readonly AlignedText[]): ParagraphMatch[] {
+  const matches: ParagraphMatch[] = [];
+  let [i0, j0] = [0, 0];
+  for (const [i, j] of [...unchangedAnchors(before, after), [before.length, after.length] as const]) {
+    if (i > i0 && j > j0) {
+      const gap = candidatePairs(before.slice(i0, i).map((p) => p.pairs), after.slice(j0, j).map((p) => p.pairs));
+      for (const m of heaviestIncreasingChain(gap, j - j0)) matches.push({ old: m.old + i0, new: m.new + j0, similarity: m.similarity });
+    }
+    if (i < before.length) matches.push({ old: i, new: j, similarity: 1 });
+    [i0, j0] = [i + 1, j + 1];
+  }
+  return matches;
+}
+
+/** Pairs of paragraphs whose text occurs once in each edition, the longest run that keeps both orders. */
+function unchangedAnchors(before: readonly AlignedText[], after: readonly AlignedText[]): (readonly [number, number])[] {
+  const positions = (texts: readonly AlignedText[]) => {
+    const at = new Map<string, number[]>();
+    texts.forEach(({ text }, index) => {
+      const list = at.get(text);
+      if (list) list.push(index);
+      else at.set(text, [index]);
+    });
+    return at;
+  };
+  const [old, now] = [positions(before), positions(after)];
+  const pairs = [...old].flatMap(([text, [i, ...more]]) => {
+    const [j, ...others] = now.get(text) ?? [];
+    return more.length === 0 && others.length === 0 && i !== undefined && j !== undefined ? [[i, j] as const] : [];
+  });
+  return longestIncreasingRun(pairs.sort((a, b) => a[0] - b[0]));
+}
+
+/** The longest subsequence of `pairs` (sorted by old index) whose new indexes increase too. */
+function longestIncreasingRun(pairs: (readonly [number, number])[]): (readonly [number, number])[] {
+  const tails: number[] = [];
+  const previous: number[] = [];
+  pairs.forEach(([, j], k) => {
+    let [low, high] = [0, tails.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (pairs[tails[mid]!]![1] < j) low = mid + 1;
+      else high = mid;
+    }
+    previous[k] = low > 0 ? tails[low - 1]! : -1;
+    tails[low] = k;
+  });
+  const run: (readonly [number, number])[] = [];
+  for (let k = tails.at(-1) ?? -1; k !== -1; k = previous[k]!) run.push(pairs[k]!);
+  return run.reverse();
 }
 
 /** Every (old, new) pair sharing an informative word pair and similar enough to be one passage. */
-function candidatePairs(oldSets: Set<string>[], newSets: Set<string>[]): ParagraphMatch[] {
+function candidatePairs(oldSets: readonly Set<string>[], newSets: readonly Set<string>[]): ParagraphMatch[] {
   const postings = new Map<string, number[]>();
   newSets.forEach((set, j) => {
-    for (const pair of set) postings.set(pair, [...(postings.get(pair) ?? []), j]);
-  });
-  const pairs: ParagraphMatch[] = [];
-  oldSets.forEach((set, i) => {
-    const near = new Set<number>();
     for (const pair of set) {
       const list = postings.get(pair);
-      if (list && list.length <= COMMON_PAIR_LIMIT) for (const j of list) near.add(j);
+      if (list) list.push(j);
+      else postings.set(pair, [j]);
     }
-    for (const j of near) {
-      const similarity = matchWeight(set, newSets[j]!);
-      if (similarity > 0) pairs.push({ old: i, new: j, similarity: similarity - EARLIER_FIRST * (i + j) });
+  });
+  const pairs: ParagraphMatch[] = [];
+  // Shared informative pairs per new paragraph, reset after each old one through `touched`.
+  const shared = new Int32Array(newSets.length);
+  const touched: number[] = [];
+  oldSets.forEach((set, i) => {
+    // The common pairs of `set` could add at most `common` more.
+    let common = 0;
+    for (const pair of set) {
+      const list = postings.get(pair);
+      if (list && list.length > COMMON_PAIR_LIMIT) common++;
+      else if (list) {
+        for (const j of list) if (shared[j]++ === 0) touched.push(j);
+      }
+    }
+    for (const j of touched.splice(0)) {
+      const informative = shared[j]!;
+      shared[j] = 0;
+      const other = newSets[j]!;
+      // Even if every common pair were shared too, a Jaccard below the lowest useful one rules the pair out.
+      if (informative + common < (MIN_PART_SIMILARITY * (set.size + other.size)) / (1 + MIN_PART_SIMILARITY)) continue;
+      const weight = matchWeight(set.size, other.size, overlap(set, other));
+      if (weight > 0) pairs.push({ old: i, new: j, similarity: weight - EARLIER_FIRST * (i + j) });
     }
   });
   return pairs;
 }
 
-/** How much two paragraphs are one passage: their similarity, or 1 when one was merged into or split from the other. */
-function matchWeight(before: Set<string>, after: Set<string>): number {
-  const similarity = jaccard(before, after);
-  const isPart = Math.max(containment(before, after), containment(after, before)) >= PART_CONTAINMENT;
+/**
+ * How much two paragraphs (their pair counts and shared pairs) are one passage: their Jaccard
+ * similarity, or 1 when one was merged into or split from the other.
+ */
+function matchWeight(before: number, after: number, shared: number): number {
+  const similarity = shared / (before + after - shared);
+  const isPart = shared / Math.min(before, after) >= PART_CONTAINMENT;
   if (isPart && similarity >= MIN_PART_SIMILARITY) return 1;
   return similarity >= MIN_SIMILARITY ? similarity : 0;
 }

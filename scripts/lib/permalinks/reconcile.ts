@@ -6,7 +6,7 @@
  * keeps its old path as a redirect. Pure: the build passes in the lockfile and today's date.
  */
 import type { Edition, Meeting, Paragraph, RetiredParagraph, Section } from '../../../src/schemas/meeting.ts';
-import { alignParagraphs } from './align.ts';
+import { alignParagraphs, MIN_SIMILARITY } from './align.ts';
 import { insertedLabel, labelId, labelNumber } from './labels.ts';
 import type { LinkLock, LockedPage, LockedRetired } from './lockfile.ts';
 import { LOCKFILE_VERSION } from './lockfile.ts';
@@ -37,14 +37,16 @@ export function reconcileLinks(meeting: Meeting, previous: LinkLock | undefined,
     const editions = [{ date: today, changes: 'First edition' }];
     return finish(meeting, fresh, fresh.map((p) => String(p.paragraph.n)), new Map(), [], editions);
   }
+  const oldSets = previous.paragraphs.map((p) => shingles(p.text));
+  const freshSets = fresh.map((p) => shingles(p.paragraph.text));
   const matches = alignParagraphs(
-    previous.paragraphs.map((p) => p.text),
-    fresh.map((p) => p.paragraph.text),
+    previous.paragraphs.map((p, i) => ({ text: p.text, pairs: oldSets[i]! })),
+    fresh.map((p, j) => ({ text: p.paragraph.text, pairs: freshSets[j]! })),
   );
   const oldOfNew = new Map(matches.map((m) => [m.new, m.old]));
   const labels = numberParagraphs(fresh.length, oldOfNew, previous);
   const pageMap = mapPages(previous, meeting, fresh, oldOfNew);
-  const retired = retireAnchors(previous, fresh, labels, oldOfNew, pageMap, today);
+  const retired = retireAnchors(previous, fresh, { oldSets, freshSets }, labels, oldOfNew, pageMap, today);
   const edition = describeChanges(previous, fresh, labels, oldOfNew, retired, pageMap);
   const editions = edition ? [...previous.editions, { date: today, changes: edition }] : previous.editions;
   const formerPaths = collectFormerPaths(previous.pages, pageMap, meeting);
@@ -103,20 +105,31 @@ function mapPages(previous: LinkLock, meeting: Meeting, fresh: FreshParagraph[],
 }
 
 /** Retired anchors after this build: earlier ones carried over, plus removed and moved paragraphs. */
-function retireAnchors(previous: LinkLock, fresh: FreshParagraph[], labels: string[], oldOfNew: Map<number, number>, pageMap: Map<string, string>, today: string): LockedRetired[] {
+function retireAnchors(
+  previous: LinkLock,
+  fresh: FreshParagraph[],
+  { oldSets, freshSets }: { oldSets: Set<string>[]; freshSets: Set<string>[] },
+  labels: string[],
+  oldOfNew: Map<number, number>,
+  pageMap: Map<string, string>,
+  today: string,
+): LockedRetired[] {
   const newOfOld = new Map([...oldOfNew].map(([j, i]) => [i, j]));
   const liveAt = new Map(fresh.map((p, j) => [labelId(labels[j]!), p.page]));
-  const freshSets = fresh.map((p) => shingles(p.paragraph.text));
-  /** The paragraph a removed text went into, when one holds most of it. */
-  const mergedInto = (text: string): RetiredParagraph['to'] => {
-    const set = shingles(text);
+  const unmatched = fresh.map((_, j) => j).filter((j) => !oldOfNew.has(j));
+  /**
+   * The new paragraph holding most of unmatched old paragraph `i` (it was merged or moved there),
+   * or -1. It is one its neighbours became (merged), or one without an old match (moved).
+   */
+  const whereNow = (i: number): number => {
+    const neighbours = [i - 2, i - 1, i + 1, i + 2].flatMap((k) => newOfOld.get(k) ?? []);
     let best = -1;
     let score = MERGED_CONTAINMENT;
-    freshSets.forEach((candidate, j) => {
-      const c = containment(set, candidate);
-      if (c >= score) [best, score] = [j, c];
-    });
-    return best === -1 ? undefined : { id: labelId(labels[best]!), page: fresh[best]!.page };
+    for (const j of [...neighbours, ...unmatched]) {
+      const c = containment(oldSets[i]!, freshSets[j]!);
+      if (c > score || (c === score && (best === -1 || j < best))) [best, score] = [j, c];
+    }
+    return best;
   };
   const removedTo = new Map<string, RetiredParagraph['to']>();
   const entries: LockedRetired[] = [];
@@ -127,9 +140,13 @@ function retireAnchors(previous: LinkLock, fresh: FreshParagraph[], labels: stri
     const page = pageMap.get(old.page) ?? '';
     const j = newOfOld.get(i);
     if (j === undefined) {
-      const to = mergedInto(old.text);
+      const set = oldSets[i]!;
+      const now = whereNow(i);
+      const to = now === -1 ? undefined : { id: labelId(labels[now]!), page: fresh[now]!.page };
       removedTo.set(id, to);
-      entries.push(compact({ id, label: old.label, reason: 'removed', date: today, after, to, page }));
+      // Out of reading order, a paragraph the alignment could not keep reappears as an "inserted" one: it moved.
+      const moved = now !== -1 && !oldOfNew.has(now) && jaccard(set, freshSets[now]!) >= MIN_SIMILARITY;
+      entries.push(compact(moved ? { id, label: old.label, reason: 'moved', after, to, page } : { id, label: old.label, reason: 'removed', date: today, after, to, page }));
     } else if (fresh[j]!.page !== page) {
       entries.push(compact({ id, label: old.label, reason: 'moved', after, to: { id, page: fresh[j]!.page }, page }));
     }
@@ -153,9 +170,10 @@ function retireAnchors(previous: LinkLock, fresh: FreshParagraph[], labels: stri
 /** A reader's summary of what this build changed, or undefined when the text is as published. */
 function describeChanges(previous: LinkLock, fresh: FreshParagraph[], labels: string[], oldOfNew: Map<number, number>, retired: LockedRetired[], pageMap: Map<string, string>): string | undefined {
   const corrected = [...oldOfNew].filter(([j, i]) => previous.paragraphs[i]!.text !== fresh[j]!.paragraph.text).length;
-  const inserted = labels.filter((_, j) => !oldOfNew.has(j)).map((label) => `¶ ${label}`);
   const known = new Set(previous.retired.map((r) => `${r.page}#${r.id}`));
   const fresher = retired.filter((r) => !known.has(`${r.page}#${r.id}`));
+  const movedHere = new Set(fresher.filter((r) => r.reason === 'moved').map((r) => r.to?.id));
+  const inserted = labels.filter((label, j) => !oldOfNew.has(j) && !movedHere.has(labelId(label))).map((label) => `¶ ${label}`);
   const removed = fresher.filter((r) => r.reason === 'removed').map((r) => `¶ ${r.label}`);
   const moved = fresher.filter((r) => r.reason === 'moved').length;
   const renamed = [...pageMap].filter(([from, to]) => from !== to).length;
@@ -163,7 +181,7 @@ function describeChanges(previous: LinkLock, fresh: FreshParagraph[], labels: st
     corrected > 0 && `${corrected} ${corrected === 1 ? 'paragraph' : 'paragraphs'} corrected`,
     inserted.length > 0 && `${inserted.join(', ')} inserted`,
     removed.length > 0 && `${removed.join(', ')} removed`,
-    moved > 0 && `${moved} ${moved === 1 ? 'paragraph' : 'paragraphs'} moved to another page`,
+    moved > 0 && `${moved} ${moved === 1 ? 'paragraph' : 'paragraphs'} moved`,
     renamed > 0 && `${renamed} ${renamed === 1 ? 'page' : 'pages'} renamed`,
   ].filter((part): part is string => typeof part === 'string');
   return parts.length > 0 ? parts.join('; ') : undefined;
