@@ -19,7 +19,7 @@ const outDir = process.env.OUT_DIR ?? 'dist';
 const cacheDir = process.env.READOUT_CACHE_DIR ?? './node_modules/.astro';
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   base,
   outDir,
   cacheDir,

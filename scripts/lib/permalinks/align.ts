@@ -109,7 +109,7 @@ function candidatePairs(oldSets: readonly Set<string>[], newSets: readonly Set<s
       const list = postings.get(pair);
       if (list && list.length > COMMON_PAIR_LIMIT) common++;
       else if (list) {
-        for (const j of list) if (shared[j]++ === 0) touched.push(j);
+        for (const j of list) if ((shared[j] = shared[j]! + 1) === 1) touched.push(j);
       }
     }
     for (const j of touched.splice(0)) {
