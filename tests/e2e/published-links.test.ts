@@ -9,6 +9,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -229,6 +230,14 @@ describe('after a correction, every link of the first edition', () => {
     const box = await note.boundingBox();
     expect(box && box.y).toBeLessThan(page.viewportSize()!.height);
     await page.close();
+  });
+
+  it('writes redirect pages and pages with retired anchors as valid HTML', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:document'] });
+    for (const path of [OLD_SESSION, CRISIS, CLOSING, NEW_THESIS]) {
+      const report = await validator.validateString(await readFile(fileOf(second.siteDir, path), 'utf8'), path);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${path}: ${m.ruleId} ${m.message}`))).toEqual([]);
+    }
   });
 
   it('lists the correction in the edition history on the About page', async () => {
