@@ -85,7 +85,7 @@ async function measureRun(browser: Browser, url: string, query: string): Promise
 /** Builds the site at the root path into BENCH_SITE_DIR. */
 async function buildSite(): Promise<string> {
   console.log(`Building the site into ${BENCH_SITE_DIR}/ …`);
-  await promisify(execFile)(process.execPath, ['scripts/build.ts'], { env: { ...process.env, OUT_DIR: BENCH_SITE_DIR, BASE_PATH: '/' }, maxBuffer: 1 << 24 });
+  await promisify(execFile)(process.execPath, ['scripts/build.ts'], { env: { ...process.env, OUT_DIR: BENCH_SITE_DIR, BASE_PATH: '/', SITE_URL: process.env['SITE_URL'] || 'https://bench.invalid' }, maxBuffer: 1 << 24 });
   return BENCH_SITE_DIR;
 }
 

@@ -1,9 +1,10 @@
 /**
- * `npm run build [-- --source <file-or-dir>]`: split the sources that changed since the last
- * build, then build the site. Both outputs are built beside the folders they replace (the new
- * generated tree, then Astro and Pagefind into a staging copy of dist/) and swapped in together
- * only when everything succeeded: a bad source, an Astro error or a kill leaves the previous
- * pages and site whole. A lock per output folder keeps two builds from writing the same one.
+ * `npm run build [-- --source <file-or-dir>] [--frozen]`: split the sources that changed since
+ * the last build, then build the site. Both outputs are built beside the folders they replace
+ * (the new generated tree, then Astro and Pagefind into a staging copy of dist/) and swapped in
+ * together only when everything succeeded: a bad source, an Astro error or a kill leaves the
+ * previous pages and site whole. A lock per output folder keeps two builds from writing the same
+ * one. Each meeting's links lockfile is then updated, or with --frozen (CI) must already match.
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -15,13 +16,14 @@ import { lockFolders } from './lib/lock.ts';
 import { assertReplaceable, assertReplaceableSite, markOwned } from './lib/ownership.ts';
 import { DEFAULT_SOURCES, generatedDir, siteDir, SPLIT_MANIFEST } from './lib/paths.ts';
 import { checkSiteSettings } from './lib/site-settings.ts';
+import { readTextIfExists, todayUtc, writeLockfiles } from './lib/permalinks/lock-meeting.ts';
 import { findSources } from './lib/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { makeStaging, recoverSwaps } from './lib/swap.ts';
 
 await runCommand(async () => {
   const started = performance.now();
-  const { options } = parseCommandLine(process.argv.slice(2), ['source'], { flags: [], positional: 0, usage: 'npm run build [-- --source <file-or-folder>]' });
+  const { options } = parseCommandLine(process.argv.slice(2), ['source'], { flags: ['frozen'], positional: 0, usage: 'npm run build [-- --source <file-or-folder>] [--frozen]' });
   checkSiteSettings(process.env);
   const source = options.get('source');
   const sources = await findSources(typeof source === 'string' ? source : DEFAULT_SOURCES);
@@ -34,7 +36,8 @@ await runCommand(async () => {
   const staged: string[] = [];
   try {
     await recoverInterruptedBuilds([generated, site]);
-    const split = await stageSplit(sources, generated, SPLIT_MANIFEST, true);
+    const links = { mode: options.has('frozen') ? 'frozen' : 'update', today: todayUtc(), readText: readTextIfExists } as const;
+    const split = await stageSplit(sources, generated, SPLIT_MANIFEST, true, links);
     staged.push(split.staging);
     const reused = split.reused.length > 0 ? ` (${split.reused.length} unchanged, not split again)` : '';
     console.log(formatSplitSummary(split.parsed, performance.now() - started, `${generatedDir()}${reused}`));
@@ -49,6 +52,8 @@ await runCommand(async () => {
       { staging: split.staging, target: generated },
       { staging: siteStaging, target: site },
     ]);
+    // Published links are recorded once the site that publishes them is in place.
+    await writeLockfiles(split.lockfiles);
     const astroMs = performance.now() - astroStarted;
     console.log(`Built the site into ${siteName}/ in ${(astroMs / 1000).toFixed(1)} s`);
     await writeBuildStats({ splitMs: astroStarted - started, astroMs, maxRssKiB: process.resourceUsage().maxRSS });

@@ -7,6 +7,7 @@
  * is a JSON-encoded prop). No comment and no hand-built YAML ever quotes them.
  */
 import { pageFrontmatterSchema, type Meeting, type PageFrontmatter, type Section } from '../../src/schemas/meeting.ts';
+import { pageBody, paragraphTag } from './permalinks/page-body.ts';
 
 /** Folder of each kind's pages inside a meeting's folder. */
 export const FOLDERS: Record<Section['kind'], string> = { overview: '', session: 'sessions/', conclusion: 'conclusions/', outcome: 'outcome/', background: 'background/', annex: 'annex/' };
@@ -32,9 +33,9 @@ export function renderPage(meeting: Meeting, section: Section, order: number): s
     ...rest,
     meeting: meeting.slug,
     order,
-    paragraphs: paragraphs.map(({ n, id }) => ({ n, id })),
+    paragraphs: paragraphs.map(({ n, label, id }) => ({ n, ...(label ? { label } : {}), id })),
   });
-  const body = paragraphs.map((p) => `<Paragraph n={${p.n}} id="${p.id}" text={${literal(p.text)}} />`).join('\n\n');
+  const body = pageBody(section).map((item) => paragraphTag(item, literal)).join('\n\n');
   return `---\n# ${NOTICE}\n${jsonText(frontmatter, 2)}\n---\n\n{/* ${NOTICE} */}\n\n${body}\n`;
 }
 

@@ -9,6 +9,8 @@ import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'n
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SourceError } from './errors.ts';
+import { lockfilePath } from './permalinks/lockfile.ts';
+import { readTextIfExists, writeLockfiles, type LinkOptions } from './permalinks/lock-meeting.ts';
 import type { ParsedMeeting } from './parse.ts';
 import { splitSources } from './split-sources.ts';
 import { SPLIT_MANIFEST } from './paths.ts';
@@ -44,6 +46,8 @@ async function splitterVersion(): Promise<string> {
 export interface StagedSplit extends IncrementalSplitResult {
   /** The complete new tree: every meeting and the manifest. */
   staging: string;
+  /** Links lockfiles to write once the staged tree is in place. */
+  lockfiles: { path: string; text: string }[];
 }
 
 /**
@@ -54,18 +58,21 @@ export interface StagedSplit extends IncrementalSplitResult {
  * together, old or new, whenever the process is killed. `locked`: the caller holds the lock of
  * `outDir`, and the staging folder has a fixed name (see `makeStaging`).
  */
-export async function stageSplit(sources: string[], outDir: string, manifestName = SPLIT_MANIFEST, locked = false): Promise<StagedSplit> {
+export async function stageSplit(sources: string[], outDir: string, manifestName = SPLIT_MANIFEST, locked = false, links?: LinkOptions): Promise<StagedSplit> {
   const splitter = await splitterVersion();
   const previous = await readManifest(join(outDir, manifestName), splitter);
   const bytes = new Map(await Promise.all(sources.map(async (s) => [s, await readFile(s)] as const)));
-  const hashes = new Map([...bytes].map(([s, b]) => [s, createHash('sha256').update(b).digest('hex')]));
+  // A meeting's links lockfile shapes its pages too: an edited or deleted one means a new split.
+  const locks = new Map(await Promise.all(sources.map(async (s) => [s, (await readTextIfExists(lockfilePath(s))) ?? ''] as const)));
+  const hashOf = (source: string, lock: string) => createHash('sha256').update(bytes.get(source)!).update(links ? lock : '').digest('hex');
+  const hashes = new Map(sources.map((s) => [s, hashOf(s, locks.get(s)!)]));
   const unchanged: string[] = [];
   for (const source of sources) {
     const before = previous.sources[source];
     if (before && before.hash === hashes.get(source) && (await exists(join(outDir, before.slug, 'meeting.json')))) unchanged.push(source);
   }
   const changed = sources.filter((s) => !unchanged.includes(s));
-  const result = await splitSources(changed, async (s) => bytes.get(s)!);
+  const result = await splitSources(changed, async (s) => bytes.get(s)!, links);
   const slugs = new Map<string, string>([
     ...unchanged.map((s) => [s, previous.sources[s]!.slug] as const),
     ...result.parsed.map((p) => [p.meeting.source, p.meeting.slug] as const),
@@ -78,6 +85,11 @@ export async function stageSplit(sources: string[], outDir: string, manifestName
       await mkdir(dirname(join(staging, path)), { recursive: true });
       await writeFile(join(staging, path), contents);
     }
+    // The lockfiles this split writes are part of the next build's hashes.
+    for (const { path, text } of result.lockfiles) {
+      const source = sources.find((s) => lockfilePath(s) === path)!;
+      hashes.set(source, hashOf(source, text));
+    }
     await writeManifest(join(staging, manifestName), {
       splitter,
       sources: Object.fromEntries(sources.map((s) => [s, { hash: hashes.get(s)!, slug: slugs.get(s)! }])),
@@ -87,14 +99,16 @@ export async function stageSplit(sources: string[], outDir: string, manifestName
     throw error;
   }
   const removed = await staleMeetings(outDir, new Set(slugs.values()));
-  return { parsed: result.parsed, reused: unchanged.map((s) => slugs.get(s)!), removed, staging };
+  return { parsed: result.parsed, reused: unchanged.map((s) => slugs.get(s)!), removed, staging, lockfiles: result.lockfiles };
 }
 
 /** Splits `sources` into `outDir`, re-splitting only changed meetings, and swaps the new tree in. */
-export async function splitIncrementally(sources: string[], outDir: string, manifestName = SPLIT_MANIFEST): Promise<IncrementalSplitResult> {
+export async function splitIncrementally(sources: string[], outDir: string, manifestName = SPLIT_MANIFEST, links?: LinkOptions): Promise<IncrementalSplitResult> {
   await recoverSwaps(outDir);
-  const { staging, ...result } = await stageSplit(sources, outDir, manifestName);
+  const { staging, lockfiles, ...result } = await stageSplit(sources, outDir, manifestName, false, links);
   await swapIn(staging, outDir);
+  // Published links are recorded once the pages that publish them are in place.
+  await writeLockfiles(lockfiles);
   return result;
 }
 

@@ -33,12 +33,52 @@ export type SectionKind = z.infer<typeof sectionKindSchema>;
 export const sessionRoleSchema = z.enum(['opening', 'named', 'thematic', 'closing', 'other']);
 export type SessionRole = z.infer<typeof sessionRoleSchema>;
 
+/** A paragraph's printed number: digits, then letters for paragraphs inserted by corrections (`26a`). */
+export const paragraphLabelSchema = z.string().regex(/^\d+[a-z]*$/, 'expected a paragraph number like "26" or "26a"');
+
+/** A paragraph's fragment id: `p` and its printed number (`p26`, `p26a`). */
+export const paragraphIdSchema = z.string().regex(/^p\d+[a-z]*$/, 'expected a paragraph id like "p26" or "p26a"');
+
+/** A meeting-relative page path, as published: `conclusions/some-slug` (the overview is the empty path). */
+export const pagePathSchema = z.string().regex(/^(?:[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/, 'expected a page path like "conclusions/some-slug"');
+
+/**
+ * A paragraph anchor that was published on a page but no longer holds text there: the
+ * paragraph was removed by a correction (its number is retired) or now lives on another page.
+ */
+export const retiredParagraphSchema = z.object({
+  /** The published fragment id (`p27`). */
+  id: paragraphIdSchema,
+  /** Its printed number (`27`). */
+  label: paragraphLabelSchema,
+  /** `removed`: retired by a correction; `moved`: the same paragraph now lives on another page. */
+  reason: z.enum(['removed', 'moved']),
+  /** For removed paragraphs: date of the correction that removed it. */
+  date: isoDate.optional(),
+  /** Id of the paragraph (or note) it stood after on this page; none when it opened the page. */
+  after: paragraphIdSchema.optional(),
+  /** Where its text is now: a paragraph it was merged into, or its new place. */
+  to: z.object({ id: paragraphIdSchema, page: pagePathSchema }).optional(),
+});
+export type RetiredParagraph = z.infer<typeof retiredParagraphSchema>;
+
+/** A build that changed the published text, from the meeting's links lockfile. */
+export const editionSchema = z.object({
+  /** Day of the build (UTC). */
+  date: isoDate,
+  /** What changed, in a reader's words ("¶ 26a inserted; ¶ 27 removed"). */
+  changes: z.string().min(1),
+});
+export type Edition = z.infer<typeof editionSchema>;
+
 /** One numbered paragraph of the source text. */
 export const paragraphSchema = z.object({
-  /** Meeting-wide number, 1…N in reading order of the source. */
-  n: z.number().int().positive(),
-  /** Fragment id, stable across rebuilds of the same text (`p12`). */
-  id: z.string().regex(/^p\d+$/),
+  /** Meeting-wide number in reading order; a paragraph inserted by a correction shares its predecessor's (26 for ¶ 26a). */
+  n: z.number().int().nonnegative(),
+  /** Printed number when it is not just `n`: `26a` for a paragraph inserted after ¶ 26 (see scripts/lib/permalinks). */
+  label: paragraphLabelSchema.optional(),
+  /** Fragment id, stable across rebuilds and corrections: `p12`, `p26a`. */
+  id: paragraphIdSchema,
   /** The paragraph's text exactly as the source has it after repairs; rendered literally. */
   text: z.string().min(1),
 });
@@ -66,7 +106,7 @@ export const sectionPartSchema = z.object({
   /** The sub-heading as the source has it. */
   title: z.string().min(1),
   /** Id of the paragraph it stands before; absent when nothing follows it on the page. */
-  before: z.string().regex(/^p\d+$/).optional(),
+  before: paragraphIdSchema.optional(),
 });
 export type SectionPart = z.infer<typeof sectionPartSchema>;
 
@@ -110,6 +150,10 @@ export const sectionSchema = z.object({
 
   /** Where this section's paragraphs name a session by its number, in text order. */
   sessionReferences: z.array(sessionReferenceSchema).optional(),
+  /** Earlier paths of this page (a slug changed by a correction): each is published as a redirect here. */
+  formerPaths: z.array(pagePathSchema).optional(),
+  /** Anchors once published on this page that no longer hold text here, with what happened to them. */
+  retired: z.array(retiredParagraphSchema).optional(),
 });
 export type Section = z.infer<typeof sectionSchema>;
 
@@ -218,6 +262,8 @@ export const meetingInfoSchema = z.object({
   documentType: z.string().optional(),
   /** Source file name, relative to the sources folder. */
   source: z.string().min(1),
+  /** The builds that changed the published text, oldest first (from the links lockfile). */
+  editions: z.array(editionSchema).optional(),
 });
 export type MeetingInfo = z.infer<typeof meetingInfoSchema>;
 
@@ -239,12 +285,12 @@ export type DocumentModel = z.infer<typeof documentModelSchema>;
  * Frontmatter of one generated MDX page. Paragraph text stays in the MDX body; the frontmatter
  * carries what navigation, metadata and search need without rendering the body.
  */
-export const pageFrontmatterSchema = sectionSchema.omit({ paragraphs: true }).extend({
+export const pageFrontmatterSchema = sectionSchema.omit({ paragraphs: true, formerPaths: true, retired: true }).extend({
   /** Slug of the meeting this page belongs to. */
   meeting: slugSchema,
   /** Position of the page in the meeting's reading order (0 = overview). */
   order: z.number().int().nonnegative(),
   /** Numbers and ids of the paragraphs the body renders, for tables of contents and citations. */
-  paragraphs: z.array(paragraphSchema.pick({ n: true, id: true })),
+  paragraphs: z.array(paragraphSchema.pick({ n: true, label: true, id: true })),
 });
 export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;

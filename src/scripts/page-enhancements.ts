@@ -3,6 +3,8 @@
  * links and citations, today's date in citations, and the theme toggle.
  */
 
+import { completeRelativeUrls } from './absolute-urls.ts';
+
 /** Puts a message in the page's live region so screen readers announce it. */
 function announce(message: string): void {
   const region = document.getElementById('announcer');
@@ -91,5 +93,6 @@ function fillAccessDates(): void {
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-needs-js]')) element.hidden = false;
 fillAccessDates();
+completeRelativeUrls();
 setUpThemeToggle();
 document.addEventListener('click', (event) => void onCopyClick(event));

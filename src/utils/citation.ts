@@ -9,8 +9,8 @@ export interface CitationTarget {
   meeting: MeetingInfo;
   /** Title of the cited page, omitted for the whole summary. */
   section?: string | undefined;
-  /** Meeting-wide paragraph number, for a paragraph citation. */
-  paragraph?: number | undefined;
+  /** Meeting-wide paragraph number as printed (`26a` for an inserted one), for a paragraph citation. */
+  paragraph?: number | string | undefined;
   /** Absolute URL of what is cited. */
   url: string;
 }
@@ -37,7 +37,7 @@ function bibtexEscape(text: string): string {
 }
 
 /** A BibTeX `@report` entry for the meeting's summary; the corporate author is braced whole. */
-export function toBibtex(meeting: MeetingInfo, url: string): string {
+export function toBibtex(meeting: MeetingInfo, url: string | undefined): string {
   const fields: [string, string | undefined][] = [
     ['author', meeting.organizer && `{${bibtexEscape(meeting.organizer)}}`],
     ['title', `{${bibtexEscape(workTitle(meeting))}}`],
@@ -52,7 +52,7 @@ export function toBibtex(meeting: MeetingInfo, url: string): string {
 }
 
 /** An RIS record (type RPRT) for the meeting's summary, CRLF line ends as reference managers expect. */
-export function toRis(meeting: MeetingInfo, url: string): string {
+export function toRis(meeting: MeetingInfo, url: string | undefined): string {
   const lines: [string, string | undefined][] = [
     ['TY', 'RPRT'],
     ['AU', meeting.organizer],

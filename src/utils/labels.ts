@@ -2,9 +2,10 @@
 import type { PageFrontmatter, RelatedConclusion } from '../schemas/meeting.ts';
 
 /** "¶ 3–6", "¶ 13" or undefined for a page without paragraphs. */
-export function paragraphRange(paragraphs: readonly { n: number }[]): string | undefined {
-  const first = paragraphs[0]?.n;
-  const last = paragraphs.at(-1)?.n;
+export function paragraphRange(paragraphs: readonly { n: number; label?: string | undefined }[]): string | undefined {
+  const printed = (p: { n: number; label?: string | undefined } | undefined) => p && (p.label ?? String(p.n));
+  const first = printed(paragraphs[0]);
+  const last = printed(paragraphs.at(-1));
   if (first === undefined || last === undefined) return undefined;
   return first === last ? `¶ ${first}` : `¶ ${first}–${last}`;
 }

@@ -8,6 +8,8 @@ export interface ParagraphPlace {
   id: string;
   /** Meeting-wide number. */
   n: number;
+  /** The number as printed: `26`, or `26a` for a paragraph a correction inserted. */
+  label: string;
   /** The paragraph's text. */
   text: string;
   /** URL of the paragraph: its page with the fragment. */
@@ -20,7 +22,7 @@ export interface ParagraphPlace {
 export function paragraphPlaces(meeting: Pick<Meeting, 'slug' | 'sections'>): Map<string, ParagraphPlace> {
   return new Map(
     meeting.sections.flatMap((section) =>
-      section.paragraphs.map((p) => [p.id, { id: p.id, n: p.n, text: p.text, href: `${pageUrl(meeting.slug, section.kind, section.slug)}#${p.id}`, section }] as const),
+      section.paragraphs.map((p) => [p.id, { id: p.id, n: p.n, label: p.label ?? String(p.n), text: p.text, href: `${pageUrl(meeting.slug, section.kind, section.slug)}#${p.id}`, section }] as const),
     ),
   );
 }

@@ -14,8 +14,11 @@ export interface SourcesBuild {
   remove(): Promise<void>;
 }
 
-/** Copies `sources` (paths from the repository root) into a fresh folder and builds them there. */
-export async function buildSources(name: string, sources: string[]): Promise<SourcesBuild> {
+/**
+ * Copies `sources` (paths from the repository root) into a fresh folder and builds them there,
+ * with SITE_URL set as a publisher would unless `env` says otherwise (`SITE_URL: ''` for none).
+ */
+export async function buildSources(name: string, sources: string[], env: Record<string, string> = {}): Promise<SourcesBuild> {
   const workDir = resolve(ROOT, '.cache', name, `${process.pid}`);
   const sourceDir = join(workDir, 'sources');
   const siteDir = join(workDir, 'site');
@@ -24,7 +27,7 @@ export async function buildSources(name: string, sources: string[]): Promise<Sou
   await Promise.all(sources.map((source) => copyFile(join(ROOT, source), join(sourceDir, basename(source)))));
   await run(process.execPath, ['scripts/build.ts', '--source', sourceDir], {
     cwd: ROOT,
-    env: { ...shellEnvironment(), READOUT_GENERATED: join(workDir, 'generated'), READOUT_CACHE_DIR: join(workDir, 'astro-cache'), OUT_DIR: siteDir, BASE_PATH: '/' },
+    env: { ...shellEnvironment(), READOUT_GENERATED: join(workDir, 'generated'), READOUT_CACHE_DIR: join(workDir, 'astro-cache'), OUT_DIR: siteDir, BASE_PATH: '/', SITE_URL: 'https://readout.example.org', ...env },
     maxBuffer: 1 << 24,
   });
   return { siteDir, remove: () => rm(workDir, { recursive: true, force: true }) };

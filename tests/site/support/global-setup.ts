@@ -44,7 +44,7 @@ export function shellEnvironment(): NodeJS.ProcessEnv {
 /** Builds the site with the given environment; a failed build fails the whole run with its output. */
 async function buildSite(env: Record<string, string>): Promise<void> {
   try {
-    await run(process.execPath, ['scripts/build.ts', '--source', BUNDLED_SOURCE], { cwd: ROOT, env: { ...shellEnvironment(), ...env }, maxBuffer: 1 << 24 });
+    await run(process.execPath, ['scripts/build.ts', '--source', BUNDLED_SOURCE, '--frozen'], { cwd: ROOT, env: { ...shellEnvironment(), ...env }, maxBuffer: 1 << 24 });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`The site build for the tests failed (${JSON.stringify(env)}):\n${stdout}\n${stderr}`);
@@ -56,7 +56,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await mkdir(runDir, { recursive: true });
   const siteDir = join(runDir, 'site');
   const subPathDir = join(runDir, 'site-idm');
-  const shared = { READOUT_GENERATED: join(runDir, 'generated'), READOUT_CACHE_DIR: join(runDir, 'astro-cache') };
+  // With SITE_URL, as a publisher deploys; tests/site/no-site-url.test.ts builds without it.
+  const shared = { READOUT_GENERATED: join(runDir, 'generated'), READOUT_CACHE_DIR: join(runDir, 'astro-cache'), SITE_URL: 'https://readout.example.org' };
   // One after the other: both builds share the generated pages and Astro's cache.
   await buildSite({ ...shared, OUT_DIR: siteDir, BASE_PATH: '/' });
   await buildSite({ ...shared, OUT_DIR: subPathDir, BASE_PATH: SUB_PATH });
