@@ -48,5 +48,5 @@ describe.concurrent('accessibility', () => {
     }
     await context.close();
     expect(found).toEqual([]);
-  });
+  }, 120_000);
 });

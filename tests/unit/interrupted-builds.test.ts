@@ -102,7 +102,7 @@ describe('a split interrupted by a kill', () => {
     await splitIncrementally(files, out);
     expect(withoutManifest(await treeOf(out))).toEqual(await expectedPages(files));
     expect(await listLeftovers(out)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('leftovers of killed processes', () => {
