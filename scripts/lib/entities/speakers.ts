@@ -46,6 +46,24 @@ const PARTICLE = String.raw`(?:da|de|del|della|der|des|di|do|dos|du|van|von|bin|
 const RUN_START = new RegExp(String.raw`(?<![\p{L}\p{N}'’/-])${TOKEN}`, 'gu');
 const RUN_NEXT = new RegExp(String.raw`\s+(?:${TOKEN}|${PARTICLE}(?=\s+\p{Lu}))`, 'uy');
 
+/** A title and a name fill a dozen words at most ("Working Group Chair Ana Ruiz"). */
+const MAX_RUN_WORDS = 12;
+
+/**
+ * A run longer than a title and a name is read by its end, where a name before a reporting verb
+ * stands ("… Forum Ana Ruiz said"): that keeps the work per run bounded on a line of capitals.
+ */
+function lastWords(sentence: string, from: number, end: number): { index: number; 0: string } {
+  let start = end;
+  for (let words = 0; words < MAX_RUN_WORDS && start > from; words++) {
+    start = sentence.lastIndexOf(' ', start - 1);
+    if (start < from) start = from;
+    while (start > from && /\s/.test(sentence[start - 1]!)) start--;
+  }
+  const text = sentence.slice(start, end).trimStart();
+  return { index: end - text.length, 0: text };
+}
+
 /** The capitalized runs of a sentence, in order: where each starts and its text. */
 function capitalizedRuns(sentence: string): { index: number; 0: string }[] {
   const runs: { index: number; 0: string }[] = [];
@@ -53,7 +71,7 @@ function capitalizedRuns(sentence: string): { index: number; 0: string }[] {
   for (let start = RUN_START.exec(sentence); start; start = RUN_START.exec(sentence)) {
     let end = start.index + start[0].length;
     for (RUN_NEXT.lastIndex = end; RUN_NEXT.exec(sentence); RUN_NEXT.lastIndex = end) end = RUN_NEXT.lastIndex;
-    runs.push({ index: start.index, 0: sentence.slice(start.index, end) });
+    runs.push(lastWords(sentence, start.index, end));
     RUN_START.lastIndex = end;
   }
   return runs;
