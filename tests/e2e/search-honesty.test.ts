@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { searchPage } from '../search/support/search-ui.ts';
+import { builtMeeting, sectionPath } from '../site/support/model.ts';
 import { launchBrowser } from './support/browser.ts';
 
 /** Words a reader of a migration summary might try that the bundled text does not hold. */
@@ -94,5 +95,22 @@ describe('one snippet per result', () => {
       for (const label of result.also) expect(label).toMatch(/^¶ \d+[a-z]?$/);
     }
     expect(shown.some((result) => result.also.length > 0), 'some result offers further paragraphs').toBe(true);
+  });
+});
+
+describe('pages with no text of their own', () => {
+  it('rank after the pages whose text answers, and stay findable', async () => {
+    const meeting = await builtMeeting(inject('siteDir'));
+    const textless = meeting.sections.filter((s) => s.kind !== 'overview' && s.paragraphs.length === 0);
+    const textlessPages = new Set(textless.map((s) => sectionPath(meeting, s, '')));
+    expect(textless.length, 'the bundled summary has programme themes without text').toBeGreaterThan(0);
+    for (const section of textless) {
+      const { results } = await searchPage(page, inject('siteUrl'), new URLSearchParams({ q: section.shortTitle }).toString());
+      const pages = results.map((r) => r.page);
+      expect(pages, `“${section.shortTitle}” still finds its theme page`).toContain(sectionPath(meeting, section, ''));
+      const firstWithText = pages.findIndex((p) => !textlessPages.has(p));
+      if (firstWithText === -1) continue;
+      expect(pages.slice(0, firstWithText).filter((p) => textlessPages.has(p)), `“${section.shortTitle}”: no theme page before the first page with text`).toEqual([]);
+    }
   });
 });

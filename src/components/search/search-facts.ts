@@ -42,6 +42,8 @@ export interface SearchFacts {
   organizations: string[];
   /** Countries the page's paragraphs name, by common name. */
   countries: string[];
+  /** A page with no text of its own (a theme of the programme): it ranks after pages that answer. */
+  textless: boolean;
 }
 
 /** Who and what a page's paragraphs name, for the speaker, group, organization and country filters. */
@@ -76,5 +78,6 @@ export function searchFacts(meeting: Meeting, section: Section): SearchFacts {
     meeting: meeting.title,
     sessions: sessionsOf(meeting, section),
     ...entitiesOf(meeting, section),
+    textless: section.paragraphs.length === 0,
   };
 }

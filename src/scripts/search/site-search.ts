@@ -62,6 +62,8 @@ export interface ResultView {
   /** Matching paragraphs, best first: the snippet's, then others to offer as ¶ links. */
   paragraphs: ParagraphMatch[];
   tier: 1 | 2;
+  /** The page has no text of its own: it matched by its title or quotations kept out of the text. */
+  textless: boolean;
 }
 
 /** Most spelling combinations searched for one query. */
@@ -221,6 +223,7 @@ async function loadView(hit: RankedHit, plan: QueryPlan): Promise<ResultView> {
     bestUrl: withHighlight(paragraphs[0]?.url ?? data.url, plan),
     title: data.meta['title'] ?? data.url,
     kind: data.meta['kind'] ?? '',
+    textless: data.meta['textless'] === 'yes',
     breadcrumb: data.meta['breadcrumb'] ?? '',
     snippet: snippetHtml(words, range, new Set(data.locations), title),
     paragraphs: paragraphs.map((paragraph) => ({ ...paragraph, url: withHighlight(paragraph.url, plan) })),
@@ -230,7 +233,9 @@ async function loadView(hit: RankedHit, plan: QueryPlan): Promise<ResultView> {
 
 /**
  * Loads the views of `hits[start, start + count)`. The first window is re-ranked so that a page
- * answering in a paragraph comes before a page that only matches by its title.
+ * answering in a paragraph comes before a page that only matches by its title, and a page with
+ * no text of its own (a theme listed in the programme) after every page that has some: Pagefind
+ * favours short pages, and such a page is all title.
  */
 export async function loadViews(hits: readonly RankedHit[], plan: QueryPlan, start: number, count: number): Promise<ResultView[]> {
   const window = hits.slice(start, start + count);
@@ -239,7 +244,7 @@ export async function loadViews(hits: readonly RankedHit[], plan: QueryPlan, sta
   const rank = (view: ResultView, i: number) => window[i]!.score * (view.paragraphs.length > 0 ? 1 : TITLE_ONLY_FACTOR);
   return views
     .map((view, i) => ({ view, tier: window[i]!.tier, rank: rank(view, i) }))
-    .sort((a, b) => a.tier - b.tier || b.rank - a.rank)
+    .sort((a, b) => a.tier - b.tier || Number(a.view.textless) - Number(b.view.textless) || b.rank - a.rank)
     .map(({ view }) => view);
 }
 
