@@ -15,6 +15,8 @@ export interface TextRun {
   part: number;
   /** Fragment id of the run's heading; never of the paragraph id form. */
   id: string;
+  /** The ids this heading had in earlier editions, when the section's slug has since changed. */
+  formerIds: string[];
 }
 
 /** Every paragraph once, in the order of their numbers, grouped into runs by section. */
@@ -31,8 +33,11 @@ export function textRuns(sections: readonly Section[]): TextRun[] {
     }
     const part = (parts.get(section) ?? 0) + 1;
     parts.set(section, part);
+    const suffix = part === 1 ? '' : `-${part}`;
     const base = section.kind === 'overview' ? 'introduction' : `${section.kind}-${section.slug}`;
-    runs.push({ section, paragraphs: [paragraph], part, id: part === 1 ? base : `${base}-${part}` });
+    // A published link to this heading names the slug of its day: every former one stays an anchor.
+    const former = (section.formerPaths ?? []).map((path) => `${section.kind}-${path.slice(path.indexOf('/') + 1)}${suffix}`).filter((id) => id !== `${base}${suffix}`);
+    runs.push({ section, paragraphs: [paragraph], part, id: `${base}${suffix}`, formerIds: [...new Set(former)] });
   }
   return runs;
 }

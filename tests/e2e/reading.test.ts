@@ -67,7 +67,7 @@ describe.concurrent('reading in a browser', () => {
     }
     expect(overflowing).toEqual([]);
     await page.context().close();
-  });
+  }, 120_000);
 
   it('prints a page without its controls and with its URL', async () => {
     const page = await openPage();
@@ -106,7 +106,7 @@ describe.concurrent('reading in a browser', () => {
     expect(await visit('next', expected[0]!)).toEqual(expected);
     expect(await visit('prev', expected.at(-1)!)).toEqual([...expected].reverse());
     await page.context().close();
-  });
+  }, 120_000);
 
   it('keeps the table of contents beside the text and in view while reading at 1280 px', async () => {
     const page = await openPage({ viewport: { width: 1280, height: 800 } });
