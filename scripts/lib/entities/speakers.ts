@@ -424,7 +424,7 @@ function leadingCountry(text: string): string | undefined {
 const NAME_PART = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Ll}['’]\p{Lu}[\p{L}'’-]*|\(\p{Lu}[\p{L}-]*\)|of|for|and|the|on|de|du|des|la|le|l['’]\p{L}+)`;
 const INNER = new RegExp(String.raw`\b(of the|of|for the|for|at the|at|with the|with|from the|from|in the)\s+(?=(${NAME_PART}(?:(?:\s+|,\s+)${NAME_PART})*)$)`, 'gu');
 
-/** "Ministry of Foreign Affairs for the Republic of Moldova" → "Ministry of Foreign Affairs". */
+/** "Ministry of Foreign Affairs for the Kingdom of Norway" → "Ministry of Foreign Affairs". */
 function withoutTrailingCountry(phrase: string): string {
   for (const m of phrase.matchAll(/\s+(?:of|for|in)\s+(?:the\s+)?/g)) if (leadingCountry(phrase.slice(m.index + m[0].length))) return phrase.slice(0, m.index);
   return phrase;
