@@ -87,9 +87,11 @@ describe('a split interrupted by a kill', () => {
     for (let attempt = 1; attempt <= 3; attempt++) {
       await write(` revision ${attempt}`);
       const child = spawn(process.execPath, [script], { stdio: 'ignore' });
+      // Listen before the kill: a split that finishes first has already exited by then.
+      const exited = new Promise((done) => child.once('exit', done));
       await new Promise((done) => setTimeout(done, 300 + Math.random() * 1500));
       child.kill('SIGKILL');
-      await new Promise((done) => child.once('exit', done));
+      await exited;
       const tree = await treeOf(out);
       const candidates = [...versions, new Map([...(await expectedPages(files))])];
       expect(candidates.some((v) => [...withoutManifest(v)].every(([p, c]) => tree.get(p) === c) && withoutManifest(tree).size === withoutManifest(v).size)).toBe(true);
