@@ -227,8 +227,8 @@ describe('after a correction, every link of the first edition', () => {
     const note = page.locator(':target');
     expect((await note.textContent())?.replace(/\s+/g, ' ')).toContain('¶ 32 was removed in the correction of 1 February 2026');
     expect(await note.locator('a').getAttribute('href')).toBe(`${CRISIS}#p31`);
-    const box = await note.boundingBox();
-    expect(box && box.y).toBeLessThan(page.viewportSize()!.height);
+    // The browser scrolls to the target once the page is laid out, which may come after `load`.
+    await expect.poll(async () => (await note.boundingBox())?.y ?? Infinity, { timeout: 5_000 }).toBeLessThan(page.viewportSize()!.height);
     await page.close();
   });
 
