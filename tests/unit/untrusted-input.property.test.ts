@@ -103,7 +103,7 @@ describe('hostile names, frontmatter and text', () => {
         if (!result) return;
         const everything = JSON.stringify(result.model);
         // A paragraph opening with one to six # and a space is a Markdown heading: its marks are markup.
-        const text = paragraphs.map((p) => p.replace(/^[\s\p{Cc}\ufeff]*#{1,6}(?=[\s\p{Cc}])/u, '')).join(' ');
+        const text = paragraphs.map((p) => p.replace(/^[\s\p{Cc}\ufeff]*#{1,6}(?=[\s\p{Cc}]|$)/u, '')).join(' ');
         const words = text.replace(/[\p{Cc}\ufeff]/gu, ' ').split(/\s+/).filter(Boolean);
         for (const word of words) expect(everything).toContain(JSON.stringify(word).slice(1, -1));
       }),
