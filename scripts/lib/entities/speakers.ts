@@ -241,7 +241,7 @@ function definesAcronym(acronym: string, run: string): boolean {
   return subsequence(initials.slice(-Math.min(initials.length, letters.length)), letters) && letters.endsWith(initials.at(-1) ?? '') || subsequence(letters, initials);
 }
 
-/** "SBSTA Chair", "UNFCCC Executive Secretary": the acronym before a title is the body the title is of. */
+/** "WGX Chair", "ECWA Executive Secretary": the acronym before a title is the body the title is of. */
 function honorificFields(honorific: string | undefined, leading: string[]): { role?: string; organization?: string; country?: string } {
   if (!honorific || !leading.some((w) => isRoleWord(w))) return {};
   const acronym = honorific.match(/^\(?(\p{Lu}[\p{Lu}-]*\p{Lu})\)?\s/u)?.[1];
@@ -251,7 +251,7 @@ function honorificFields(honorific: string | undefined, leading: string[]): { ro
 /** "Christopher West": a compass word ends a surname as often as it starts a region ("West Africa"). */
 const COMPASS = new Set(['North', 'South', 'East', 'West']);
 
-/** Names of texts and instruments end in these words ("Delhi Declaration", "Kyoto Protocol"): not people. */
+/** Names of texts and instruments end in these words ("Delhi Declaration", "Lisbon Protocol"): not people. */
 const INSTRUMENTS = new Set('Declaration Protocol Convention Accord Accords Agreement Mechanism Report Decision Resolution Framework Strategy Treaty Charter Statement Principles Guidelines Facility Parties Annex Article Amendment Plan Roadmap Mandate'.split(' '));
 
 /**
@@ -364,7 +364,7 @@ export function parseAppositive(appositive: string): { role?: string; organizati
     const inner = innerOrganization(role);
     if (inner) organization = inner;
   }
-  // "UNFCCC Consultant", "CTI Vice Chair", "GEF's Regional Manager": the acronym a title opens with is its body.
+  // "ECWA Consultant", "CTI Vice Chair", "GEF's Regional Manager": the acronym a title opens with is its body.
   if (!organization && role) organization = role.match(/^(\p{Lu}[\p{Lu}/-]*\p{Lu})(?:['’]s)?\s+\S/u)?.[1];
   if (!role && !organization) return compact({ country });
   if (role === undefined && organization && !looksLikeOrganization(organization) && /^\p{Ll}/u.test(organization)) [role, organization] = [organization, undefined];
@@ -438,9 +438,8 @@ function insideCountryName(before: string, preposition: string, candidate: strin
 }
 
 /**
- * The body a title is of, when no separate part names it: "Director of the Bangladesh Centre for
- * Advanced Studies", "Manager of Atmospheric Science for Edison Electric Institute", "Chair of
- * SBSTA". The nearest body to the end wins; a minister's "of the Environment" is a portfolio, and a
+ * The body a title is of, when no separate part names it: "Director of the Coastal Centre for
+ * Advanced Studies", "Manager of Water Science for Example Power Institute", "Chair of WGX". The nearest body to the end wins; a minister's "of the Environment" is a portfolio, and a
  * country is not an organization.
  */
 function innerOrganization(role: string): string | undefined {
