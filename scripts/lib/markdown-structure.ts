@@ -95,6 +95,11 @@ class OutlineBuilder {
   /** The session whose groups are reporting back, after a "Group reports" sub-heading. */
   private reportsFrom: DraftSection | undefined;
   private pendingParts: { section: DraftSection; part: { title: string; before?: Block } }[] = [];
+  /**
+   * Plain text only: a unit whose sub-items follow as headings of the same look — its heading
+   * stands with no text of its own, or its first paragraph counts them ("three sub-items").
+   */
+  private parent: { section: DraftSection; remaining: number | undefined; taken: number } | undefined;
 
   private readonly hasNamedUnits: boolean;
 
@@ -107,14 +112,15 @@ class OutlineBuilder {
 
   build(items: Item[]): DraftSection[] {
     items.forEach((item, i) => {
-      if (item.heading && item.kind) this.heading(item.block, item.heading, item.kind, items[i + 1]?.heading ? undefined : items[i + 1]?.block);
+      if (item.heading && item.kind) this.heading(item.block, item.heading, item.kind, items[i + 1]);
       else this.paragraph(item.block);
     });
     this.closeContainer();
     return this.sections.map(finishConclusion);
   }
 
-  private heading(block: Block, heading: Heading, kind: HeadingClass, firstParagraph: Block | undefined): void {
+  private heading(block: Block, heading: Heading, kind: HeadingClass, next: Item | undefined): void {
+    const firstParagraph = next?.heading ? undefined : next?.block;
     this.awaitingOpening = false;
     const level = heading.level;
     const deeper = level !== undefined && this.unit?.level !== undefined && level > this.unit.level;
@@ -138,6 +144,7 @@ class OutlineBuilder {
     if (this.unit?.section.role && (kind === 'opening' || kind === 'closing') && this.unit.section.role === kind && level === undefined) {
       return this.addPart(this.unit.section, block, heading.title);
     }
+    if (this.takesSubItem(heading, kind, firstParagraph)) return this.addPart(this.parent!.section, block, heading.title);
     if (this.unit && this.unit.section.kind === 'session') {
       const unitsLevel = this.unitLevel ?? this.unit.level;
       const nested = level !== undefined && unitsLevel !== undefined && level > unitsLevel;
@@ -147,6 +154,29 @@ class OutlineBuilder {
       if (nested || partLike) return this.addPart(this.unit.section, block, heading.title);
     }
     this.topLevel(block, heading, kind);
+    this.parent = undefined;
+    const unit = this.unit?.section;
+    if (heading.level === undefined && unit?.kind === 'session' && unit.headings?.at(-1) === block) {
+      const count = firstParagraph ? countsSubItems(firstParagraph.text) : undefined;
+      // A label ("Presentations", "Discussion") right under it opens the unit's own text instead.
+      if (next?.kind === 'plain' || count !== undefined) this.parent = { section: unit, remaining: count, taken: 0 };
+    }
+  }
+
+  /**
+   * Under a parent, a plain heading is its next sub-item — the first one always (a parent has no
+   * text before it), later ones unless they open a unit of their own: dated like a new sitting
+   * ("On Thursday morning, …"), calling themselves an agenda item, or past the number of
+   * sub-items the parent announced.
+   */
+  private takesSubItem(heading: Heading, kind: HeadingClass, firstParagraph: Block | undefined): boolean {
+    const parent = this.parent;
+    if (!parent || heading.level !== undefined || this.unit?.section !== parent.section) return false;
+    if ((kind !== 'plain' && kind !== 'part') || parent.remaining === 0) return false;
+    if (parent.taken > 0 && parent.remaining === undefined && firstParagraph && opensOwnUnit(firstParagraph.text)) return false;
+    if (parent.remaining !== undefined) parent.remaining--;
+    parent.taken++;
+    return true;
   }
 
   private topLevel(block: Block, heading: Heading, kind: HeadingClass): void {
@@ -288,6 +318,29 @@ class OutlineBuilder {
     for (const pending of this.pendingParts) if (pending.section.blocks.includes(block)) pending.part.before = block;
     this.pendingParts = this.pendingParts.filter((pending) => !pending.section.blocks.includes(block));
   }
+}
+
+const COUNT_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "… included three sub-items on …", "The presentations focused on three related topics": the count. */
+function countsSubItems(text: string): number | undefined {
+  const first = splitSentences(text).slice(0, 2).join(' ');
+  const match = first.match(/\b(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:related\s+|main\s+)?(?:sub-?items|sub-?topics|sub-?themes|topics|themes|parts)\b/i);
+  if (!match) return undefined;
+  const word = match[1]!.toLowerCase();
+  return /\d/.test(word) ? Number(word) : COUNT_WORDS.indexOf(word) + 2;
+}
+
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+
+/**
+ * A paragraph that opens a unit of its own: it places itself in time as a new sitting does
+ * ("On Thursday morning, 10 April, participants met …") or calls its subject an agenda item.
+ */
+function opensOwnUnit(text: string): boolean {
+  const first = splitSentences(text)[0] ?? '';
+  if (new RegExp(`^(?:On|During)\\s+(?:the\\s+)?(?:${WEEKDAY}|morning|afternoon|evening)\\b`, 'u').test(first)) return true;
+  return /\b(?:the|this) agenda item\b/i.test(first);
 }
 
 /** A paragraph whose first sentence opens the meeting ("… opened the workshop", "in her opening remarks"). */

@@ -149,6 +149,84 @@ describe('plain-text headings', () => {
   });
 });
 
+  // Plain text has no heading levels; an agenda item's sub-items look like items of their own.
+  const agenda = (lines: string[]) =>
+    [
+      'Report of the River Commission, 2033',
+      '',
+      P('The commission met for its twelfth session from 3-5 March 2033 in Lyon, France.'),
+      '',
+      ...lines,
+    ].join('\n');
+
+  it('makes the headings under a heading with no text of its own its sub-items', () => {
+    const { meeting } = parseMeeting(
+      agenda([
+        'NAVIGATION',
+        '',
+        P('Delegates first considered the dredging plans on Monday, 3 March.'),
+        '',
+        'TECHNICAL MATTERS',
+        '',
+        'GAUGES AND SENSORS',
+        '',
+        P('The agenda item on gauges was first addressed on Monday.'),
+        '',
+        'FLOOD MAPS',
+        '',
+        P('The commission addressed flood maps in a contact group.'),
+        '',
+        'TOURISM',
+        '',
+        P('On Wednesday morning, 5 March, delegates met in plenary to discuss tourism.'),
+      ]),
+      'river.txt',
+      'river',
+    );
+    expect(outline(meeting).filter(([kind]) => kind === 'session')).toEqual([
+      ['session', 'named', 'NAVIGATION', []],
+      ['session', 'named', 'TECHNICAL MATTERS', ['GAUGES AND SENSORS', 'FLOOD MAPS']],
+      ['session', 'named', 'TOURISM', []],
+    ]);
+  });
+
+  it('takes as many sub-items as a heading announces, and no more', () => {
+    const { meeting } = parseMeeting(
+      agenda([
+        'COOPERATION',
+        '',
+        P('The agenda item on cooperation included two sub-items on science and on other treaties.'),
+        '',
+        'COOPERATION ON SCIENCE',
+        '',
+        P('Parties stressed systematic observation.'),
+        '',
+        'COOPERATION WITH OTHER TREATIES',
+        '',
+        P('Parties noted the joint liaison group.'),
+        '',
+        'FINANCE',
+        '',
+        P('Parties considered the budget.'),
+      ]),
+      'river.txt',
+      'river',
+    );
+    expect(outline(meeting).filter(([kind]) => kind === 'session')).toEqual([
+      ['session', 'named', 'COOPERATION', ['COOPERATION ON SCIENCE', 'COOPERATION WITH OTHER TREATIES']],
+      ['session', 'named', 'FINANCE', []],
+    ]);
+  });
+
+  it('leaves a heading whose first part is a label ("PRESENTATIONS") a session of its own', () => {
+    const { meeting } = parseMeeting(
+      agenda(['EXPERIENCE OF OTHER TREATIES', '', 'PRESENTATIONS', '', P('Delegates heard four presentations.'), '', 'COMPLIANCE', '', P('Lawyers compared regimes.')]),
+      'river.txt',
+      'river',
+    );
+    expect(outline(meeting).filter(([kind]) => kind === 'session').map(([, , title]) => title)).toEqual(['EXPERIENCE OF OTHER TREATIES', 'COMPLIANCE']);
+  });
+
 describe('classifyHeading', () => {
   it.each([
     ['A BRIEF HISTORY OF THE CONVENTION', 'background'],
