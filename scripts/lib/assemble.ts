@@ -48,12 +48,13 @@ function assembleParts(parts: NonNullable<DraftSection['parts']>, numberOf: Map<
   });
 }
 
-/** A session that states its own conclusions links to their pages, the strongest relation. */
+/** A session (or the outcome) that states its own conclusions links to their pages, the strongest relation. */
 function linkStatedConclusions(drafts: DraftSection[], sections: Section[]): void {
   drafts.forEach((draft, i) => {
     if (!draft.statedIn) return;
     const session = sections[drafts.indexOf(draft.statedIn)];
-    session?.relatedConclusions.push({ slug: sections[i]!.slug, derived: true, score: 1, reason: 'the session states this conclusion' });
+    const where = session?.kind === 'outcome' ? 'the outcome' : 'the session';
+    session?.relatedConclusions.push({ slug: sections[i]!.slug, derived: true, score: 1, reason: `${where} states this conclusion` });
   });
 }
 

@@ -112,14 +112,14 @@ class OutlineBuilder {
 
   build(items: Item[]): DraftSection[] {
     items.forEach((item, i) => {
-      if (item.heading && item.kind) this.heading(item.block, item.heading, item.kind, items[i + 1]);
+      if (item.heading && item.kind) this.heading(item.block, item.heading, item.kind, items[i + 1], () => textUntilNextHeading(items, i));
       else this.paragraph(item.block);
     });
     this.closeContainer();
     return this.sections.map(finishConclusion);
   }
 
-  private heading(block: Block, heading: Heading, kind: HeadingClass, next: Item | undefined): void {
+  private heading(block: Block, heading: Heading, kind: HeadingClass, next: Item | undefined, partText: () => string): void {
     const firstParagraph = next?.heading ? undefined : next?.block;
     this.awaitingOpening = false;
     const level = heading.level;
@@ -144,14 +144,14 @@ class OutlineBuilder {
     if (this.unit?.section.role && (kind === 'opening' || kind === 'closing') && this.unit.section.role === kind && level === undefined) {
       return this.addPart(this.unit.section, block, heading.title);
     }
-    if (this.takesSubItem(heading, kind, firstParagraph)) return this.addPart(this.parent!.section, block, heading.title);
+    if (this.takesSubItem(heading, kind, firstParagraph)) return this.addSessionPart(this.parent!.section, block, heading.title, partText);
     if (this.unit && this.unit.section.kind === 'session') {
       const unitsLevel = this.unitLevel ?? this.unit.level;
       const nested = level !== undefined && unitsLevel !== undefined && level > unitsLevel;
       const partLike =
         kind === 'part' ||
         (level === undefined && kind === 'plain' && (this.hasNamedUnits || isLowerStyle(heading.title, this.unit.section.title) || opensWithPresenter(firstParagraph)));
-      if (nested || partLike) return this.addPart(this.unit.section, block, heading.title);
+      if (nested || partLike) return this.addSessionPart(this.unit.section, block, heading.title, partText);
     }
     this.topLevel(block, heading, kind);
     this.parent = undefined;
@@ -232,6 +232,16 @@ class OutlineBuilder {
     this.container = undefined;
   }
 
+  /**
+   * A part of a session in which its participants or groups state recommendations (a break-out
+   * group's report, "Participants recommended …") is a conclusion the session states: a
+   * key-conclusion page the session links to, like a "Conclusions:" sub-heading.
+   */
+  private addSessionPart(session: DraftSection, block: Block, title: string, partText: () => string): void {
+    if (session.kind === 'session' && statesRecommendations(partText())) return this.startStatedConclusion(block, title, session);
+    this.addPart(session, block, title);
+  }
+
   private addPart(section: DraftSection, block: Block, title: string, moveTo = true): void {
     const part = { title };
     (section.parts ??= []).push(part);
@@ -277,6 +287,7 @@ class OutlineBuilder {
       this.current = section;
     }
     if (this.mode === 'conclusions' && this.current.kind === 'overview') return this.conclusionText(block);
+    if (this.mode === 'report' && this.unit?.section.kind === 'outcome') return this.outcomeText(block, this.unit.section);
     this.current.blocks.push(block);
     this.settleParts(block);
     if (this.current === this.overview) {
@@ -284,6 +295,22 @@ class OutlineBuilder {
         this.sections.push({ kind: 'session', role: 'thematic', title: capitalize(item), programmeNumber: i + 1, blocks: [] }),
       );
     }
+  }
+
+  /**
+   * An outcome that tells its adopted text in prose ("The conclusions on finance note …", "The
+   * resolution urges …", "The Board requested …"): each such paragraph starts a key conclusion
+   * the outcome states, the paragraphs after it are its evidence, and the one reporting the
+   * adoption ("… were then adopted") ends the run; the rest stays on the outcome's page.
+   */
+  private outcomeText(block: Block, outcome: DraftSection): void {
+    if (statesAdoptedText(block.text)) {
+      this.current = { kind: 'conclusion', title: '', blocks: [], headings: [], parts: [], statedIn: outcome };
+      this.sections.push(this.current);
+    }
+    this.current.blocks.push(block);
+    this.settleParts(block);
+    if (this.current !== outcome && REPORTS_ADOPTION.test(block.text)) this.current = outcome;
   }
 
   /** Text right under a container: the opening when it opens the meeting, else the overview's. */
@@ -318,6 +345,40 @@ class OutlineBuilder {
     for (const pending of this.pendingParts) if (pending.section.blocks.includes(block)) pending.part.before = block;
     this.pendingParts = this.pendingParts.filter((pending) => !pending.section.blocks.includes(block));
   }
+}
+
+function textUntilNextHeading(items: Item[], at: number): string {
+  const texts: string[] = [];
+  for (let j = at + 1; j < items.length && !items[j]!.heading; j++) texts.push(items[j]!.block.text);
+  return texts.join('\n');
+}
+
+/**
+ * Recommendations a group states, not one speaker's advice: "participants recommended",
+ * "the group also recommended", "five recommendations emerged from the group", "On
+ * recommendations, she identified …" (a rapporteur reporting back).
+ */
+const GROUP_RECOMMENDS = /\b(?:participants|(?:the|each|both) (?:break-?out |working |sub-?)?groups?|they)\s+(?:also\s+|then\s+|further\s+)?(?:recommended|suggested|proposed (?:the following |a number of )?recommendations|put forward (?:a number of )?recommendations|identified (?:a (?:wide )?range of |the following |a number of )?recommendations|formulated (?:a number of )?recommendations)\b|\brecommendations (?:emerged|were made)\b|\b(?:actions|measures|steps|options) were (?:suggested|proposed|recommended)\b|\bformulated a number of recommendations\b|^On recommendations\b|[.;]\s+On recommendations\b/imu;
+
+function statesRecommendations(text: string): boolean {
+  return GROUP_RECOMMENDS.test(text);
+}
+
+const OPERATIVE_VERB = '(?:notes?|recogni[sz]es?|lists?|urges?|decides?|requests?|invites?|endorses?|welcomes?|reaffirms?|reconfirms?|agrees?|calls? (?:on|upon)|encourages?|emphasi[sz]es?|stresses|takes? note|includes?|points? to|states?|recommends?|adopts?|approves?)';
+
+/** An adopted text as the subject of an operative verb: "The draft conclusions on finance (L.2) note …". */
+const ADOPTED_TEXT_SAYS = new RegExp(
+  `\\b(?:conclusions?|resolution|decision|declaration)(?:\\s+on\\s+[^.;:]{1,140}?)?(?:\\s*\\([^)]{1,80}\\))?,?\\s+(?:also\\s+|further\\s+|inter alia,?\\s+)?${OPERATIVE_VERB}\\b`,
+  'iu',
+);
+/** "The Board requested …", "The AGBM invited …": the meeting's body acting in its outcome. */
+const BODY_ACTS = /^The\s+(?:\p{Lu}[\p{Lu}\d-]+|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3})\s+(?:also\s+)?(?:requested|invited|decided|urged|encouraged|agreed|endorsed|recommended)\b/u;
+// Within one sentence: a full stop inside a symbol ("L.2") is no sentence end.
+const REPORTS_ADOPTION = /\b(?:conclusions|report|resolution|decisions?|texts?)\b(?:[^.]|\.(?!\s)){0,160}?\b(?:were|was) (?:then |subsequently |finally )?adopted\b/i;
+
+function statesAdoptedText(text: string): boolean {
+  const first = splitSentences(text)[0] ?? '';
+  return ADOPTED_TEXT_SAYS.test(text) || /\bthe (?:draft )?conclusions? on\b/i.test(first) || BODY_ACTS.test(first);
 }
 
 const COUNT_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];

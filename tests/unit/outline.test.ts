@@ -299,3 +299,63 @@ describe('a unit whose heading was run into its first paragraph', () => {
     expect(sessions[1]!.paragraphs[0]!.text).toMatch(/^AGENDA ITEM 2 SHARED DATA ON FLOWS The Secretariat/);
   });
 });
+
+describe('conclusions stated inside the report', () => {
+  it('makes a break-out group part that states the group’s recommendations a key conclusion its session links to', () => {
+    const text = [
+      'Report of the Harbour Workshop, 7-8 June 2034',
+      '',
+      P('The Harbour Workshop was held from 7-8 June 2034 in Porto, Portugal.'),
+      '',
+      '## SESSION 2: BREAK-OUT GROUPS',
+      '',
+      P('Participants met in two break-out groups on Tuesday.'),
+      '',
+      '### PORTS:',
+      '',
+      P('Participants discussed silt and storms. They recommended shared dredging fleets and joint storm warnings.'),
+      '',
+      '### FISHERIES:',
+      '',
+      P('One speaker described the decline of sardine catches, and another asked about quotas.'),
+    ].join('\n');
+    const { meeting } = parseMeeting(text, 'harbour.md', 'harbour');
+    const session = meeting.sections.find((s) => s.kind === 'session')!;
+    const conclusions = meeting.sections.filter((s) => s.kind === 'conclusion');
+    expect(conclusions.map((c) => c.parts?.map((p) => p.title))).toEqual([['PORTS:']]);
+    expect(conclusions[0]!.paragraphs[0]!.text).toContain('They recommended shared dredging fleets');
+    expect(session.parts?.map((p) => p.title)).toEqual(['FISHERIES:']);
+    expect(session.relatedConclusions.map((r) => r.slug)).toEqual([conclusions[0]!.slug]);
+  });
+
+  it('makes each paragraph of an outcome that tells its adopted text a key conclusion, up to the adoption', () => {
+    const text = [
+      'Report of the Basin Board, 9-10 July 2035',
+      '',
+      P('The Basin Board met from 9-10 July 2035 in Vienna, Austria.'),
+      '',
+      '## AGENDA ITEM 4 REPORT ON THE SESSION',
+      '',
+      P('The Chair distributed his draft conclusions on Thursday.'),
+      '',
+      P('The draft conclusions on water quality note the new monitoring network.'),
+      '',
+      P('Several delegations questioned the cost of the network.'),
+      '',
+      P('The Board requested that the Secretariat prepare a review of sampling methods.'),
+      '',
+      P('The draft conclusions and the report of the session (BB/2035/L.2) were then adopted.'),
+      '',
+      P('An observer then spoke on behalf of the river communities.'),
+    ].join('\n');
+    const { meeting } = parseMeeting(text, 'basin.md', 'basin');
+    const outcome = meeting.sections.find((s) => s.kind === 'outcome')!;
+    const conclusions = meeting.sections.filter((s) => s.kind === 'conclusion');
+    expect(conclusions.map((c) => c.paragraphs.map((p) => p.text.slice(0, 30)))).toEqual([
+      ['The draft conclusions on water', 'Several delegations questioned'],
+      ['The Board requested that the S', 'The draft conclusions and the '],
+    ]);
+    expect(outcome.paragraphs.map((p) => p.text.slice(0, 20))).toEqual(['The Chair distribute', 'An observer then spo']);
+    expect(outcome.relatedConclusions.map((r) => r.reason)).toEqual(['the outcome states this conclusion', 'the outcome states this conclusion']);
+  });
+});
