@@ -112,11 +112,21 @@ class OutlineBuilder {
 
   build(items: Item[]): DraftSection[] {
     items.forEach((item, i) => {
-      if (item.heading && item.kind) this.heading(item.block, item.heading, item.kind, items[i + 1], () => textUntilNextHeading(items, i));
+      if (item.heading && item.kind && this.isBrokenTitleLine(item, items[i - 1], items[i + 1])) this.paragraph(item.block);
+      else if (item.heading && item.kind) this.heading(item.block, item.heading, item.kind, items[i + 1], () => textUntilNextHeading(items, i));
       else this.paragraph(item.block);
     });
     this.closeContainer();
     return this.sections.map(finishConclusion);
+  }
+
+  /**
+   * In a list of entries (upcoming meetings, contacts), a plain line standing between two
+   * entry headings with no text around it is a line of a title broken over several: it stays text,
+   * as the Markdown of the same document has it, rather than becoming an empty entry.
+   */
+  private isBrokenTitleLine(item: Item, previous: Item | undefined, next: Item | undefined): boolean {
+    return this.mode === 'annex' && item.heading?.level === undefined && item.kind === 'plain' && !!previous?.heading && !!next?.heading && previous.heading.level === undefined && this.unit?.section.headings?.[0] !== previous.block;
   }
 
   private heading(block: Block, heading: Heading, kind: HeadingClass, next: Item | undefined, partText: () => string): void {

@@ -359,3 +359,31 @@ describe('conclusions stated inside the report', () => {
     expect(outcome.relatedConclusions.map((r) => r.reason)).toEqual(['the outcome states this conclusion', 'the outcome states this conclusion']);
   });
 });
+
+describe('a title broken over several lines in a list of upcoming meetings', () => {
+  it('keeps the line between two headings as text, as the Markdown of the same list has it', () => {
+    const text = [
+      'Report of the Dune Forum, 2 May 2036',
+      '',
+      P('The Dune Forum was held on 2 May 2036 in Agadir, Morocco.'),
+      '',
+      'OPENING SESSION',
+      '',
+      P('The Chair opened the forum.'),
+      '',
+      'UPCOMING MEETINGS',
+      '',
+      'SAND AND WIND',
+      '',
+      'NEW METHODS FOR DRIFT',
+      '',
+      'MAPPING:',
+      '',
+      'This conference will be held in June 2036 in Nouakchott, Mauritania.',
+    ].join('\n');
+    const { meeting } = parseMeeting(text, 'dune.txt', 'dune');
+    const annex = meeting.sections.find((s) => s.kind === 'annex')!;
+    expect(annex.parts?.map((p) => p.title)).toEqual(['SAND AND WIND', 'MAPPING:']);
+    expect(annex.paragraphs.map((p) => p.text)).toEqual(['NEW METHODS FOR DRIFT', 'This conference will be held in June 2036 in Nouakchott, Mauritania.']);
+  });
+});
