@@ -102,6 +102,8 @@ class OutlineBuilder {
   private parent: { section: DraftSection; remaining: number | undefined; taken: number } | undefined;
 
   private readonly hasNamedUnits: boolean;
+  /** Units of plain title that follow numbered ones as their peers (see `afterClosingLabel`). */
+  private readonly peers = new Set<DraftSection>();
 
   constructor(meetingTitle: string, hasNamedUnits: boolean) {
     this.hasNamedUnits = hasNamedUnits;
@@ -160,10 +162,16 @@ class OutlineBuilder {
       const nested = level !== undefined && unitsLevel !== undefined && level > unitsLevel;
       const partLike =
         kind === 'part' ||
-        (level === undefined && kind === 'plain' && (this.hasNamedUnits || isLowerStyle(heading.title, this.unit.section.title) || opensWithPresenter(firstParagraph)));
+        (level === undefined &&
+          kind === 'plain' &&
+          !this.afterClosingLabel(heading.title) &&
+          ((this.hasNamedUnits && !this.peers.has(this.unit.section)) || isLowerStyle(heading.title, this.unit.section.title) || opensWithPresenter(firstParagraph)));
       if (nested || partLike) return this.addSessionPart(this.unit.section, block, heading.title, partText);
     }
+    const peer = level === undefined && kind === 'plain' && this.hasNamedUnits && this.unit?.section.kind === 'session';
     this.topLevel(block, heading, kind);
+    // A titled unit after the numbered sessions: the plain headings after it are its peers too.
+    if (peer && this.unit) this.peers.add(this.unit.section);
     this.parent = undefined;
     const unit = this.unit?.section;
     if (heading.level === undefined && unit?.kind === 'session' && unit.headings?.at(-1) === block) {
@@ -250,6 +258,17 @@ class OutlineBuilder {
   private addSessionPart(session: DraftSection, block: Block, title: string, partText: () => string): void {
     if (session.kind === 'session' && statesRecommendations(partText())) return this.startStatedConclusion(block, title, session);
     this.addPart(session, block, title);
+  }
+
+  /**
+   * Numbered sessions end with their "DISCUSSION:" label; when the label has the look of the
+   * session headings (capitals, as flat as they are), a titled heading after it (no colon of a
+   * label) is the next unit of the report, not a part of the session that has closed. A label in
+   * a lower style ("Discussion:") is a level below, and titled headings after it stay parts.
+   */
+  private afterClosingLabel(title: string): boolean {
+    const last = this.unit?.section.parts?.at(-1)?.title;
+    return !!last && isCapitalsLine(last) && classifyHeading(last) === 'part' && /discussion|q\s?&\s?a|question/i.test(last) && !/:\s*$/u.test(title) && title.split(/\s+/).length >= 4;
   }
 
   private addPart(section: DraftSection, block: Block, title: string, moveTo = true): void {

@@ -387,3 +387,44 @@ describe('a title broken over several lines in a list of upcoming meetings', () 
     expect(annex.paragraphs.map((p) => p.text)).toEqual(['NEW METHODS FOR DRIFT', 'This conference will be held in June 2036 in Nouakchott, Mauritania.']);
   });
 });
+
+describe('numbered sessions with flat headings', () => {
+  const report = (label: string) =>
+    [
+      'Report of the Canopy Workshop, 1-3 March 2037',
+      '',
+      P('The Canopy Workshop was held from 1-3 March 2037 in Manaus, Brazil.'),
+      '',
+      'SESSION I',
+      '',
+      P('Foresters presented canopy surveys.'),
+      '',
+      label,
+      '',
+      P('In the ensuing discussion, delegates asked about drones.'),
+      '',
+      'PANEL WITH INTERNATIONAL ORGANIZATIONS ON FOREST FINANCE',
+      '',
+      P('On Friday, a panel was held with the banks.'),
+      '',
+      'NEEDS AND FURTHER WORK UNDER THE COMMITTEE',
+      '',
+      P('The discussion addressed further work.'),
+    ].join('\n');
+  const sessions = (label: string) =>
+    parseMeeting(report(label), 'canopy.txt', 'canopy')
+      .meeting.sections.filter((s) => s.kind === 'session')
+      .map((s) => [s.title, (s.parts ?? []).map((p) => p.title)]);
+
+  it('reads titled headings after a label in the sessions’ own capitals as the next units', () => {
+    expect(sessions('DISCUSSION:')).toEqual([
+      ['SESSION I', ['DISCUSSION:']],
+      ['PANEL WITH INTERNATIONAL ORGANIZATIONS ON FOREST FINANCE', []],
+      ['NEEDS AND FURTHER WORK UNDER THE COMMITTEE', []],
+    ]);
+  });
+
+  it('keeps them parts of the session after a label in a lower style', () => {
+    expect(sessions('Discussion:')).toEqual([['SESSION I', ['Discussion:', 'PANEL WITH INTERNATIONAL ORGANIZATIONS ON FOREST FINANCE', 'NEEDS AND FURTHER WORK UNDER THE COMMITTEE']]]);
+  });
+});
