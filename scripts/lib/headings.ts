@@ -5,6 +5,7 @@
  * a general wording of meeting summaries, never one document's title.
  */
 import { CLOSING_CUE, OPENING_CUE } from './cues.ts';
+import { countryCalled } from './entities/countries.ts';
 import { isCapitalsLine, isHeadingLike, type Block } from './normalize.ts';
 
 /** A heading found in the body. */
@@ -108,4 +109,15 @@ export function classifyHeading(title: string): HeadingClass {
 /** Classes that open a new top-level part wherever they stand (unless nested deeper in Markdown). */
 export function isStrong(kind: HeadingClass): boolean {
   return kind !== 'plain' && kind !== 'part' && kind !== 'conclusion-part';
+}
+
+/**
+ * A heading that is nothing but a country ("PHILIPPINES", "Sri Lanka:"): the delegation whose
+ * statement follows, a part of the session it stands in, never a unit of its own.
+ */
+export function namesCountry(title: string): boolean {
+  const text = title.replace(/[\s:.–—-]+$/u, '').trim();
+  if (text.split(/\s+/).length > 5) return false;
+  const written = isCapitalsLine(text) ? text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()).replace(/\b(?:And|Of|The)\b/g, (word) => word.toLowerCase()) : text;
+  return countryCalled(written) !== undefined;
 }

@@ -8,7 +8,7 @@
  * summary") becomes a key-conclusion page that the session links to.
  */
 import { announcesConclusions, findEnumeratedItems, OPENING_CUE, opensWithThesis } from './cues.ts';
-import { classifyHeading, headingOf, isMarkedPlainHeading, type Heading, type HeadingClass } from './headings.ts';
+import { classifyHeading, headingOf, isMarkedPlainHeading, namesCountry, type Heading, type HeadingClass } from './headings.ts';
 import { isCapitalsLine, type Block } from './normalize.ts';
 import type { DraftSection } from './structure.ts';
 import { capitalize, splitSentences } from './text.ts';
@@ -141,7 +141,10 @@ class OutlineBuilder {
       if (inGroup) return this.startConclusion(block, heading.title);
     }
     if (this.mode === 'annex' || this.mode === 'background') {
-      const stays = level !== undefined ? deeper || (this.mode === 'annex' && kind === 'plain') : kind === 'plain' || kind === 'part';
+      // In plain text, a history's parts each have text; a heading with none over a plain heading
+      // holds sub-items of its own: the report has begun.
+      const holdsSubItems = level === undefined && this.mode === 'background' && kind === 'plain' && next?.kind === 'plain';
+      const stays = level !== undefined ? deeper || (this.mode === 'annex' && kind === 'plain') : (kind === 'plain' || kind === 'part') && !holdsSubItems;
       if (stays && this.unit) return this.addPart(this.unit.section, block, heading.title);
     }
     if (this.unit && (kind === 'conclusion-part' || ((kind === 'conclusion' || kind === 'conclusion-group') && deeper))) {
@@ -165,7 +168,10 @@ class OutlineBuilder {
         (level === undefined &&
           kind === 'plain' &&
           !this.afterClosingLabel(heading.title) &&
-          ((this.hasNamedUnits && !this.peers.has(this.unit.section)) || isLowerStyle(heading.title, this.unit.section.title) || opensWithPresenter(firstParagraph)));
+          (namesCountry(heading.title) ||
+            (this.hasNamedUnits && !this.peers.has(this.unit.section)) ||
+            isLowerStyle(heading.title, this.unit.section.title) ||
+            opensWithPresenter(firstParagraph)));
       if (nested || partLike) return this.addSessionPart(this.unit.section, block, heading.title, partText);
     }
     const peer = level === undefined && kind === 'plain' && this.hasNamedUnits && this.unit?.section.kind === 'session';
@@ -430,7 +436,7 @@ const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 function opensOwnUnit(text: string): boolean {
   const first = splitSentences(text)[0] ?? '';
   if (new RegExp(`^(?:On|During)\\s+(?:the\\s+)?(?:${WEEKDAY}|morning|afternoon|evening)\\b`, 'u').test(first)) return true;
-  return /\b(?:the|this) agenda item\b/i.test(first);
+  return /\bagenda item\b/i.test(first);
 }
 
 /** A paragraph whose first sentence opens the meeting ("… opened the workshop", "in her opening remarks"). */

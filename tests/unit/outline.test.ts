@@ -428,3 +428,45 @@ describe('numbered sessions with flat headings', () => {
     expect(sessions('Discussion:')).toEqual([['SESSION I', ['Discussion:', 'PANEL WITH INTERNATIONAL ORGANIZATIONS ON FOREST FINANCE', 'NEEDS AND FURTHER WORK UNDER THE COMMITTEE']]]);
   });
 });
+
+describe('a plain-text history followed by the report', () => {
+  it('ends the history at a heading over sub-items, and keeps country headings parts of their session', () => {
+    const text = [
+      'Lake Treaty: year-end update',
+      '',
+      P('This issue reviews the year of the Lake Treaty.'),
+      '',
+      'A BRIEF HISTORY OF THE TREATY',
+      '',
+      P('The treaty was adopted in 2030.'),
+      '',
+      'ENTRY INTO FORCE',
+      '',
+      P('It entered into force in 2032.'),
+      '',
+      'MEETINGS OF THE YEAR',
+      '',
+      'FIRST SCIENCE PANEL',
+      '',
+      P('The panel met in Geneva in March.'),
+      '',
+      'ASSEMBLY HIGHLIGHTS',
+      '',
+      P('The Assembly considered Agenda Item 12, on lakes, on 15 November.'),
+      '',
+      'SRI LANKA',
+      '',
+      P('Ana Perera said her country supports the treaty.'),
+      '',
+      'TRINIDAD AND TOBAGO',
+      '',
+      P('Ravi Lall said islands need finance.'),
+    ].join('\n');
+    const { meeting } = parseMeeting(text, 'lake.txt', 'lake');
+    expect(outline(meeting).filter(([kind]) => kind !== 'overview')).toEqual([
+      ['background', '', 'A BRIEF HISTORY OF THE TREATY', ['ENTRY INTO FORCE']],
+      ['session', 'named', 'MEETINGS OF THE YEAR', ['FIRST SCIENCE PANEL']],
+      ['session', 'named', 'ASSEMBLY HIGHLIGHTS', ['SRI LANKA', 'TRINIDAD AND TOBAGO']],
+    ]);
+  });
+});
