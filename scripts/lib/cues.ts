@@ -3,6 +3,7 @@
  * opening, a named session, a programme, closing remarks and the conclusions that follow.
  * Nothing here may name one document's sessions, speakers or sentences.
  */
+import { withoutListMarker } from './normalize.ts';
 import { splitSentences } from './text.ts';
 
 /** "In his opening remarks", "welcome address", "opened the conference". */
@@ -66,7 +67,7 @@ function cleanItem(item: string): string {
  * verb and no connective tying it to the paragraph before.
  */
 export function opensWithThesis(text: string): boolean {
-  const first = splitSentences(text)[0] ?? '';
+  const first = splitSentences(withoutListMarker(text))[0] ?? '';
   const words = first.split(/\s+/).length;
   return (
     words >= 4 &&
@@ -80,5 +81,8 @@ export function opensWithThesis(text: string): boolean {
 /** True for a paragraph that announces the conclusions below it. */
 export function announcesConclusions(text: string): boolean {
   const sentences = splitSentences(text);
-  return sentences.length <= 2 && sentences.some((s) => CONCLUSIONS_MARKER.test(s));
+  return sentences.length <= 2 && sentences.some((s) => CONCLUSIONS_MARKER.test(s) || ANNOUNCED_LIST.test(s));
 }
+
+/** "… agreed on the following key messages:", "These recommendations are:": the list comes next. */
+const ANNOUNCED_LIST = /\b(?:the following|these)\s+(?:(?:key|main|principal)\s+)?(?:conclusions|messages|recommendations|findings|points|outcomes)\b[^.]{0,80}:$/i;

@@ -121,3 +121,27 @@ export function namesCountry(title: string): boolean {
   const written = isCapitalsLine(text) ? text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()).replace(/\b(?:And|Of|The)\b/g, (word) => word.toLowerCase()) : text;
   return countryCalled(written) !== undefined;
 }
+
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** The number a unit's heading gives it: "Session 2", "PANEL THREE", "Part IV", "Session two:". */
+export function unitNumber(title: string): number | undefined {
+  const word = title.match(/^(?:session|panel|part|segment|theme|track|round ?table|module)\s+([\p{L}\d]+)\b/iu)?.[1]?.toLowerCase();
+  if (!word) return undefined;
+  if (/^\d+$/.test(word)) return Number(word);
+  if (NUMBER_WORDS.includes(word)) return NUMBER_WORDS.indexOf(word) + 1;
+  if (ORDINALS.includes(word)) return ORDINALS.indexOf(word) + 1;
+  if (/^[ivxlc]+$/.test(word)) return romanValue(word);
+  return undefined;
+}
+
+function romanValue(numeral: string): number {
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+  let total = 0;
+  [...numeral].forEach((letter, i) => {
+    const value = values[letter]!;
+    total += value < (values[numeral[i + 1] ?? ''] ?? 0) ? -value : value;
+  });
+  return total;
+}

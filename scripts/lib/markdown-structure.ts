@@ -8,8 +8,8 @@
  * summary") becomes a key-conclusion page that the session links to.
  */
 import { announcesConclusions, findEnumeratedItems, OPENING_CUE, opensWithThesis } from './cues.ts';
-import { classifyHeading, headingOf, isMarkedPlainHeading, namesCountry, type Heading, type HeadingClass } from './headings.ts';
-import { isCapitalsLine, type Block } from './normalize.ts';
+import { classifyHeading, headingOf, isMarkedPlainHeading, namesCountry, unitNumber, type Heading, type HeadingClass } from './headings.ts';
+import { isCapitalsLine, withoutListMarker, type Block } from './normalize.ts';
 import { countsSubItems, opensOwnUnit, REPORTS_ADOPTION, statesAdoptedText, statesRecommendations } from './report-cues.ts';
 import type { DraftSection } from './structure.ts';
 import { capitalize, splitSentences } from './text.ts';
@@ -120,7 +120,7 @@ class OutlineBuilder {
       else this.paragraph(item.block);
     });
     this.closeContainer();
-    return this.sections.map(finishConclusion);
+    return mergeProgramme(this.sections).map(finishConclusion);
   }
 
   /**
@@ -366,7 +366,7 @@ class OutlineBuilder {
   /** Under a key-conclusions heading, a paragraph opening with a thesis starts a conclusion. */
   private conclusionText(block: Block): void {
     if (!announcesConclusions(block.text) && opensWithThesis(block.text)) {
-      const statement = splitSentences(block.text)[0]!;
+      const statement = splitSentences(withoutListMarker(block.text))[0]!;
       this.current = { kind: 'conclusion', title: statement.replace(/[.!]$/u, ''), statement, blocks: [block], headings: [], parts: [] };
       this.sections.push(this.current);
       this.current = this.overview;
@@ -388,6 +388,28 @@ function textUntilNextHeading(items: Item[], at: number): string {
   for (let j = at + 1; j < items.length && !items[j]!.heading; j++) texts.push(items[j]!.block.text);
   return texts.join('\n');
 }
+
+/**
+ * A programme listed in the lead ("(1) mapping exposure; (2) …") names the sessions that the
+ * headings then report: an item whose session has a heading — numbered as the item ("Session 1:
+ * …") or titled with its words — is that session, numbered by the programme, not a second,
+ * empty page. Items no heading reports keep their own (thematic) pages.
+ */
+function mergeProgramme(sections: DraftSection[]): DraftSection[] {
+  const reported = sections.filter((s) => s.kind === 'session' && s.role !== 'thematic');
+  const merged = new Set<DraftSection>();
+  for (const item of sections) {
+    if (item.role !== 'thematic' || !item.programmeNumber || item.blocks.length > 0 || (item.headings?.length ?? 0) > 0) continue;
+    const words = foldTitle(item.title);
+    const session = reported.find((s) => unitNumber(s.title) === item.programmeNumber) ?? reported.find((s) => words.length >= 6 && foldTitle(s.title).includes(words));
+    if (!session || session.programmeNumber) continue;
+    session.programmeNumber = item.programmeNumber;
+    merged.add(item);
+  }
+  return sections.filter((s) => !merged.has(s));
+}
+
+const foldTitle = (title: string) => title.toLowerCase().replace(/[^\p{L}\d]+/gu, '');
 
 /** A paragraph whose first sentence opens the meeting ("… opened the workshop", "in her opening remarks"). */
 function opensMeeting(text: string): boolean {
@@ -453,6 +475,6 @@ function sectionKind(kind: HeadingClass): Pick<DraftSection, 'kind' | 'role'> {
  */
 function finishConclusion(section: DraftSection): DraftSection {
   if (section.kind !== 'conclusion' || !section.statedIn || section.blocks.length === 0) return section;
-  const statement = splitSentences(section.blocks[0]!.text)[0]!;
+  const statement = splitSentences(withoutListMarker(section.blocks[0]!.text))[0]!;
   return { ...section, title: statement.replace(/[.!]$/u, ''), statement };
 }

@@ -86,18 +86,21 @@ export function isCapitalsLine(line: string): boolean {
  * each without blank lines between (from Word, a web page or an e-mail). The evidence decides:
  * a Markdown heading is always a line of its own; in unwrapped text a line that ends a sentence,
  * or sits before a whole paragraph, ends its block; in hard-wrapped text with no blank lines, a
- * sentence end well short of the wrap width or a line in capitals does. A line starting in
- * lowercase always continues the one before.
+ * sentence end well short of the wrap width or a line in capitals does. A list item ("- …",
+ * "2. …" once a list has begun) starts a block of its own, so each item can be a conclusion. A
+ * line starting in lowercase always continues the one before.
  */
 function splitPastedLines(block: Block, layout: Layout): Block[] {
   if (block.lines.length < 2) return [block];
   const parts: string[][] = [[]];
   let inEmphasis = false;
+  let listBegun = false;
   block.lines.forEach((line, i) => {
     parts.at(-1)!.push(line);
     inEmphasis = (line.match(/\*\*|__/g)?.length ?? 0) % 2 === 1 ? !inEmphasis : inEmphasis;
+    listBegun ||= NUMBERED_ITEM.test(line);
     const next = block.lines[i + 1];
-    if (next !== undefined && !inEmphasis && endsParagraph(line, next, layout)) parts.push([]);
+    if (next !== undefined && !inEmphasis && endsParagraph(line, next, layout, listBegun)) parts.push([]);
   });
   if (parts.length === 1) return [block];
   let line = block.line;
@@ -113,8 +116,20 @@ function isHeadingLine(line: string): boolean {
   return isCapitalsLine(line) && /\p{L}{2,}\s+\S*\p{L}{2,}|^\p{L}{4,}:?$/u.test(line) && !SENTENCE_END.test(line) && !/,$/.test(line);
 }
 
-function endsParagraph(line: string, next: string, layout: Layout): boolean {
+/** A bulleted list item ("- ", "* ", "• "): each is an entry of its own in any layout. */
+const BULLET_ITEM = /^[-*•·–]\s+\S/u;
+/** A numbered list item ("1. ", "2) "): an entry of its own once a list has begun. */
+const NUMBERED_ITEM = /^\d{1,2}[.)]\s+\S/u;
+
+/** A list item's text without its marker, for titles and statements; the paragraph keeps it. */
+export function withoutListMarker(text: string): string {
+  return BULLET_ITEM.test(text) || NUMBERED_ITEM.test(text) ? text.replace(/^(?:[-*•·–]|\d{1,2}[.)])\s+/u, '') : text;
+}
+
+function endsParagraph(line: string, next: string, layout: Layout, listBegun: boolean): boolean {
   if (MARKDOWN_HEADING.test(line) || MARKDOWN_HEADING.test(next)) return true;
+  if (BULLET_ITEM.test(next)) return true;
+  if (NUMBERED_ITEM.test(next) && (listBegun || /:$/.test(line))) return true;
   if (/^\p{Ll}/u.test(next)) return false;
   // Pasted without blank lines and without wrapping, every line is an entry of its own.
   if (layout.unwrapped && layout.noBlankLines) return true;
@@ -150,13 +165,19 @@ interface SourceLine {
 /** Removes page numbers and lines that repeat on every page (running headers and footers). */
 function dropPageFurniture(rawLines: string[], report: NormalizeReport): SourceLine[] {
   const lines = rawLines.map((text, i) => ({ text: text.replace(/[ \t]+$/u, ''), line: i + 1 }));
-  const pages = lines.filter((l) => l.text === '\f').length + 1;
-  const repeats = countRepeats(lines);
+  const pages = lines.filter((l) => l.text.startsWith('\f')).length + 1;
+  // A running header often skips the first page; the first page's own copy may be the title.
+  const firstBreak = lines.find((l) => l.text.startsWith('\f'))?.line ?? Infinity;
+  // Only lines standing alone at a page's edge can be running headers; count those alone, so
+  // a short line of text that recurs elsewhere ("water.") is never taken for one.
+  const atEdge = (entry: SourceLine) => isStandalone(lines, entry) && isAtPageEdge(lines, entry);
+  const repeats = countRepeats(lines.filter(atEdge));
+  const enough = Math.max(2, Math.min(3, pages - 1));
   const kept: SourceLine[] = [];
   const seen = new Set<string>();
   for (const entry of lines) {
     const trimmed = entry.text.trim();
-    if (trimmed === '\f') {
+    if (trimmed === '') {
       kept.push({ text: '', line: entry.line });
       continue;
     }
@@ -165,9 +186,9 @@ function dropPageFurniture(rawLines: string[], report: NormalizeReport): SourceL
       continue;
     }
     const key = furnitureKey(trimmed);
-    const isRunning = pages > 1 && isStandalone(lines, entry) && isAtPageEdge(lines, entry) && (repeats.get(key) ?? 0) >= Math.min(3, pages);
-    // The first occurrence may be the real title; later ones are page furniture.
-    if (isRunning && seen.has(key)) {
+    const isRunning = pages > 1 && (repeats.get(key) ?? 0) >= enough && atEdge(entry);
+    // An occurrence on the first page may be the real title; those after are page furniture.
+    if (isRunning && (seen.has(key) || entry.line >= firstBreak)) {
       report.runningHeadersDropped++;
       continue;
     }
@@ -198,10 +219,12 @@ function countRepeats(lines: SourceLine[]): Map<string, number> {
  * (or the file's start or end). A heading repeated inside pages ("Discussion") is text.
  */
 function isAtPageEdge(lines: SourceLine[], entry: SourceLine): boolean {
+  // Text tools put the form feed before the next page's first line, on the same line.
+  if (entry.text.startsWith('\f')) return true;
   const index = entry.line - 1;
   const edgeFrom = (step: number) => {
     for (let i = index + step; i >= 0 && i < lines.length; i += step) {
-      if (lines[i]!.text === '\f') return true;
+      if (lines[i]!.text.startsWith('\f')) return true;
       const text = lines[i]!.text.trim();
       if (text !== '' && !PAGE_NUMBER.test(text)) return false;
     }

@@ -6,7 +6,7 @@
  */
 import type { SectionKind, SessionRole } from '../../src/schemas/meeting.ts';
 import { announcesConclusions, CLOSING_CUE, findEnumeratedItems, findNamedSession, OPENING_CUE, opensWithThesis } from './cues.ts';
-import { isHeadingLike, type Block } from './normalize.ts';
+import { isHeadingLike, withoutListMarker, type Block } from './normalize.ts';
 import { capitalize, splitSentences } from './text.ts';
 
 /** A section before slugs, numbers and relations are assigned. */
@@ -87,7 +87,7 @@ function inferConclusions(blocks: Block[]): DraftSection[] {
   for (const block of blocks) {
     const current = conclusions.at(-1);
     if (!current || opensWithThesis(block.text)) {
-      const statement = splitSentences(block.text)[0]!;
+      const statement = splitSentences(withoutListMarker(block.text))[0]!;
       conclusions.push({ kind: 'conclusion', title: statement.replace(/[.!]$/u, ''), statement, blocks: [block] });
     } else {
       current.blocks.push(block);

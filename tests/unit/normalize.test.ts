@@ -39,6 +39,26 @@ describe('normalizeText', () => {
     expect(report.pageBreaksRepaired).toBe(1);
   });
 
+  it('drops a running header that starts on page 2, with the form feed on its own line', () => {
+    const text = [LONG, 'Delegates from the upper basin asked that the dam releases', '1', '\fRiver Bulletin', 'be announced a week ahead. Cities along the delta stressed that', '2', '\fRiver Bulletin', 'flood maps are out of date.'];
+    const { blocks, report } = normalizeText(`${text.join('\n\n')}\n`);
+    expect(report).toMatchObject({ runningHeadersDropped: 2, pageNumbersDropped: 2, pageBreaksRepaired: 2 });
+    expect(blocks.map((b) => b.text).join(' ')).not.toContain('River Bulletin');
+  });
+
+  it('keeps a short line that recurs in the text when it stands alone at the top of a page', () => {
+    // Found by the nothing-lost property: "water." ends several wrapped paragraphs.
+    const text = `${LONG}\n\nPartners met on water\nwater.\nCities spoke of water\nwater.\nNational water policies need\n\n1\n\n\f\n\nwater.\n`;
+    const { blocks, report } = normalizeText(text);
+    expect(report.runningHeadersDropped).toBe(0);
+    expect(blocks.at(-1)!.text).toMatch(/need water\.$/);
+  });
+
+  it('splits a bulleted list into one block per item, and a numbered one once it has begun', () => {
+    const { blocks } = normalizeText(`${LONG}\n\nThe forum agreed:\n1. Maps must be shared\nwith villages.\n2. Funds must flow.\n- One bullet\n- Another bullet\n`);
+    expect(blocks.slice(1).map((b) => b.text)).toEqual(['The forum agreed:', '1. Maps must be shared with villages.', '2. Funds must flow.', '- One bullet', '- Another bullet']);
+  });
+
   it('joins hard-wrapped lines and keeps the line numbers of blocks', () => {
     const { blocks } = normalizeText(`Title\n\n${LONG}\nand a wrapped\nline.\n`);
     expect(blocks[1]).toMatchObject({ text: `${LONG} and a wrapped line.`, line: 3 });

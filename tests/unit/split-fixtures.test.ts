@@ -135,3 +135,56 @@ describe('a second summary of the genre', async () => {
     for (const text of paragraphsFromPages(files).flat()) expect(text).toMatch(/^["“‘(]?[\p{Lu}\d]/u);
   });
 });
+
+// A third style, written for these tests: Markdown headings, hard-wrapped lines, pages broken
+// by a text tool (form feeds, a running header from page 2, page numbers), a programme in the
+// lead, numbered sessions and bulleted key messages.
+describe('a hard-wrapped, page-broken Markdown summary with a programme and bulleted key messages', async () => {
+  const THIRD = 'tests/fixtures/sources/coastal-2034.md';
+  const { meeting, files, report } = await split(THIRD);
+
+  it('drops the page furniture and joins the sentences it cut', () => {
+    expect(report).toMatchObject({ pageBreaksRepaired: 2, pageNumbersDropped: 2, runningHeadersDropped: 2 });
+    const text = meeting.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join(' ');
+    expect(text).not.toContain('Bulletin');
+    expect(text).toContain('and said that half of the sirens');
+  });
+
+  it('makes the programme’s items the numbered sessions its headings report, not second pages', () => {
+    expect(meeting.sections.filter((s) => s.kind === 'session').map((s) => [s.title, s.programmeNumber ?? null])).toEqual([
+      ['Opening session', null],
+      ['Session 1: Mapping exposure', 1],
+      ['Session 2 – Financing adaptation', 2],
+      ['Session 3 – Early warning', 3],
+      ['Closing session', null],
+    ]);
+  });
+
+  it('makes each bulleted key message a key conclusion, and keeps the sentence announcing them on the overview', () => {
+    expect(meeting.sections.filter((s) => s.kind === 'conclusion').map((s) => s.statement)).toEqual([
+      'Exposure maps must be made with the communities they describe.',
+      'Adaptation finance should reach local governments directly, without intermediaries taking a share on the way.',
+      'Early-warning systems need maintenance budgets, not only launch funding.',
+    ]);
+    expect(meeting.sections[0]!.paragraphs.at(-1)!.text).toBe('The workshop agreed on the following key messages:');
+  });
+
+  it('finds the speakers with their roles, organizations and countries', () => {
+    expect(meeting.speakers.map((s) => [s.name, s.organization ?? null, s.country ?? null])).toEqual([
+      ['Mele Tupou', 'Pacific Coastal Office', null],
+      ['Jonas Berg', null, 'Norway'],
+      ['Amina Diallo', 'Coastal Fund', null],
+      ['Tomasi Naivalu', null, 'Fiji'],
+    ]);
+  });
+
+  it('holds every line of the body but headings and page furniture in its paragraphs, in order, once', async () => {
+    const source = (await readFile(THIRD, 'utf8')).split('\n').slice(1);
+    const furniture = /^\f?Coastal Resilience Workshop Bulletin$|^\d$|^#{1,6}\s/;
+    const body = source.filter((line) => !furniture.test(line.trim())).join(' ').replace(/\s+/g, ' ').trim();
+    const paragraphs = meeting.sections.flatMap((s) => s.paragraphs).sort((a, b) => a.n - b.n);
+    expect(paragraphs.map((p) => p.text).join(' ')).toBe(body);
+    const everything = paragraphsFromPages(files).flat();
+    for (const paragraph of paragraphs) expect(everything.filter((text) => text === paragraph.text)).toHaveLength(1);
+  });
+});
