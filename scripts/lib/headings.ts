@@ -43,7 +43,9 @@ export function isPlainHeading(block: Block): boolean {
   const text = block.text.trim();
   if (/[.!?…;,]$/u.test(text) || text.split(/\s+/).length > 24) return false;
   // An address or a line stopping on "of" / "the" is text, or a fragment of one, not a heading.
-  if (/@|https?:\/\/|www\./i.test(text) || DANGLING.test(text)) return false;
+  if (/@|https?:\/\/|www\./i.test(text)) return false;
+  // …unless its words name a part of the genre ("THINGS TO LOOK FOR", "WHAT TO WATCH FOR").
+  if (DANGLING.test(text) && !(isCapitalsLine(text) && classifyHeading(text) !== 'plain')) return false;
   return isCapitalsLine(text) || NAMED_UNIT.test(text) || NUMBERED_LINE.test(text) || isHeadingLike(block) || isLabelHeading(text);
 }
 
@@ -80,7 +82,7 @@ export type HeadingClass =
   | 'plain';
 
 const BACKGROUND = /^(?:an? )?(?:brief |short )?(?:history|background|historical background)\b|\bbrief history\b|^background\b/i;
-const ANNEX = /\b(?:upcoming (?:meetings|events)|forthcoming (?:meetings|events)|future meetings|things to look for|calendar|in the corridors|(?:brief )?analysis of|^contacts?$|contact (?:information|details|persons?)|glossary|acronyms|abbreviations|list of participants|further information|for more information)\b|^(?:annex(?:es)?|appendix|appendices)(?:\s+(?:\d+|[A-Z]|[IVX]+))?\s*(?:[:.–—-]|$)/i;
+const ANNEX = /\b(?:upcoming (?:[\p{L}-]+ ){0,3}(?:meetings|events|workshops|conferences|sessions)|forthcoming (?:meetings|events)|future meetings|things to look for|calendar|in the corridors|(?:brief )?analysis of|^contacts?$|contact (?:information|details|persons?)|glossary|acronyms|abbreviations|list of participants|further information|for more information)\b|^(?:annex(?:es)?|appendix|appendices)(?:\s+(?:\d+|[A-Z]|[IVX]+))?\s*(?:[:.–—-]|$)/i;
 const CONTAINER = /^(?:(?:summary )?report of the (?:[\p{L}\d-]+ ){0,3}?(?:workshop|seminar|meeting|session|conference|dialogue|forum|symposium)s?|(?:[\p{L}\d-]+ ){1,3}report|(?:workshop|seminar|meeting|conference) proceedings|proceedings)$/iu;
 const CONCLUSION_GROUP = /^(?:(?:the )?(?:key|main) (?:conclusions|messages|findings|takeaways|points)|conclusions and (?:recommendations|next steps)|recommendations|conclusions|key conclusions and recommendations)$|\b(?:key|main) (?:conclusions|messages|findings)\b/i;
 const CONCLUSION_UNIT = /\b(?:conclusions?|key messages|key findings|recommend-?ations|chair(?:'|’)?s?(?:'|’)? (?:summary|conclusions)|co-chairs?(?:'|’)? (?:summary|conclusions)|summary of (?:the )?(?:main|key) (?:issues|points|messages|findings)|(?:the )?way forward)\b/i;

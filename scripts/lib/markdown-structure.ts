@@ -10,7 +10,7 @@
 import { announcesConclusions, findEnumeratedItems, OPENING_CUE, opensWithThesis } from './cues.ts';
 import { classifyHeading, headingOf, isMarkedPlainHeading, namesCountry, unitNumber, type Heading, type HeadingClass } from './headings.ts';
 import { isCapitalsLine, withoutListMarker, type Block } from './normalize.ts';
-import { countsSubItems, opensOwnUnit, REPORTS_ADOPTION, statesAdoptedText, statesRecommendations } from './report-cues.ts';
+import { countsSubItems, opensOwnUnit, opensSitting, REPORTS_ADOPTION, statesAdoptedText, statesRecommendations } from './report-cues.ts';
 import type { DraftSection } from './structure.ts';
 import { capitalize, splitSentences } from './text.ts';
 
@@ -170,7 +170,7 @@ class OutlineBuilder {
           kind === 'plain' &&
           !this.afterClosingLabel(heading.title) &&
           (namesCountry(heading.title) ||
-            (this.hasNamedUnits && !this.peers.has(this.unit.section)) ||
+            (this.hasNamedUnits && !this.peers.has(this.unit.section) && !(firstParagraph && opensSitting(firstParagraph.text))) ||
             isLowerStyle(heading.title, this.unit.section.title) ||
             opensWithPresenter(firstParagraph)));
       if (nested || partLike) return this.addSessionPart(this.unit.section, block, heading.title, partText);

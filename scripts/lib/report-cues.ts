@@ -55,3 +55,8 @@ export function opensOwnUnit(text: string): boolean {
   const first = splitSentences(text)[0] ?? '';
   return DATED_SITTING.test(first) || /\bagenda item\b/i.test(first);
 }
+
+/** "On Thursday morning, 25 April, participants met …": a paragraph opening a sitting of its own. */
+export function opensSitting(text: string): boolean {
+  return DATED_SITTING.test(text);
+}

@@ -405,7 +405,7 @@ describe('numbered sessions with flat headings', () => {
       '',
       'PANEL WITH INTERNATIONAL ORGANIZATIONS ON FOREST FINANCE',
       '',
-      P('On Friday, a panel was held with the banks.'),
+      P('A panel was held with the banks on Friday.'),
       '',
       'NEEDS AND FURTHER WORK UNDER THE COMMITTEE',
       '',
@@ -468,5 +468,43 @@ describe('a plain-text history followed by the report', () => {
       ['session', 'named', 'MEETINGS OF THE YEAR', ['FIRST SCIENCE PANEL']],
       ['session', 'named', 'ASSEMBLY HIGHLIGHTS', ['SRI LANKA', 'TRINIDAD AND TOBAGO']],
     ]);
+  });
+});
+
+describe('plain-text headings that end like a fragment or open a sitting', () => {
+  const report = [
+    'Report of the Reef Meeting, 4-5 June 2038',
+    '',
+    P('The Reef Meeting was held from 4-5 June 2038 in Cairns, Australia.'),
+    '',
+    'SESSION ONE: CORAL HEALTH',
+    '',
+    P('Divers presented bleaching surveys.'),
+    '',
+    'SURVEY METHODS',
+    '',
+    P('Scientists compared drones and divers.'),
+    '',
+    'BREAKOUT GROUPS',
+    '',
+    P('On Thursday morning, 5 June, participants met in three breakout groups.'),
+    '',
+    'THINGS TO LOOK FOR',
+    '',
+    'UPCOMING REEF WORKSHOPS',
+    '',
+    'A workshop will be held in Suva in August 2038.',
+  ].join('\n');
+  const { meeting } = parseMeeting(report, 'reef.txt', 'reef');
+
+  it('keeps a part under a numbered session, but starts a unit where a paragraph opens a new sitting', () => {
+    expect(outline(meeting).filter(([kind]) => kind === 'session')).toEqual([
+      ['session', 'named', 'SESSION ONE: CORAL HEALTH', ['SURVEY METHODS']],
+      ['session', 'named', 'BREAKOUT GROUPS', []],
+    ]);
+  });
+
+  it('reads a line whose words name a part of the genre as a heading, though it ends on "for"', () => {
+    expect(outline(meeting).at(-1)).toEqual(['annex', '', 'THINGS TO LOOK FOR', ['UPCOMING REEF WORKSHOPS']]);
   });
 });
