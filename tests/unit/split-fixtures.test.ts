@@ -170,7 +170,7 @@ describe('a hard-wrapped, page-broken Markdown summary with a programme and bull
   });
 
   it('finds the speakers with their roles, organizations and countries', () => {
-    expect(meeting.speakers.map((s) => [s.name, s.organization ?? null, s.country ?? null])).toEqual([
+    expect((meeting.speakers ?? []).map((s) => [s.name, s.organization ?? null, s.country ?? null])).toEqual([
       ['Mele Tupou', 'Pacific Coastal Office', null],
       ['Jonas Berg', null, 'Norway'],
       ['Amina Diallo', 'Coastal Fund', null],
