@@ -145,7 +145,10 @@ class OutlineBuilder {
       // In plain text, a history's parts each have text; a heading with none over a plain heading
       // holds sub-items of its own: the report has begun.
       const holdsSubItems = level === undefined && this.mode === 'background' && kind === 'plain' && next?.kind === 'plain';
-      const stays = level !== undefined ? deeper || (this.mode === 'annex' && kind === 'plain') : (kind === 'plain' || kind === 'part') && !holdsSubItems;
+      // An annex heading right under another with no text between ("THINGS TO LOOK FOR" /
+      // "UPCOMING WORKSHOPS") is its first entry, not a second annex.
+      const firstEntry = this.mode === 'annex' && kind === 'annex' && this.unit?.section.blocks.length === 0 && (this.unit.section.parts?.length ?? 0) === 0;
+      const stays = level !== undefined ? deeper || (this.mode === 'annex' && kind === 'plain') : ((kind === 'plain' || kind === 'part') && !holdsSubItems) || firstEntry;
       if (stays && this.unit) return this.addPart(this.unit.section, block, heading.title);
     }
     if (this.unit && (kind === 'conclusion-part' || ((kind === 'conclusion' || kind === 'conclusion-group') && deeper))) {
