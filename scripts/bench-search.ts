@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { SourceError } from './lib/errors.ts';
-import { serveStatic } from './lib/static-server.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
 
 /** Where the benchmark builds the site for itself. */
 const BENCH_SITE_DIR = '.cache/bench-search';

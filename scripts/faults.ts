@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from './bench/corpus.ts';
-import { listLeftovers } from './lib/swap.ts';
+import { listLeftovers } from './disk/swap.ts';
 import { splitSources } from './lib/split-sources.ts';
 import { SPLIT_MANIFEST } from './lib/paths.ts';
 

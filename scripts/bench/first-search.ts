@@ -4,7 +4,7 @@
  * gzipped as a static host would. Measured the same way for Readout and for Starlight.
  */
 import { chromium } from 'playwright-core';
-import { serveStatic } from '../lib/static-server.ts';
+import { serveStatic } from '../../tests/support/static-server.ts';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 

@@ -9,7 +9,7 @@ import { SourceError } from './errors.ts';
 import { parseMeeting, type ParsedMeeting } from './parse.ts';
 import { readSource } from './read-source.ts';
 import { reservedMeetingSlugs } from './reserved-slugs.ts';
-import { meetingSlugFromFile } from './sources.ts';
+import { meetingSlugFromFile } from './meeting-slug.ts';
 
 /** Everything a split produced, ready to print or write. */
 export interface SplitResult {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PagefindApi, PagefindFilterValue, PagefindResult } from '../../src/scripts/search/pagefind-types.ts';
-import { correctedQuery, statusLine, statusParts } from '../../src/scripts/search/search-messages.ts';
-import { countFacets, pagefindFilters, planQuery, runPlan, spellingCombinations, withHighlight } from '../../src/scripts/search/site-search.ts';
+import type { PagefindApi, PagefindFilterValue, PagefindResult } from '../../src/client/search/pagefind-types.ts';
+import { correctedQuery, statusLine, statusParts } from '../../src/client/search/search-messages.ts';
+import { countFacets, pagefindFilters, planQuery, runPlan, spellingCombinations, withHighlight } from '../../src/client/search/site-search.ts';
 
 /** A fake Pagefind over a few pages: every query word must prefix-match a page word. */
 function fakePagefind(pages: { id: string; text: string; kind: string }[]): PagefindApi {

@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitIncrementally } from '../../scripts/lib/incremental-split.ts';
+import { splitIncrementally } from '../../scripts/disk/incremental-split.ts';
 
 async function workspace() {
   const root = await mkdtemp(join(tmpdir(), 'readout-incr-'));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatSourceError, SourceError } from '../../scripts/lib/errors.ts';
-import { findSources, readRegularFile } from '../../scripts/lib/sources.ts';
+import { findSources, readRegularFile } from '../../scripts/disk/sources.ts';
 import { splitSources, type SplitResult } from '../../scripts/lib/split-sources.ts';
 import { expectedPages, readGeneratedPage } from './support/generated-mdx.ts';
 

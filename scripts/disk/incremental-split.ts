@@ -8,12 +8,12 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SourceError } from './errors.ts';
-import { lockfilePath } from './permalinks/lockfile.ts';
-import { readTextIfExists, writeLockfiles, type LinkOptions } from './permalinks/lock-meeting.ts';
-import type { ParsedMeeting } from './parse.ts';
-import { splitSources } from './split-sources.ts';
-import { SPLIT_MANIFEST } from './paths.ts';
+import { SourceError } from '../lib/errors.ts';
+import { lockfilePath } from '../lib/permalinks/lockfile.ts';
+import { readTextIfExists, writeLockfiles, type LinkOptions } from '../lib/permalinks/lock-meeting.ts';
+import type { ParsedMeeting } from '../lib/parse.ts';
+import { splitSources } from '../lib/split-sources.ts';
+import { SPLIT_MANIFEST } from '../lib/paths.ts';
 import { makeStaging, recoverSwaps, swapIn } from './swap.ts';
 
 /** What the last build split: source path → content hash and meeting slug. */
@@ -33,7 +33,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** A hash of the code that turns sources into pages: a change to it invalidates every meeting. */
 async function splitterVersion(): Promise<string> {
-  const roots = [HERE, join(HERE, '../../src/schemas')];
+  // The pipeline steps and the schema; this folder's disk code writes pages but does not shape them.
+  const roots = [join(HERE, '../lib'), join(HERE, '../../src/schemas')];
   const hash = createHash('sha256');
   for (const root of roots) {
     const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();

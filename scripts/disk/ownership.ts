@@ -6,7 +6,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SourceError } from './errors.ts';
+import { SourceError } from '../lib/errors.ts';
 
 /** The marker file in every folder Readout generates. */
 export const OWNER_MARKER = '.readout-generated';
