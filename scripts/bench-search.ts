@@ -19,6 +19,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { SourceError } from './lib/errors.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
+import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../src/constants.ts';
 
 /** Where the benchmark builds the site for itself. */
 const BENCH_SITE_DIR = '.cache/bench-search';
@@ -100,7 +101,7 @@ async function firstContentPage(siteDir: string): Promise<string> {
 
 /** The site's most frequent word of eight letters or more, from the spelling vocabulary. */
 async function typicalQuery(siteDir: string): Promise<string> {
-  const words = (await readFile(join(siteDir, 'pagefind', 'readout-vocabulary.txt'), 'utf8')).split('\n');
+  const words = (await readFile(join(siteDir, PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE), 'utf8')).split('\n');
   return words.find((word) => word.length >= 8) ?? words[0] ?? 'search';
 }
 

@@ -14,6 +14,7 @@ import { seededRandom } from './bench/corpus.ts';
 import { listLeftovers } from './disk/swap.ts';
 import { splitSources } from './lib/split-sources.ts';
 import { SPLIT_MANIFEST } from './lib/paths.ts';
+import { PAGEFIND_BUNDLE_DIR } from '../src/constants.ts';
 
 const ROUNDS = Number(process.env['READOUT_FAULT_ROUNDS'] ?? 3);
 const KILLS_PER_ROUND = 5;
@@ -114,7 +115,7 @@ async function siteIs(site: string, expected: Expected): Promise<boolean> {
     const model = await readFile(join(site, slug, 'data.json'), 'utf8').catch(() => '{}');
     if ((JSON.parse(model) as { meetings?: { title: string }[] }).meetings?.[0]?.title !== title) return false;
   }
-  const entry = await readFile(join(site, 'pagefind/pagefind-entry.json'), 'utf8').catch(() => '{}');
+  const entry = await readFile(join(site, PAGEFIND_BUNDLE_DIR, 'pagefind-entry.json'), 'utf8').catch(() => '{}');
   return ((JSON.parse(entry) as { languages?: { en?: { page_count: number } } }).languages?.en?.page_count ?? 0) > 0;
 }
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SourceError } from '../lib/errors.ts';
+import { duplicateMeetingSlugError } from '../lib/errors.ts';
 import { lockfilePath } from '../lib/permalinks/lockfile.ts';
 import { readTextIfExists, writeLockfiles, type LinkOptions } from '../lib/permalinks/lock-meeting.ts';
 import type { ParsedMeeting } from '../lib/parse.ts';
@@ -128,7 +128,7 @@ function assertUniqueSlugs(slugs: Map<string, string>): void {
   const seen = new Map<string, string>();
   for (const [source, slug] of slugs) {
     if (seen.has(slug)) {
-      throw new SourceError(source, `meeting slug "${slug}" is already used by ${seen.get(slug)}`, 'rename the file or set another slug in its frontmatter', 1);
+      throw duplicateMeetingSlugError(source, slug, seen.get(slug)!);
     }
     seen.set(slug, source);
   }

@@ -8,7 +8,7 @@
  */
 import { pageFrontmatterSchema, type Meeting, type PageFrontmatter, type Section } from '../../src/schemas/meeting.ts';
 import { pageBody, paragraphTag } from './permalinks/page-body.ts';
-import { KIND_FOLDERS } from './permalinks/page-paths.ts';
+import { KIND_FOLDERS } from '../../src/constants.ts';
 
 /** Folder of each kind's pages inside a meeting's folder, as a path prefix (the URL folders' one home). */
 export const FOLDERS = Object.fromEntries(Object.entries(KIND_FOLDERS).map(([kind, folder]) => [kind, folder && `${folder}/`])) as Record<Section['kind'], string>;

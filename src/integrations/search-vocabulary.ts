@@ -5,9 +5,6 @@
 import { gunzipSync } from 'node:zlib';
 import { normalizeWord } from '../client/search/typo-correction.ts';
 
-/** Name of the vocabulary file inside the Pagefind bundle directory. */
-export const VOCABULARY_FILE = 'readout-vocabulary.txt';
-
 /** Pagefind prefixes every decompressed bundle file with this signature. */
 const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 

@@ -4,6 +4,7 @@
  * never disagree about a field.
  */
 import { z } from 'astro/zod';
+import { SECTION_KINDS } from '../constants.ts';
 
 /** True for a YYYY-MM-DD day that exists: not 2018-02-30, not 2018-13-45, not year 0000. */
 export function isCalendarDate(value: string): boolean {
@@ -13,8 +14,11 @@ export function isCalendarDate(value: string): boolean {
   return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** ISO calendar date that exists, e.g. `2018-03-26`. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)').refine(isCalendarDate, 'expected a real calendar date');
+/** ISO calendar date that exists, e.g. `2018-03-26`: no timestamps, no 30 February, no year 0. */
+const isoDate = z
+  .string({ error: 'expected a date written YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day written YYYY-MM-DD, without a time or zone')
+  .refine(isCalendarDate, 'expected a real calendar date');
 
 /** A lowercase ASCII slug: letters, digits and single hyphens. */
 export const slugSchema = z
@@ -26,7 +30,7 @@ export const slugSchema = z
  * part of the summary that is not a session: the background (history) or an annex (upcoming
  * meetings, contacts, glossary, the reporters' analysis).
  */
-export const sectionKindSchema = z.enum(['overview', 'session', 'conclusion', 'outcome', 'background', 'annex']);
+export const sectionKindSchema = z.enum(SECTION_KINDS);
 export type SectionKind = z.infer<typeof sectionKindSchema>;
 
 /** How a session was found in the text. */

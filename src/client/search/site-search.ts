@@ -5,6 +5,7 @@
  * word it does not hold is replaced by its other spelling or a close correction, and the plan
  * records that so the page can say so; a word with neither finds nothing, and the page says that.
  */
+import { HIGHLIGHT_PARAM } from '../../constants.ts';
 import type { ParagraphMatch } from './paragraph-ranking.ts';
 import { rankParagraphs } from './paragraph-ranking.ts';
 import type { PagefindApi, PagefindFilterValue, PagefindResult, PagefindSearchResponse } from './pagefind-types.ts';
@@ -74,8 +75,6 @@ const FEW_RESULTS = 3;
 const TITLE_ONLY_FACTOR = 0.35;
 /** Matching paragraphs shown per page: one with its snippet, the others as ¶ links. */
 const MAX_PARAGRAPHS = 6;
-/** The query parameter the highlighter on content pages reads. */
-export const HIGHLIGHT_PARAM = 'highlight';
 
 const responses = new Map<string, Promise<PagefindSearchResponse>>();
 let searching: Promise<unknown> = Promise.resolve();
