@@ -127,7 +127,7 @@ await runCommand(async () => {
   const runs = Number(options.get('runs') ?? 5);
   const site = options.get('site');
   const siteDir = typeof site === 'string' ? site : await buildSite();
-  await access(join(siteDir, 'pagefind', 'pagefind.js')).catch(() => {
+  await access(join(siteDir, PAGEFIND_BUNDLE_DIR, 'pagefind.js')).catch(() => {
     throw new SourceError(`${siteDir}/`, 'there is no search index to measure', 'build the site first, or leave out --site');
   });
   const page = String(options.get('page') ?? (await firstContentPage(siteDir)));
