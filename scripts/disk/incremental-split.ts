@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'astro/zod';
+import { slugSchema } from '../../src/schemas/meeting.ts';
 import { duplicateMeetingSlugError } from '../lib/errors.ts';
 import { lockfilePath } from '../lib/permalinks/lockfile.ts';
 import { readTextIfExists, writeLockfiles, type LinkOptions } from '../lib/permalinks/lock-meeting.ts';
@@ -17,10 +19,13 @@ import { SPLIT_MANIFEST } from '../lib/paths.ts';
 import { makeStaging, recoverSwaps, swapIn } from './swap.ts';
 
 /** What the last build split: source path → content hash and meeting slug. */
-interface SplitManifest {
-  splitter: string;
-  sources: Record<string, { hash: string; slug: string }>;
-}
+const splitManifestSchema = z.object({
+  /** Hash of the splitter's code that wrote the pages; another splitter's pages are split again. */
+  splitter: z.string(),
+  /** Per source path: the hash of its bytes and the meeting slug its pages have. */
+  sources: z.record(z.string(), z.object({ hash: z.string(), slug: slugSchema })),
+});
+type SplitManifest = z.infer<typeof splitManifestSchema>;
 
 /** What an incremental split did, for the build's summary line. */
 export interface IncrementalSplitResult {
@@ -141,13 +146,19 @@ async function staleMeetings(outDir: string, keep: Set<string>): Promise<string[
 }
 
 async function readManifest(path: string, splitter: string): Promise<SplitManifest> {
+  // No manifest yet, an unreadable or a damaged one: split everything (it is a cache, not a source).
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  const manifest = text === undefined ? undefined : splitManifestSchema.safeParse(parseJson(text)).data;
+  return manifest?.splitter === splitter ? manifest : { splitter, sources: {} };
+}
+
+/** The JSON value of `text`, or undefined when it is not JSON. */
+function parseJson(text: string): unknown {
   try {
-    const manifest = JSON.parse(await readFile(path, 'utf8')) as SplitManifest;
-    if (manifest.splitter === splitter) return manifest;
+    return JSON.parse(text);
   } catch {
-    // No manifest yet, or an unreadable one: split everything.
+    return undefined;
   }
-  return { splitter, sources: {} };
 }
 
 async function writeManifest(path: string, manifest: SplitManifest): Promise<void> {

@@ -34,7 +34,7 @@ export const sectionKindSchema = z.enum(SECTION_KINDS);
 export type SectionKind = z.infer<typeof sectionKindSchema>;
 
 /** How a session was found in the text. */
-export const sessionRoleSchema = z.enum(['opening', 'named', 'thematic', 'closing', 'other']);
+export const sessionRoleSchema = z.enum(['opening', 'named', 'thematic', 'closing']);
 export type SessionRole = z.infer<typeof sessionRoleSchema>;
 
 /** A paragraph's printed number: digits, then letters for paragraphs inserted by corrections (`26a`). */
@@ -275,7 +275,7 @@ export type MeetingInfo = z.infer<typeof meetingInfoSchema>;
 export const meetingSchema = meetingInfoSchema.extend({
   /** Every page of the meeting in reading order, the overview first. */
   sections: z.array(sectionSchema).min(1),
-}).extend(entitiesSchema.partial().shape);
+}).extend(entitiesSchema.shape);
 export type Meeting = z.infer<typeof meetingSchema>;
 
 /** What `npm run split -- --json` prints and `data.json` holds. */

@@ -27,7 +27,7 @@ export interface Glance {
 
 /** The overview's numbers for `meeting`. */
 export function atAGlance(meeting: Meeting): Glance {
-  const figures = meeting.figures ?? [];
+  const figures = meeting.figures;
   const others = figures.filter((f) => !f.participation);
   return {
     sessions: meeting.sections.filter((s) => s.kind === 'session').length,
@@ -38,7 +38,7 @@ export function atAGlance(meeting: Meeting): Glance {
     participation: figures.filter((f) => f.participation),
     keyFigures: others.slice(0, MAX_KEY_FIGURES),
     figureCount: others.length,
-    groups: groupSpeakers(meeting.speakers ?? []).map(({ label, id, speakers }) => ({ label, id, count: speakers.length })),
+    groups: groupSpeakers(meeting.speakers).map(({ label, id, speakers }) => ({ label, id, count: speakers.length })),
   };
 }
 

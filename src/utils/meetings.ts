@@ -3,6 +3,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { KIND_FOLDERS } from '../constants.ts';
 import type { Meeting, Section } from '../schemas/meeting.ts';
 import { withBase } from './base.ts';
+import { oncePerBuild } from './memo.ts';
 
 /** A generated page entry. */
 export type PageEntry = CollectionEntry<'pages'>;
@@ -13,18 +14,8 @@ export interface MeetingWithPages {
   pages: PageEntry[];
 }
 
-let cached: Promise<MeetingWithPages[]> | undefined;
-
-/**
- * Every meeting, newest first, with its pages sorted by reading order. Pages ask for this as
- * they render, so a build computes it once: per page, it would make a site of many meetings
- * quadratic. The dev server, where sources change as editors type, reads it afresh.
- */
-export function loadMeetings(): Promise<MeetingWithPages[]> {
-  if (import.meta.env.DEV) return collectMeetings();
-  cached ??= collectMeetings();
-  return cached;
-}
+/** Every meeting, newest first, with its pages sorted by reading order; once per build. */
+export const loadMeetings: () => Promise<MeetingWithPages[]> = oncePerBuild(collectMeetings);
 
 async function collectMeetings(): Promise<MeetingWithPages[]> {
   const [meetings, pages] = await Promise.all([getCollection('meetings'), getCollection('pages')]);

@@ -10,7 +10,6 @@ function fakePagefind(pages: { id: string; text: string; kind: string }[]): Page
   return {
     options: async () => undefined,
     init: async () => undefined,
-    preload: async () => undefined,
     filters: async () => ({}),
     search: async (term, options) => {
       const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);

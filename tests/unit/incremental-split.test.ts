@@ -50,4 +50,12 @@ describe('splitIncrementally', () => {
     await expect(run()).rejects.toThrow(/empty/);
     expect(await readFile(join(out, 'wcw-2021/index.mdx'), 'utf8')).toBe(before);
   });
+
+  it('splits everything again when the manifest is valid JSON of the wrong shape', async () => {
+    const { run, out } = await workspace();
+    await run();
+    const manifest = JSON.parse(await readFile(join(out, '.manifest.json'), 'utf8')) as { splitter: string };
+    await writeFile(join(out, '.manifest.json'), JSON.stringify({ splitter: manifest.splitter, sources: null }));
+    expect((await run()).parsed).toHaveLength(2);
+  });
 });

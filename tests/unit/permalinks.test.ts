@@ -34,6 +34,9 @@ function meetingOf(sections: [Section['kind'], string, string[]][]): Meeting {
       paragraphs: texts.map((text) => ({ n: ++n, id: `p${n}`, text })),
     })),
     speakers: [{ id: 'someone', name: 'Someone', group: 'other', attribution: 'Someone', attributions: ['Someone'], mentions: texts(sections).map((_, i) => `p${i + 1}`) }],
+    organizations: [],
+    countries: [],
+    figures: [],
   };
 }
 
@@ -166,9 +169,9 @@ describe('pageBody', () => {
 
   it('writes a lettered paragraph’s label and a note as escaped JSON into the MDX tag', () => {
     const literal = (text: string) => JSON.stringify(text);
-    expect(paragraphTag({ paragraph: { n: 26, label: '26a', id: 'p26a', text: 'Inserted.' } }, literal)).toBe('<Paragraph n={26} label="26a" id="p26a" text={"Inserted."} />');
+    expect(paragraphTag({ paragraph: { n: 26, label: '26a', id: 'p26a', text: 'Inserted.' } }, literal)).toBe('<Paragraph n={26} label="26a" id="p26a" text={"Inserted."} page={props.page} />');
     expect(paragraphTag({ retired: { id: 'p27', label: '27', reason: 'removed', date: '2026-02-01' } }, literal)).toBe(
-      '<Paragraph id="p27" retired={"{\\"id\\":\\"p27\\",\\"label\\":\\"27\\",\\"reason\\":\\"removed\\",\\"date\\":\\"2026-02-01\\"}"} />',
+      '<Paragraph id="p27" retired={"{\\"id\\":\\"p27\\",\\"label\\":\\"27\\",\\"reason\\":\\"removed\\",\\"date\\":\\"2026-02-01\\"}"} page={props.page} />',
     );
   });
 });

@@ -21,7 +21,7 @@ async function split(file: string) {
 function paragraphsFromPages(files: Map<string, string>): string[][] {
   return [...files.entries()]
     .filter(([path]) => path.endsWith('.mdx'))
-    .map(([, mdx]) => [...mdx.matchAll(/ text=\{("(?:[^"\\]|\\.)*")\} \/>/g)].map((m) => JSON.parse(m[1]!) as string));
+    .map(([, mdx]) => [...mdx.matchAll(/ text=\{("(?:[^"\\]|\\.)*")\} page=\{props\.page\} \/>/g)].map((m) => JSON.parse(m[1]!) as string));
 }
 
 /** The source's running text with white space folded: what the pages must hold, once. */

@@ -30,7 +30,7 @@ export interface SearchFacts {
 /** Who and what a page's paragraphs name, for the speaker, group, organization and country filters. */
 function entitiesOf(meeting: Meeting, section: Section): Pick<SearchFacts, 'speakers' | 'groups' | 'organizations' | 'countries'> {
   const ids = new Set(section.paragraphs.map((p) => p.id));
-  const named = <T extends { mentions: string[] }>(entities: readonly T[] | undefined) => (entities ?? []).filter((e) => e.mentions.some((id) => ids.has(id)));
+  const named = <T extends { mentions: string[] }>(entities: readonly T[]) => entities.filter((e) => e.mentions.some((id) => ids.has(id)));
   const speakers = named(meeting.speakers);
   return {
     speakers: speakers.map((s) => s.name),
