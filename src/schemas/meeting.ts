@@ -164,6 +164,17 @@ export type Section = z.infer<typeof sectionSchema>;
 /** A speaker's stakeholder group; the rule for each is documented in scripts/lib/entities/groups.ts. */
 export const stakeholderGroupSchema = z.enum(['local-government', 'un-system', 'international-organization', 'government', 'academia', 'private-sector', 'civil-society', 'other']);
 
+/** Where the text names a speaker: a paragraph and the span of the form it uses. */
+export const mentionPlaceSchema = z.object({
+  /** Id of the paragraph. */
+  paragraph: z.string(),
+  /** Offset of the form's first character in the paragraph's text (UTF-16 code units). */
+  start: z.number().int().nonnegative(),
+  /** Offset just after the form's last character. */
+  end: z.number().int().positive(),
+});
+export type MentionPlace = z.infer<typeof mentionPlaceSchema>;
+
 /** A person the text presents as speaking or presenting. */
 export const speakerSchema = z.object({
   /** URL segment of the speaker's page, unique within the meeting. */
@@ -188,6 +199,10 @@ export const speakerSchema = z.object({
   attributions: z.array(z.string()),
   /** Ids of the paragraphs that name the person (full name or a later short form). */
   mentions: z.array(z.string()),
+  /** The forms the text names them by: the full name, then the unambiguous short forms ("Ruiz"). */
+  forms: z.array(z.string().min(1)).min(1),
+  /** Every place the text names them, in reading order: exactly what `mentions` counts, for the site to link. */
+  places: z.array(mentionPlaceSchema),
 });
 export type Speaker = z.infer<typeof speakerSchema>;
 

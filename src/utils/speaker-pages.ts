@@ -5,7 +5,7 @@
 import type { Meeting, Speaker } from '../schemas/meeting.ts';
 import { personUrl } from './links.ts';
 import { loadMeetings } from './meetings.ts';
-import { mentionTargets, type MentionTarget } from './mention-links.ts';
+import { mentionLinks, type MentionLink } from './mention-links.ts';
 import { oncePerBuild, ofMeeting } from './memo.ts';
 import { groupPeople, type Person } from './people.ts';
 
@@ -33,14 +33,14 @@ export function personHrefs(people: readonly Person[]): (meetingSlug: string, sp
   return (meetingSlug, speaker) => byKey.get(`${meetingSlug}/${speaker.id}`);
 }
 
-async function collectTargets(): Promise<Map<string, Map<string, MentionTarget[]>>> {
+async function collectTargets(): Promise<Map<string, Map<string, MentionLink[]>>> {
   const [meetings, personHref] = await Promise.all([loadMeetings(), loadPersonHref()]);
-  return new Map(meetings.map(({ meeting }) => [meeting.slug, mentionTargets(meeting.speakers, (speaker) => personHref(meeting.slug, speaker))]));
+  return new Map(meetings.map(({ meeting }) => [meeting.slug, mentionLinks(meeting.speakers, (speaker) => personHref(meeting.slug, speaker))]));
 }
 
 const loadTargets = oncePerBuild(collectTargets);
 
 /** The speakers each paragraph of a meeting names, by paragraph id, with the link to their page. */
-export async function mentionTargetsOf(meetingSlug: string): Promise<Map<string, MentionTarget[]>> {
+export async function mentionTargetsOf(meetingSlug: string): Promise<Map<string, MentionLink[]>> {
   return ofMeeting(await loadTargets(), meetingSlug, 'speaker mentions');
 }

@@ -9,6 +9,8 @@ const speaker = (name: string, fields: Partial<Speaker> = {}): Speaker => ({
   attribution: name,
   attributions: [name],
   mentions: ['p1'],
+  forms: [name],
+  places: [],
   ...fields,
 });
 const meeting = (slug: string, speakers: Speaker[]): Meeting => ({ slug, title: slug, source: `${slug}.txt`, sections: [], speakers, organizations: [], countries: [], figures: [] });

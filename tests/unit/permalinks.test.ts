@@ -33,7 +33,7 @@ function meetingOf(sections: [Section['kind'], string, string[]][]): Meeting {
       relatedConclusions: [],
       paragraphs: texts.map((text) => ({ n: ++n, id: `p${n}`, text })),
     })),
-    speakers: [{ id: 'someone', name: 'Someone', group: 'other', attribution: 'Someone', attributions: ['Someone'], mentions: texts(sections).map((_, i) => `p${i + 1}`) }],
+    speakers: [{ id: 'someone', name: 'Someone', group: 'other', attribution: 'Someone', attributions: ['Someone'], mentions: texts(sections).map((_, i) => `p${i + 1}`), forms: ['Someone'], places: [] }],
     organizations: [],
     countries: [],
     figures: [],
