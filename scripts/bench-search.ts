@@ -69,7 +69,7 @@ async function measureRun(browser: Browser, url: string, query: string): Promise
   await page.keyboard.press('/');
   await page.keyboard.type(query, { delay: KEYSTROKE_MS });
   const lastKey = await page.evaluate(() => performance.now());
-  await page.waitForFunction((query) => document.querySelector('#site-search-option-all')?.textContent?.includes(query), query);
+  await page.waitForFunction((query) => document.querySelector('#site-search-option-all')?.textContent.includes(query), query);
   const marks = await page.evaluate(() => ({ ...(window as unknown as { searchMarks: SearchMarks }).searchMarks, now: performance.now() }));
   await page.waitForLoadState('networkidle');
   const requests = finished.slice(loadedBefore).map(({ path, bytes }) => ({ path, bytes }));

@@ -77,7 +77,7 @@ async function expectedFor(sourceDir: string, version: Version): Promise<Expecte
   const cached = expectedCache.get(key);
   if (cached) return cached;
   const paths = [...version.keys()].sort().map((name) => join(sourceDir, name));
-  const split = await splitSources(paths, async (path) => Buffer.from(version.get(path.slice(sourceDir.length + 1))!));
+  const split = await splitSources(paths, (path) => Promise.resolve(Buffer.from(version.get(path.slice(sourceDir.length + 1))!)));
   const hashes = new Map(paths.map((path) => [path, createHash('sha256').update(version.get(path.slice(sourceDir.length + 1))!).digest('hex')]));
   const titles = new Map(split.parsed.map((p) => [p.meeting.slug, p.meeting.title]));
   const expected = { pages: split.files, hashes, titles };
@@ -109,7 +109,7 @@ async function siteIs(site: string, expected: Expected): Promise<boolean> {
   for (const path of expected.pages.keys()) {
     if (path.endsWith('.mdx') && !(await exists(`${path.replace(/(?:\/index)?\.mdx$/, '')}/index.html`))) return false;
   }
-  const meetings = (await readdir(site, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory() && expected.titles.has(e.name) === false);
+  const meetings = (await readdir(site, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory() && !expected.titles.has(e.name));
   for (const entry of meetings) if (await exists(`${entry.name}/data.json`)) return false;
   for (const [slug, title] of expected.titles) {
     const model = await readFile(join(site, slug, 'data.json'), 'utf8').catch(() => '{}');

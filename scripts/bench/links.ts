@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { reconcileLinks } from '../lib/permalinks/reconcile.ts';
-const lock: { paragraphs: { text: string }[] } = JSON.parse(readFileSync('content/sources/idm-2018.links.json', 'utf8'));
+const lock = JSON.parse(readFileSync('content/sources/idm-2018.links.json', 'utf8')) as { paragraphs: { text: string }[] };
 const base: string[] = lock.paragraphs.map((p) => p.text);
 const copies = Number(process.argv[2] ?? 150);
 let seed = 1;

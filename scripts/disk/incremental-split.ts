@@ -78,7 +78,7 @@ export async function stageSplit(sources: string[], outDir: string, manifestName
     if (before && before.hash === hashes.get(source) && (await exists(join(outDir, before.slug, 'meeting.json')))) unchanged.push(source);
   }
   const changed = sources.filter((s) => !unchanged.includes(s));
-  const result = await splitSources(changed, async (s) => bytes.get(s)!, links);
+  const result = await splitSources(changed, (s) => Promise.resolve(bytes.get(s)!), links);
   const slugs = new Map<string, string>([
     ...unchanged.map((s) => [s, previous.sources[s]!.slug] as const),
     ...result.parsed.map((p) => [p.meeting.source, p.meeting.slug] as const),

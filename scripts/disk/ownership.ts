@@ -41,7 +41,7 @@ export async function assertReplaceable(dir: string, option: string): Promise<vo
  * empty the project): a site built before markers existed has its `_astro` or `pagefind` folder.
  */
 export async function assertReplaceableSite(dir: string): Promise<void> {
-  await assertOwned(dir, 'OUT_DIR', async (entries) => entries.some((e) => e.isDirectory() && (e.name === '_astro' || e.name === PAGEFIND_BUNDLE_DIR)) && entries.some((e) => e.name === 'index.html'));
+  await assertOwned(dir, 'OUT_DIR', (entries) => Promise.resolve(entries.some((e) => e.isDirectory() && (e.name === '_astro' || e.name === PAGEFIND_BUNDLE_DIR)) && entries.some((e) => e.name === 'index.html')));
 }
 
 async function assertOwned(dir: string, option: string, isEarlierOutput: (entries: Dirent[]) => Promise<boolean>): Promise<void> {

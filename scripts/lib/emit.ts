@@ -52,6 +52,8 @@ const UNSAFE_IN_LITERALS = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
  * frontmatter: a value holding a line break, `---` or `#` stays inside its quotes.
  */
 export function jsonText(value: unknown, indent?: number): string {
+  // JSON.stringify gives undefined for undefined (its type says string): write it as null.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   return (JSON.stringify(value, null, indent) ?? 'null').replace(UNSAFE_IN_LITERALS, escapeChar);
 }
 

@@ -32,9 +32,9 @@ export function atAGlance(meeting: Meeting): Glance {
   return {
     sessions: meeting.sections.filter((s) => s.kind === 'session').length,
     conclusions: meeting.sections.filter((s) => s.kind === 'conclusion').length,
-    speakers: meeting.speakers?.length ?? 0,
-    countries: meeting.countries?.length ?? 0,
-    organizations: meeting.organizations?.length ?? 0,
+    speakers: meeting.speakers.length,
+    countries: meeting.countries.length,
+    organizations: meeting.organizations.length,
     participation: figures.filter((f) => f.participation),
     keyFigures: others.slice(0, MAX_KEY_FIGURES),
     figureCount: others.length,

@@ -130,7 +130,7 @@ describe('Next and Previous', () => {
       if (walk.length > expected.length + 1) break;
     }
     expect(walk).toEqual(expected);
-    const firstParagraphs = await Promise.all(walk.map(async (path) => Number((await pageOf(path)).querySelector('.para .para-number')!.textContent!.replace(/\D/g, ''))));
+    const firstParagraphs = await Promise.all(walk.map(async (path) => Number((await pageOf(path)).querySelector('.para .para-number')!.textContent.replace(/\D/g, ''))));
     expect(firstParagraphs).toEqual([...firstParagraphs].sort((a, b) => a - b));
   });
 

@@ -21,7 +21,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** The pid of a process that has already exited. */
 function deadPid(): number {
-  return spawnSync(process.execPath, ['-e', '']).pid!;
+  return spawnSync(process.execPath, ['-e', '']).pid;
 }
 
 /** A small made-up meeting; `revision` changes its title. */

@@ -125,7 +125,7 @@ describe('reconcileLinks', () => {
   it('renames paragraph references of who-said-what with the paragraphs', () => {
     const inserted = 'A late addition records that two delegations asked for a glossary of technical terms.';
     const next = reconcileLinks(meetingOf([['overview', 'overview', [inserted, TEXT.a]], ...FIRST.slice(1)]), first.lock, '2026-02-01');
-    expect(next.meeting.speakers![0]!.mentions.slice(0, 3)).toEqual(['p0a', 'p1', 'p2']);
+    expect(next.meeting.speakers[0]!.mentions.slice(0, 3)).toEqual(['p0a', 'p1', 'p2']);
   });
 });
 

@@ -60,7 +60,7 @@ function expectSafeOutcome({ result, error }: { result?: SplitResult; error?: st
 }
 
 /** Safe file-system names: no slash, no NUL, not empty, not a dot file (which findSources skips). */
-const fileStem = hostileText.map((text) => text.replace(/[/\u0000]/g, '_').slice(0, 60)).filter((s) => s.trim() !== '' && !s.startsWith('.') && s !== '..');
+const fileStem = hostileText.map((text) => text.replace(/[/\0]/g, '_').slice(0, 60)).filter((s) => s.trim() !== '' && !s.startsWith('.') && s !== '..');
 
 describe('hostile names, frontmatter and text', () => {
   beforeEach(() => {

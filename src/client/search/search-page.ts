@@ -270,7 +270,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     commit(true);
     elements.filters.querySelector('summary')?.focus();
   });
-  elements.more.addEventListener('click', async () => {
+  const showMore = async () => {
     if (!current) return;
     const views = await loadViews(current.hits, current.plan, current.shown, PAGE_SIZE);
     current.shown += views.length;
@@ -278,7 +278,8 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     elements.results.append(...first);
     first[0]?.querySelector('a')?.focus();
     elements.more.hidden = current.hits.length <= current.shown;
-  });
+  };
+  elements.more.addEventListener('click', () => void showMore());
   window.addEventListener('popstate', () => void render(readState(location.search)));
   await render(readState(location.search));
 }
