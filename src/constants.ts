@@ -42,6 +42,26 @@ export const KIND_FOLDERS: Record<SectionKindName, string> = {
 /** Kind labels in reading order, as the search page lists the kind filter's values. */
 export const KIND_LABEL_ORDER: readonly string[] = SECTION_KINDS.map((kind) => KIND_LABELS[kind]);
 
+/**
+ * Stakeholder groups, in the order the rules are tried and the site lists them; the rule for each
+ * is one sentence in scripts/lib/entities/groups.ts.
+ */
+export const STAKEHOLDER_GROUPS = ['local-government', 'un-system', 'international-organization', 'government', 'academia', 'private-sector', 'civil-society', 'other'] as const;
+/** One of the stakeholder groups. */
+export type StakeholderGroupName = (typeof STAKEHOLDER_GROUPS)[number];
+
+/** Readers' names of the stakeholder groups. */
+export const GROUP_LABELS: Record<StakeholderGroupName, string> = {
+  'local-government': 'Local government',
+  'un-system': 'UN system',
+  'international-organization': 'Other international or regional organization',
+  government: 'Government',
+  academia: 'Academia',
+  'private-sector': 'Private sector',
+  'civil-society': 'Civil society',
+  other: 'Other',
+};
+
 /** Folder of the Pagefind bundle, under the site's base path (`/pagefind/`). */
 export const PAGEFIND_BUNDLE_DIR = 'pagefind';
 

@@ -4,7 +4,7 @@
  * never disagree about a field.
  */
 import { z } from 'astro/zod';
-import { SECTION_KINDS } from '../constants.ts';
+import { SECTION_KINDS, STAKEHOLDER_GROUPS } from '../constants.ts';
 
 /** True for a YYYY-MM-DD day that exists: not 2018-02-30, not 2018-13-45, not year 0000. */
 export function isCalendarDate(value: string): boolean {
@@ -162,7 +162,7 @@ export const sectionSchema = z.object({
 export type Section = z.infer<typeof sectionSchema>;
 
 /** A speaker's stakeholder group; the rule for each is documented in scripts/lib/entities/groups.ts. */
-export const stakeholderGroupSchema = z.enum(['local-government', 'un-system', 'international-organization', 'government', 'academia', 'private-sector', 'civil-society', 'other']);
+export const stakeholderGroupSchema = z.enum(STAKEHOLDER_GROUPS);
 
 /** Where the text names a speaker: a paragraph and the span of the form it uses. */
 export const mentionPlaceSchema = z.object({
