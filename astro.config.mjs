@@ -4,7 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import siteOriginNotice, { siteOrigin } from './src/integrations/site-origin.ts';
-import subresourceIntegrity from './src/utils/subresource-integrity.ts';
+import subresourceIntegrity from './src/integrations/subresource-integrity.ts';
 
 /** Publishers deploy under a sub-path with BASE_PATH=/idm/; links and assets follow it. */
 const base = process.env.BASE_PATH || '/';

@@ -18,7 +18,8 @@ import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { SourceError } from './lib/errors.ts';
-import { serveStatic } from './lib/static-server.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../src/constants.ts';
 
 /** Where the benchmark builds the site for itself. */
 const BENCH_SITE_DIR = '.cache/bench-search';
@@ -68,7 +69,7 @@ async function measureRun(browser: Browser, url: string, query: string): Promise
   await page.keyboard.press('/');
   await page.keyboard.type(query, { delay: KEYSTROKE_MS });
   const lastKey = await page.evaluate(() => performance.now());
-  await page.waitForFunction((query) => document.querySelector('#site-search-option-all')?.textContent?.includes(query), query);
+  await page.waitForFunction((query) => document.querySelector('#site-search-option-all')?.textContent.includes(query), query);
   const marks = await page.evaluate(() => ({ ...(window as unknown as { searchMarks: SearchMarks }).searchMarks, now: performance.now() }));
   await page.waitForLoadState('networkidle');
   const requests = finished.slice(loadedBefore).map(({ path, bytes }) => ({ path, bytes }));
@@ -100,7 +101,7 @@ async function firstContentPage(siteDir: string): Promise<string> {
 
 /** The site's most frequent word of eight letters or more, from the spelling vocabulary. */
 async function typicalQuery(siteDir: string): Promise<string> {
-  const words = (await readFile(join(siteDir, 'pagefind', 'readout-vocabulary.txt'), 'utf8')).split('\n');
+  const words = (await readFile(join(siteDir, PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE), 'utf8')).split('\n');
   return words.find((word) => word.length >= 8) ?? words[0] ?? 'search';
 }
 
@@ -126,7 +127,7 @@ await runCommand(async () => {
   const runs = Number(options.get('runs') ?? 5);
   const site = options.get('site');
   const siteDir = typeof site === 'string' ? site : await buildSite();
-  await access(join(siteDir, 'pagefind', 'pagefind.js')).catch(() => {
+  await access(join(siteDir, PAGEFIND_BUNDLE_DIR, 'pagefind.js')).catch(() => {
     throw new SourceError(`${siteDir}/`, 'there is no search index to measure', 'build the site first, or leave out --site');
   });
   const page = String(options.get('page') ?? (await firstContentPage(siteDir)));

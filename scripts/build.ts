@@ -10,16 +10,16 @@ import { rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'astro';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
-import { commitSwaps, recoverCommits } from './lib/commit.ts';
-import { stageSplit } from './lib/incremental-split.ts';
-import { lockFolders } from './lib/lock.ts';
-import { assertReplaceable, assertReplaceableSite, markOwned } from './lib/ownership.ts';
+import { commitSwaps, recoverCommits } from './disk/commit.ts';
+import { stageSplit } from './disk/incremental-split.ts';
+import { lockFolders } from './disk/lock.ts';
+import { assertReplaceable, assertReplaceableSite, markOwned } from './disk/ownership.ts';
 import { DEFAULT_SOURCES, generatedDir, siteDir, SPLIT_MANIFEST } from './lib/paths.ts';
 import { checkSiteSettings } from './lib/site-settings.ts';
 import { readTextIfExists, todayUtc, writeLockfiles } from './lib/permalinks/lock-meeting.ts';
-import { findSources } from './lib/sources.ts';
+import { findSources } from './disk/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
-import { makeStaging, recoverSwaps } from './lib/swap.ts';
+import { makeStaging, recoverSwaps } from './disk/swap.ts';
 
 await runCommand(async () => {
   const started = performance.now();

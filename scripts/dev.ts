@@ -7,10 +7,10 @@ import { watch } from 'node:fs';
 import { dev } from 'astro';
 import { formatSourceError, SourceError } from './lib/errors.ts';
 import { DEFAULT_OUT, DEFAULT_SOURCES } from './lib/paths.ts';
-import { assertReplaceable, withOwnerMarker } from './lib/ownership.ts';
-import { findSources, readRegularFile } from './lib/sources.ts';
+import { assertReplaceable, withOwnerMarker } from './disk/ownership.ts';
+import { findSources, readRegularFile } from './disk/sources.ts';
 import { splitSources } from './lib/split-sources.ts';
-import { writeTreeAtomically } from './lib/write-tree.ts';
+import { writeTreeAtomically } from './disk/write-tree.ts';
 
 async function resplit(): Promise<void> {
   const started = performance.now();

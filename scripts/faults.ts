@@ -11,9 +11,10 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from './bench/corpus.ts';
-import { listLeftovers } from './lib/swap.ts';
+import { listLeftovers } from './disk/swap.ts';
 import { splitSources } from './lib/split-sources.ts';
 import { SPLIT_MANIFEST } from './lib/paths.ts';
+import { PAGEFIND_BUNDLE_DIR } from '../src/constants.ts';
 
 const ROUNDS = Number(process.env['READOUT_FAULT_ROUNDS'] ?? 3);
 const KILLS_PER_ROUND = 5;
@@ -76,7 +77,7 @@ async function expectedFor(sourceDir: string, version: Version): Promise<Expecte
   const cached = expectedCache.get(key);
   if (cached) return cached;
   const paths = [...version.keys()].sort().map((name) => join(sourceDir, name));
-  const split = await splitSources(paths, async (path) => Buffer.from(version.get(path.slice(sourceDir.length + 1))!));
+  const split = await splitSources(paths, (path) => Promise.resolve(Buffer.from(version.get(path.slice(sourceDir.length + 1))!)));
   const hashes = new Map(paths.map((path) => [path, createHash('sha256').update(version.get(path.slice(sourceDir.length + 1))!).digest('hex')]));
   const titles = new Map(split.parsed.map((p) => [p.meeting.slug, p.meeting.title]));
   const expected = { pages: split.files, hashes, titles };
@@ -108,13 +109,13 @@ async function siteIs(site: string, expected: Expected): Promise<boolean> {
   for (const path of expected.pages.keys()) {
     if (path.endsWith('.mdx') && !(await exists(`${path.replace(/(?:\/index)?\.mdx$/, '')}/index.html`))) return false;
   }
-  const meetings = (await readdir(site, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory() && expected.titles.has(e.name) === false);
+  const meetings = (await readdir(site, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory() && !expected.titles.has(e.name));
   for (const entry of meetings) if (await exists(`${entry.name}/data.json`)) return false;
   for (const [slug, title] of expected.titles) {
     const model = await readFile(join(site, slug, 'data.json'), 'utf8').catch(() => '{}');
     if ((JSON.parse(model) as { meetings?: { title: string }[] }).meetings?.[0]?.title !== title) return false;
   }
-  const entry = await readFile(join(site, 'pagefind/pagefind-entry.json'), 'utf8').catch(() => '{}');
+  const entry = await readFile(join(site, PAGEFIND_BUNDLE_DIR, 'pagefind-entry.json'), 'utf8').catch(() => '{}');
   return ((JSON.parse(entry) as { languages?: { en?: { page_count: number } } }).languages?.en?.page_count ?? 0) > 0;
 }
 

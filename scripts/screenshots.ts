@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { preview } from 'astro';
 import { chromium } from 'playwright-core';
+import { PAGEFIND_BUNDLE_DIR } from '../src/constants.ts';
 
 const OUT = 'screenshots';
 const WIDTHS = [390, 1280];
@@ -22,7 +23,7 @@ interface Shot {
 
 /** The pages worth looking at, found in the first meeting's data.json rather than named here. */
 async function pagesToPhotograph(dist: string): Promise<Shot[]> {
-  const slug = (await readdir(dist, { withFileTypes: true })).find((e) => e.isDirectory() && !e.name.startsWith('_') && e.name !== 'pagefind' && e.name !== 'search')?.name;
+  const slug = (await readdir(dist, { withFileTypes: true })).find((e) => e.isDirectory() && !e.name.startsWith('_') && e.name !== PAGEFIND_BUNDLE_DIR && e.name !== 'search')?.name;
   if (!slug) throw new Error(`No meeting in ${dist}/. Run \`npm run build\` first.`);
   const { meetings } = JSON.parse(await readFile(join(dist, slug, 'data.json'), 'utf8')) as {
     meetings: { sections: { kind: string; role?: string; slug: string; paragraphs: unknown[] }[]; speakers?: { id: string; mentions: string[] }[] }[];

@@ -7,13 +7,13 @@
  */
 import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { resolve } from 'node:path';
-import { assertReplaceable, withOwnerMarker } from './lib/ownership.ts';
+import { assertReplaceable, withOwnerMarker } from './disk/ownership.ts';
 import { DEFAULT_OUT, DEFAULT_SOURCES } from './lib/paths.ts';
 import { readTextIfExists, todayUtc, writeLockfiles } from './lib/permalinks/lock-meeting.ts';
-import { findSources, readRegularFile } from './lib/sources.ts';
+import { findSources, readRegularFile } from './disk/sources.ts';
 import { splitSources } from './lib/split-sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
-import { writeTreeAtomically } from './lib/write-tree.ts';
+import { writeTreeAtomically } from './disk/write-tree.ts';
 
 const NOTHING_WRITTEN = 'Wrote nothing: add --out <folder> to write the pages (npm run build writes its own).';
 const USAGE = { flags: ['json', 'frozen'], positional: 1, usage: 'npm run split -- [<file-or-folder>] [--out <folder>] [--json] [--frozen]' };

@@ -4,9 +4,10 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { GENERATED_DIR } from './constants.ts';
 import { meetingSchema, pageFrontmatterSchema } from './schemas/meeting.ts';
 
-const GENERATED = process.env.READOUT_GENERATED ?? './content/generated';
+const GENERATED = process.env.READOUT_GENERATED ?? `./${GENERATED_DIR}`;
 
 /** One entry per section page (MDX), keyed by its path: `<meeting>/sessions/<slug>`. */
 const pages = defineCollection({

@@ -75,10 +75,10 @@ interface Timing {
 /** Splits `file` in a child process; its timing in ms, or undefined past the limit. */
 function timeSplit(file: string): Promise<Timing | undefined> {
   const script = fileURLToPath(new URL('./split-one.ts', import.meta.url));
-  return new Promise((resolve, reject) => {
+  return new Promise<Timing | undefined>((resolve, reject) => {
     execFile(process.execPath, [script, file], { timeout: LIMIT_MS, maxBuffer: 1 << 24 }, (error, stdout) => {
       if (error?.killed) resolve(undefined);
-      else if (error) reject(error);
+      else if (error) reject(new Error(`splitting ${file} failed`, { cause: error }));
       else {
         const [wall, cpu] = stdout.trim().split(' ').map(Number) as [number, number];
         resolve({ wall, cpu });

@@ -4,7 +4,7 @@
  * gzipped as a static host would. Measured the same way for Readout and for Starlight.
  */
 import { chromium } from 'playwright-core';
-import { serveStatic } from '../lib/static-server.ts';
+import { serveStatic } from '../../tests/support/static-server.ts';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
@@ -23,10 +23,10 @@ export async function firstSearchBytes(dist: string, bundlePath: string, query: 
     await page.goto(`${server.url}404.html`);
     await page.evaluate(
       async ({ bundle, q }) => {
-        const pagefind = await import(`/${bundle}/pagefind.js`);
+        const pagefind = (await import(`/${bundle}/pagefind.js`)) as { init(): Promise<void>; search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }> };
         await pagefind.init();
         const search = await pagefind.search(q);
-        await Promise.all(search.results.slice(0, 5).map((r: { data: () => Promise<unknown> }) => r.data()));
+        await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
       },
       { bundle: bundlePath, q: query },
     );

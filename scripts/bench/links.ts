@@ -6,14 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { reconcileLinks } from '../lib/permalinks/reconcile.ts';
-const lock: { paragraphs: { text: string }[] } = JSON.parse(readFileSync('content/sources/idm-2018.links.json', 'utf8'));
+const lock = JSON.parse(readFileSync('content/sources/idm-2018.links.json', 'utf8')) as { paragraphs: { text: string }[] };
 const base: string[] = lock.paragraphs.map((p) => p.text);
 const copies = Number(process.argv[2] ?? 150);
 let seed = 1;
 const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
 const texts: string[] = [];
 for (let c = 0; c < copies; c++) for (const t of base) texts.push(t.split(' ').sort(() => random() - 0.5).join(' '));
-const meeting = (ts: string[]) => ({ slug: 'm', title: 'M', source: 'm.txt', sections: [{ kind: 'overview' as const, slug: 'overview', title: 'M', shortTitle: 'M', relatedConclusions: [], paragraphs: ts.map((text, i) => ({ n: i + 1, id: `p${i + 1}`, text })) }] });
+const meeting = (ts: string[]) => ({ slug: 'm', title: 'M', source: 'm.txt', sections: [{ kind: 'overview' as const, slug: 'overview', title: 'M', shortTitle: 'M', relatedConclusions: [], paragraphs: ts.map((text, i) => ({ n: i + 1, id: `p${i + 1}`, text })) }], speakers: [], organizations: [], countries: [], figures: [] });
 const first = reconcileLinks(meeting(texts), undefined, '2026-01-01');
 const edited = texts.filter((_, i) => i % 97 !== 5).map((t, i) => (i % 50 === 0 ? t.replace(' ', ' very ') : t));
 const times: number[] = [];

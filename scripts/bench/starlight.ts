@@ -21,7 +21,7 @@ export async function writeStarlightProject(generatedDir: string, projectDir: st
     const paragraphs = [...content.matchAll(/ text=\{("(?:[^"\\]|\\.)*")\} \/>/g)].map((m) => markdownText(JSON.parse(m[1]!) as string));
     const target = join(docs, file.replace(/\.mdx$/, '.md'));
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, matter.stringify(paragraphs.join('\n\n') + '\n', { title: data['title'], description: data['statement'] ?? data['title'] }));
+    await writeFile(target, matter.stringify(paragraphs.join('\n\n') + '\n', { title: data['title'] as string, description: (data['statement'] ?? data['title']) as string }));
   }
   await writeFile(
     join(projectDir, 'astro.config.mjs'),

@@ -8,7 +8,7 @@
  */
 import { pageFrontmatterSchema, type Meeting, type PageFrontmatter, type Section } from '../../src/schemas/meeting.ts';
 import { pageBody, paragraphTag } from './permalinks/page-body.ts';
-import { KIND_FOLDERS } from './permalinks/page-paths.ts';
+import { KIND_FOLDERS } from '../../src/constants.ts';
 
 /** Folder of each kind's pages inside a meeting's folder, as a path prefix (the URL folders' one home). */
 export const FOLDERS = Object.fromEntries(Object.entries(KIND_FOLDERS).map(([kind, folder]) => [kind, folder && `${folder}/`])) as Record<Section['kind'], string>;
@@ -52,6 +52,8 @@ const UNSAFE_IN_LITERALS = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
  * frontmatter: a value holding a line break, `---` or `#` stays inside its quotes.
  */
 export function jsonText(value: unknown, indent?: number): string {
+  // JSON.stringify gives undefined for undefined (its type says string): write it as null.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   return (JSON.stringify(value, null, indent) ?? 'null').replace(UNSAFE_IN_LITERALS, escapeChar);
 }
 

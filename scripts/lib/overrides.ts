@@ -6,18 +6,13 @@
  */
 import { z } from 'astro/zod';
 import type { Entities, Meeting, Section } from '../../src/schemas/meeting.ts';
-import { isCalendarDate, slugSchema, stakeholderGroupSchema } from '../../src/schemas/meeting.ts';
+import { meetingInfoSchema, slugSchema, stakeholderGroupSchema } from '../../src/schemas/meeting.ts';
 import { countryCalled, findCountries } from './entities/countries.ts';
 import { classifyStakeholder } from './entities/groups.ts';
 import { SourceError } from './errors.ts';
 import type { SourceFrontmatterBlock } from './frontmatter.ts';
 import { printable } from './printable.ts';
-
-/** A day as YYYY-MM-DD that exists in the calendar: no timestamps, no 30 February, no year 0. */
-const calendarDate = z
-  .string({ error: 'expected a date written YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day written YYYY-MM-DD, without a time or zone')
-  .refine(isCalendarDate, 'expected a real calendar date');
+import { firstSchemaIssue } from './schema-issue.ts';
 
 /** A value shown on one line: titles, names and places hold no line break or control character. */
 const oneLine = z
@@ -48,22 +43,29 @@ const speakerOverrideSchema = z.union([
   }),
 ]);
 
+/** The meeting facts a source may set: the model's own fields, so their rules are written once. */
+const MEETING_FIELDS = { slug: true, title: true, theme: true, organizer: true, startDate: true, endDate: true, venue: true, documentType: true } as const;
+/** Of those, the ones shown as one line of text (the others are slugs and dates, already one line). */
+const ONE_LINE_FIELDS = ['title', 'theme', 'organizer', 'venue', 'documentType'] as const;
+
 /** The frontmatter a source may start with. Every field is optional. */
-export const sourceFrontmatterSchema = z.strictObject({
-  /** URL segment of the meeting. */
-  slug: slugSchema.optional(),
-  title: oneLine.optional(),
-  theme: oneLine.optional(),
-  organizer: oneLine.optional(),
-  startDate: calendarDate.optional(),
-  endDate: calendarDate.optional(),
-  venue: oneLine.optional(),
-  documentType: oneLine.optional(),
-  /** Per-section overrides keyed by the slug the splitter inferred. */
-  sections: z.record(z.string(), sectionOverrideSchema).optional(),
-  /** Per-speaker corrections keyed by the speaker's id (the slug of their page); `false` removes one. */
-  speakers: z.record(z.string(), speakerOverrideSchema).optional(),
-});
+export const sourceFrontmatterSchema = meetingInfoSchema
+  .pick(MEETING_FIELDS)
+  .partial()
+  .extend({
+    /** Per-section overrides keyed by the slug the splitter inferred. */
+    sections: z.record(z.string(), sectionOverrideSchema).optional(),
+    /** Per-speaker corrections keyed by the speaker's id (the slug of their page); `false` removes one. */
+    speakers: z.record(z.string(), speakerOverrideSchema).optional(),
+  })
+  .strict()
+  .superRefine((data, context) => {
+    // A source's values are shown on one line, and an empty one would override with nothing.
+    for (const field of ONE_LINE_FIELDS) {
+      const result = data[field] === undefined ? undefined : oneLine.safeParse(data[field]);
+      if (result && !result.success) context.addIssue({ code: 'custom', path: [field], message: result.error.issues[0]!.message });
+    }
+  });
 export type SourceFrontmatter = z.infer<typeof sourceFrontmatterSchema>;
 type SectionOverride = z.infer<typeof sectionOverrideSchema>;
 /** Where frontmatter settings are, for error lines. */
@@ -73,22 +75,14 @@ type Lines = Pick<SourceFrontmatterBlock, 'lineOf' | 'has'>;
 export function readSourceFrontmatter(block: SourceFrontmatterBlock, file: string): SourceFrontmatter {
   const result = sourceFrontmatterSchema.safeParse(block.data);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-    const field = path.join('.') || '(top level)';
-    const value = valueAt(block.data, path);
-    const quoted = typeof value === 'string' || typeof value === 'number' ? ` ("${printable(String(value)).slice(0, 60)}")` : '';
-    throw new SourceError(file, `frontmatter field "${printable(field)}"${quoted}: ${issue.message}`, 'correct it or remove it to use the inferred value', block.lineOf(path));
+    const { path, field, quotedValue, message } = firstSchemaIssue(result.error, block.data);
+    throw new SourceError(file, `frontmatter field "${printable(field)}"${quotedValue}: ${message}`, 'correct it or remove it to use the inferred value', block.lineOf(path));
   }
   const { startDate, endDate } = result.data;
   if (startDate && endDate && endDate < startDate) {
     throw new SourceError(file, `endDate ${endDate} is before startDate ${startDate}`, 'correct one of the two dates', block.lineOf(['endDate']));
   }
   return result.data;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
 }
 
 /**

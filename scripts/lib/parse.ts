@@ -45,7 +45,7 @@ export function parseMeeting(text: string, file: string, slug: string): ParsedMe
   const drafts = hasMarkdownHeadings(body) ? sectionsFromHeadings(body, title) : inferSections(body, title);
   assertAccounted(file, content.split('\n'), lineOffset, dropped, [...titleBlock, ...drafts.flatMap((d) => [...d.blocks, ...(d.headings ?? [])])]);
   const sections = assembleSections(drafts);
-  const meeting = applySectionOverrides({ ...info, title, sections }, overrides, file, frontmatter);
+  const meeting = applySectionOverrides({ ...info, title, sections, speakers: [], organizations: [], countries: [], figures: [] }, overrides, file, frontmatter);
   meeting.sections = linkSessions(meeting.sections);
   Object.assign(meeting, applySpeakerOverrides(extractEntities(meeting.sections), overrides, file));
   return { meeting: validateMeeting(meeting, file, frontmatter), report, warnings: findWarnings(meeting) };

@@ -1,7 +1,9 @@
+import { GENERATED_DIR } from '../../src/constants.ts';
+
 /** Where sources and generated pages live unless the command line says otherwise. */
 export const DEFAULT_SOURCES = 'content/sources';
 /** Generated MDX and models: a build artifact, never edited by hand. */
-export const DEFAULT_OUT = 'content/generated';
+export const DEFAULT_OUT = GENERATED_DIR;
 /** Content hashes of the last build's sources, kept beside the pages they describe. */
 export const SPLIT_MANIFEST = '.split-manifest.json';
 

@@ -88,7 +88,8 @@ function positionOf(bytes: Uint8Array, offset: number): { line: number; column: 
   const before = bytes.subarray(0, offset);
   const lineStart = before.lastIndexOf(0x0a) + 1;
   const line = before.filter((b) => b === 0x0a).length + 1;
-  const column = [...new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset))].length + 1;
+  // Columns count characters (code points), as editors do.
+  const column = Array.from(new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset))).length + 1;
   return { line, column };
 }
 

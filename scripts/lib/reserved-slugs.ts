@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_DIR } from '../../src/integrations/pagefind.ts';
+import { PAGEFIND_BUNDLE_DIR } from '../../src/constants.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Astro writes bundled assets here (`build.assets`); a slug cannot hold "_" anyway, but say it. */
@@ -17,7 +17,7 @@ let reserved: Set<string> | undefined;
 
 /** Top-level URL segments of the site: `search`, `speakers`, `404`, `favicon`, `pagefind`, … */
 export function reservedMeetingSlugs(): Set<string> {
-  reserved ??= new Set([...topLevelNames(join(ROOT, 'src/pages')), ...topLevelNames(join(ROOT, 'public')), BUNDLE_DIR, ASTRO_ASSETS]);
+  reserved ??= new Set([...topLevelNames(join(ROOT, 'src/pages')), ...topLevelNames(join(ROOT, 'public')), PAGEFIND_BUNDLE_DIR, ASTRO_ASSETS]);
   return reserved;
 }
 

@@ -6,6 +6,8 @@ import { SourceError } from './errors.ts';
 
 /** Checks the deploy settings in `env`, removing the empty ones so Astro sees them as unset. */
 export function checkSiteSettings(env: NodeJS.ProcessEnv): void {
+  // Removing the variable is the point: Astro must see it unset, not empty.
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
   for (const name of ['SITE_URL', 'BASE_PATH'] as const) if (env[name]?.trim() === '') delete env[name];
   const site = env['SITE_URL'];
   if (site !== undefined && !isWebOrigin(site)) {

@@ -5,11 +5,11 @@
 import type { DocumentModel } from '../../src/schemas/meeting.ts';
 import { emitMeeting } from './emit.ts';
 import { lockMeeting, type LinkOptions } from './permalinks/lock-meeting.ts';
-import { SourceError } from './errors.ts';
+import { duplicateMeetingSlugError, SourceError } from './errors.ts';
 import { parseMeeting, type ParsedMeeting } from './parse.ts';
 import { readSource } from './read-source.ts';
 import { reservedMeetingSlugs } from './reserved-slugs.ts';
-import { meetingSlugFromFile } from './sources.ts';
+import { meetingSlugFromFile } from './meeting-slug.ts';
 
 /** Everything a split produced, ready to print or write. */
 export interface SplitResult {
@@ -45,7 +45,7 @@ export async function splitSources(sources: string[], readBytes: (path: string) 
       throw new SourceError(source, `meeting slug "${slug}" is a page or folder of the site itself`, 'rename the file or set another slug in its frontmatter', 1);
     }
     if (owners.has(slug)) {
-      throw new SourceError(source, `meeting slug "${slug}" is already used by ${owners.get(slug)}`, 'rename the file or set another slug in its frontmatter', 1);
+      throw duplicateMeetingSlugError(source, slug, owners.get(slug)!);
     }
     owners.set(slug, source);
     parsed.push(result);

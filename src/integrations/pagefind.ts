@@ -8,10 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type * as Pagefind from 'pagefind';
-import { buildVocabulary, fragmentText, VOCABULARY_FILE } from './search-vocabulary.ts';
-
-/** Name of the bundle directory inside the built site; the browser code loads it from `<base>pagefind/`. */
-export const BUNDLE_DIR = 'pagefind';
+import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../constants.ts';
+import { buildVocabulary, fragmentText } from './search-vocabulary.ts';
 
 /** A failure of the search index: names the step and what to do about it. */
 export class SearchIndexError extends Error {
@@ -48,7 +46,7 @@ export async function indexSite(siteDir: string, pagefind: typeof Pagefind): Pro
     const added = await index.addDirectory({ path: siteDir });
     assertNoErrors(`index ${siteDir}`, added);
     if (added.page_count === 0) throw new SearchIndexError(`find any page in ${siteDir}`, ['no HTML files']);
-    const outputPath = join(siteDir, BUNDLE_DIR);
+    const outputPath = join(siteDir, PAGEFIND_BUNDLE_DIR);
     assertNoErrors(`write ${outputPath}`, await index.writeFiles({ outputPath }));
     const bundle = await index.getFiles();
     assertNoErrors('read back the index', bundle);

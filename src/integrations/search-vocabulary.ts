@@ -3,10 +3,7 @@
  * from the records Pagefind indexed, so it holds exactly the words a search can find.
  */
 import { gunzipSync } from 'node:zlib';
-import { normalizeWord } from '../scripts/search/typo-correction.ts';
-
-/** Name of the vocabulary file inside the Pagefind bundle directory. */
-export const VOCABULARY_FILE = 'readout-vocabulary.txt';
+import { normalizeWord } from '../client/search/typo-correction.ts';
 
 /** Pagefind prefixes every decompressed bundle file with this signature. */
 const PAGEFIND_SIGNATURE = 'pagefind_dcd';

@@ -4,6 +4,7 @@
  * never disagree about a field.
  */
 import { z } from 'astro/zod';
+import { SECTION_KINDS, STAKEHOLDER_GROUPS } from '../constants.ts';
 
 /** True for a YYYY-MM-DD day that exists: not 2018-02-30, not 2018-13-45, not year 0000. */
 export function isCalendarDate(value: string): boolean {
@@ -13,8 +14,11 @@ export function isCalendarDate(value: string): boolean {
   return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** ISO calendar date that exists, e.g. `2018-03-26`. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)').refine(isCalendarDate, 'expected a real calendar date');
+/** ISO calendar date that exists, e.g. `2018-03-26`: no timestamps, no 30 February, no year 0. */
+const isoDate = z
+  .string({ error: 'expected a date written YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day written YYYY-MM-DD, without a time or zone')
+  .refine(isCalendarDate, 'expected a real calendar date');
 
 /** A lowercase ASCII slug: letters, digits and single hyphens. */
 export const slugSchema = z
@@ -26,11 +30,11 @@ export const slugSchema = z
  * part of the summary that is not a session: the background (history) or an annex (upcoming
  * meetings, contacts, glossary, the reporters' analysis).
  */
-export const sectionKindSchema = z.enum(['overview', 'session', 'conclusion', 'outcome', 'background', 'annex']);
+export const sectionKindSchema = z.enum(SECTION_KINDS);
 export type SectionKind = z.infer<typeof sectionKindSchema>;
 
 /** How a session was found in the text. */
-export const sessionRoleSchema = z.enum(['opening', 'named', 'thematic', 'closing', 'other']);
+export const sessionRoleSchema = z.enum(['opening', 'named', 'thematic', 'closing']);
 export type SessionRole = z.infer<typeof sessionRoleSchema>;
 
 /** A paragraph's printed number: digits, then letters for paragraphs inserted by corrections (`26a`). */
@@ -158,7 +162,18 @@ export const sectionSchema = z.object({
 export type Section = z.infer<typeof sectionSchema>;
 
 /** A speaker's stakeholder group; the rule for each is documented in scripts/lib/entities/groups.ts. */
-export const stakeholderGroupSchema = z.enum(['local-government', 'un-system', 'international-organization', 'government', 'academia', 'private-sector', 'civil-society', 'other']);
+export const stakeholderGroupSchema = z.enum(STAKEHOLDER_GROUPS);
+
+/** Where the text names a speaker: a paragraph and the span of the form it uses. */
+export const mentionPlaceSchema = z.object({
+  /** Id of the paragraph. */
+  paragraph: z.string(),
+  /** Offset of the form's first character in the paragraph's text (UTF-16 code units). */
+  start: z.number().int().nonnegative(),
+  /** Offset just after the form's last character. */
+  end: z.number().int().positive(),
+});
+export type MentionPlace = z.infer<typeof mentionPlaceSchema>;
 
 /** A person the text presents as speaking or presenting. */
 export const speakerSchema = z.object({
@@ -184,6 +199,10 @@ export const speakerSchema = z.object({
   attributions: z.array(z.string()),
   /** Ids of the paragraphs that name the person (full name or a later short form). */
   mentions: z.array(z.string()),
+  /** The forms the text names them by: the full name, then the unambiguous short forms ("Ruiz"). */
+  forms: z.array(z.string().min(1)).min(1),
+  /** Every place the text names them, in reading order: exactly what `mentions` counts, for the site to link. */
+  places: z.array(mentionPlaceSchema),
 });
 export type Speaker = z.infer<typeof speakerSchema>;
 
@@ -271,7 +290,7 @@ export type MeetingInfo = z.infer<typeof meetingInfoSchema>;
 export const meetingSchema = meetingInfoSchema.extend({
   /** Every page of the meeting in reading order, the overview first. */
   sections: z.array(sectionSchema).min(1),
-}).extend(entitiesSchema.partial().shape);
+}).extend(entitiesSchema.shape);
 export type Meeting = z.infer<typeof meetingSchema>;
 
 /** What `npm run split -- --json` prints and `data.json` holds. */

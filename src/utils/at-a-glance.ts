@@ -27,18 +27,18 @@ export interface Glance {
 
 /** The overview's numbers for `meeting`. */
 export function atAGlance(meeting: Meeting): Glance {
-  const figures = meeting.figures ?? [];
+  const figures = meeting.figures;
   const others = figures.filter((f) => !f.participation);
   return {
     sessions: meeting.sections.filter((s) => s.kind === 'session').length,
     conclusions: meeting.sections.filter((s) => s.kind === 'conclusion').length,
-    speakers: meeting.speakers?.length ?? 0,
-    countries: meeting.countries?.length ?? 0,
-    organizations: meeting.organizations?.length ?? 0,
+    speakers: meeting.speakers.length,
+    countries: meeting.countries.length,
+    organizations: meeting.organizations.length,
     participation: figures.filter((f) => f.participation),
     keyFigures: others.slice(0, MAX_KEY_FIGURES),
     figureCount: others.length,
-    groups: groupSpeakers(meeting.speakers ?? []).map(({ label, id, speakers }) => ({ label, id, count: speakers.length })),
+    groups: groupSpeakers(meeting.speakers).map(({ label, id, speakers }) => ({ label, id, count: speakers.length })),
   };
 }
 

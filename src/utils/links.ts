@@ -1,5 +1,5 @@
 /** The URLs of a meeting's own pages and downloads, all under the base path. */
-import { withBase } from './meetings.ts';
+import { withBase } from './base.ts';
 
 /** Every fixed URL of one meeting, so no page spells a path by hand. */
 export interface MeetingLinks {

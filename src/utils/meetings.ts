@@ -1,6 +1,9 @@
 /** Loads meetings and their pages in reading order, and builds their URLs under the base path. */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { KIND_FOLDERS } from '../constants.ts';
 import type { Meeting, Section } from '../schemas/meeting.ts';
+import { withBase } from './base.ts';
+import { oncePerBuild } from './memo.ts';
 
 /** A generated page entry. */
 export type PageEntry = CollectionEntry<'pages'>;
@@ -11,18 +14,8 @@ export interface MeetingWithPages {
   pages: PageEntry[];
 }
 
-let cached: Promise<MeetingWithPages[]> | undefined;
-
-/**
- * Every meeting, newest first, with its pages sorted by reading order. Pages ask for this as
- * they render, so a build computes it once: per page, it would make a site of many meetings
- * quadratic. The dev server, where sources change as editors type, reads it afresh.
- */
-export function loadMeetings(): Promise<MeetingWithPages[]> {
-  if (import.meta.env.DEV) return collectMeetings();
-  cached ??= collectMeetings();
-  return cached;
-}
+/** Every meeting, newest first, with its pages sorted by reading order; once per build. */
+export const loadMeetings: () => Promise<MeetingWithPages[]> = oncePerBuild(collectMeetings);
 
 async function collectMeetings(): Promise<MeetingWithPages[]> {
   const [meetings, pages] = await Promise.all([getCollection('meetings'), getCollection('pages')]);
@@ -33,17 +26,8 @@ async function collectMeetings(): Promise<MeetingWithPages[]> {
     .sort((a, b) => (b.meeting.startDate ?? '').localeCompare(a.meeting.startDate ?? '') || a.meeting.slug.localeCompare(b.meeting.slug));
 }
 
-/** URL segment of each kind's pages inside a meeting. */
-const KIND_PATHS: Record<Section['kind'], string> = { overview: '', session: 'sessions/', conclusion: 'conclusions/', outcome: 'outcome/', background: 'background/', annex: 'annex/' };
-
 /** Site-relative URL of a page, with the configured base path and a trailing slash. */
 export function pageUrl(meetingSlug: string, kind: Section['kind'], slug: string): string {
-  const path = kind === 'overview' ? `${meetingSlug}/` : `${meetingSlug}/${KIND_PATHS[kind]}${slug}/`;
+  const path = kind === 'overview' ? `${meetingSlug}/` : `${meetingSlug}/${KIND_FOLDERS[kind]}/${slug}/`;
   return withBase(path);
-}
-
-/** Prefixes a site-relative path with the base path (BASE_PATH), exactly one slash between. */
-export function withBase(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  return `${base}${path.replace(/^\//, '')}`;
 }

@@ -1,92 +1,67 @@
 /**
- * Where a paragraph names a speaker: the text cut into pieces at each first mention, so a
- * component can wrap those pieces in links while the pieces, joined, are the text unchanged.
+ * Where a paragraph names a speaker, linked: the pipeline finds every place the text names each
+ * speaker and stores it in the model (`speaker.places`), and this module only renders those
+ * places, so the text links exactly the mentions that the indexes, CSV and search count. The
+ * text is cut into pieces; joined, the pieces are the text unchanged.
  */
-import type { Speaker } from '../schemas/meeting.ts';
+import type { MentionPlace, Speaker } from '../schemas/meeting.ts';
 
-/** A speaker as a paragraph may name them, and where a mention links to. */
-export interface MentionTarget {
-  /** The speaker's name as written. */
+/** A link to a speaker's page at one place of a paragraph. */
+export interface MentionLink {
+  /** Offset of the mention in the paragraph's text. */
+  start: number;
+  /** Offset just after it. */
+  end: number;
+  /** The speaker's name, for the person's page. */
   name: string;
-  /** The forms that name them: the full name, then unambiguous short forms. */
-  forms: string[];
-  /** Where a mention links to. */
+  /** The speaker's page. */
   href: string;
 }
 
 /** A piece of a paragraph's text; `target` is set on a mention. */
 export interface TextPiece {
   text: string;
-  target?: MentionTarget;
+  target?: { name: string; href: string };
 }
 
 /**
- * The short forms a speaker is named by later ("Dr Ruiz", "Director General Okafor"): the last
- * two words of a name of three or more, and the last word, when no other speaker of the meeting
- * ends the same way. Lowercase words ("da", "de") never stand alone for a name.
- */
-export function shortForms(speakers: readonly Pick<Speaker, 'id' | 'name'>[]): Map<string, string[]> {
-  const candidates = speakers.map((speaker) => {
-    const words = speaker.name.split(/\s+/);
-    const forms = [words.length >= 3 ? words.slice(-2).join(' ') : '', words.at(-1) ?? ''].filter((form) => form.length >= 3 && form !== speaker.name && /^\p{Lu}/u.test(form));
-    return [speaker.id, forms] as const;
-  });
-  const count = new Map<string, number>();
-  for (const [, forms] of candidates) for (const form of forms) count.set(form, (count.get(form) ?? 0) + 1);
-  return new Map(candidates.map(([id, forms]) => [id, forms.filter((form) => count.get(form) === 1)]));
-}
-
-/** Every form that names each of a meeting's speakers, by id: the full name, then the short forms. */
-export function namingForms(speakers: readonly Pick<Speaker, 'id' | 'name'>[]): Map<string, string[]> {
-  const shorts = shortForms(speakers);
-  return new Map(speakers.map((speaker) => [speaker.id, [speaker.name, ...(shorts.get(speaker.id) ?? [])]]));
-}
-
-/**
- * For each paragraph id, the speakers the model says it names, with their forms and link.
+ * For each paragraph id, where to link each speaker it names: their first place in it, since a
+ * link per person per paragraph is enough and more would make the text a wall of links.
  * `hrefOf` gives a speaker's page; speakers without one are left out.
  */
-export function mentionTargets(speakers: readonly Speaker[], hrefOf: (speaker: Speaker) => string | undefined): Map<string, MentionTarget[]> {
-  const forms = namingForms(speakers);
-  const byParagraph = new Map<string, MentionTarget[]>();
+export function mentionLinks(speakers: readonly Speaker[], hrefOf: (speaker: Speaker) => string | undefined): Map<string, MentionLink[]> {
+  const byParagraph = new Map<string, MentionLink[]>();
   for (const speaker of speakers) {
     const href = hrefOf(speaker);
     if (!href) continue;
-    const target = { name: speaker.name, forms: forms.get(speaker.id) ?? [speaker.name], href };
-    for (const id of speaker.mentions) byParagraph.set(id, [...(byParagraph.get(id) ?? []), target]);
+    for (const place of firstPlaceByParagraph(speaker.places)) {
+      byParagraph.set(place.paragraph, [...(byParagraph.get(place.paragraph) ?? []), { start: place.start, end: place.end, name: speaker.name, href }]);
+    }
   }
+  for (const links of byParagraph.values()) links.sort((a, b) => a.start - b.start);
   return byParagraph;
 }
 
-/** Escapes text for use inside a regular expression. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Every whole-word occurrence of a target's form, longest form first where two overlap. */
-function findMentions(text: string, targets: readonly MentionTarget[]): { index: number; text: string; target: MentionTarget }[] {
-  const owner = new Map<string, MentionTarget>();
-  for (const target of targets) for (const form of target.forms) if (!owner.has(form)) owner.set(form, target);
-  if (owner.size === 0) return [];
-  const alternation = [...owner.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation})(?![\\p{L}\\p{N}-])`, 'gu');
-  return [...text.matchAll(pattern)].map((match) => ({ index: match.index, text: match[0], target: owner.get(match[0])! }));
+/** The first place in each paragraph, in reading order. */
+function firstPlaceByParagraph(places: readonly MentionPlace[]): MentionPlace[] {
+  const seen = new Set<string>();
+  return places.filter((place) => !seen.has(place.paragraph) && Boolean(seen.add(place.paragraph)));
 }
 
 /**
- * Cuts `text` at the first mention of each target: a link per person per paragraph is enough,
- * and more would make the text a wall of links. Joining the pieces' text gives `text` back.
+ * Cuts `text` at each link's place. A place outside the text or overlapping an earlier one is a
+ * model that does not belong to this text: an error, not a silently missing link.
  */
-export function splitAtMentions(text: string, targets: readonly MentionTarget[]): TextPiece[] {
-  const linked = new Set<MentionTarget>();
+export function splitAtMentions(text: string, links: readonly MentionLink[]): TextPiece[] {
   const pieces: TextPiece[] = [];
   let at = 0;
-  for (const mention of findMentions(text, targets)) {
-    if (linked.has(mention.target)) continue;
-    linked.add(mention.target);
-    if (mention.index > at) pieces.push({ text: text.slice(at, mention.index) });
-    pieces.push({ text: mention.text, target: mention.target });
-    at = mention.index + mention.text.length;
+  for (const link of [...links].sort((a, b) => a.start - b.start)) {
+    if (link.start < at || link.end > text.length || link.end <= link.start) {
+      throw new Error(`The mention of ${link.name} at ${link.start}–${link.end} does not fit the paragraph "${text.slice(0, 40)}…": split the source again (npm run split) so the model matches the text.`);
+    }
+    if (link.start > at) pieces.push({ text: text.slice(at, link.start) });
+    pieces.push({ text: text.slice(link.start, link.end), target: { name: link.name, href: link.href } });
+    at = link.end;
   }
   if (at < text.length || pieces.length === 0) pieces.push({ text: text.slice(at) });
   return pieces;
@@ -95,32 +70,39 @@ export function splitAtMentions(text: string, targets: readonly MentionTarget[])
 /** Sentence ends: a stop, then space, then a capital or an opening quote; not after "Dr." or an initial. */
 const SENTENCE_END = /(?<!(?:^|[\s.])(?:Dr|Mr|Mrs|Ms|Prof|St|No|H\.E|[A-Z]))[.!?]["”’)]?\s+(?=[\p{Lu}"“‘(])/gu;
 
-/** A paragraph's sentences, each with its closing stop; together they are the paragraph. */
-export function sentencesOf(text: string): string[] {
-  const sentences: string[] = [];
+/** A paragraph's sentences with their offsets, each with its closing stop; together they are the paragraph. */
+export function sentencesOf(text: string): { start: number; text: string }[] {
+  const sentences: { start: number; text: string }[] = [];
   let start = 0;
   for (const match of text.matchAll(SENTENCE_END)) {
     const end = match.index + match[0].trimEnd().length;
-    sentences.push(text.slice(start, end));
+    sentences.push({ start, text: text.slice(start, end) });
     start = match.index + match[0].length;
   }
-  sentences.push(text.slice(start));
-  return sentences.filter((sentence) => sentence.length > 0);
+  sentences.push({ start, text: text.slice(start) });
+  return sentences.filter((sentence) => sentence.text.length > 0);
 }
 
 /**
- * What a speaker's page quotes of a paragraph: the sentences that name them, in order, with
- * " … " where sentences between were left out. The whole paragraph when no sentence names
- * them by these forms.
+ * What a speaker's page quotes of a paragraph: the sentences that hold one of the speaker's
+ * `places` in it, in order, with " … " where sentences between were left out, the first place
+ * linked to `target`. The whole paragraph when no sentence holds one.
  */
-export function quoteNaming(text: string, target: MentionTarget): string {
+export function quoteNaming(text: string, places: readonly Pick<MentionPlace, 'start' | 'end'>[], target: { name: string; href: string }): TextPiece[] {
   const sentences = sentencesOf(text);
-  const naming = sentences.flatMap((sentence, index) => (findMentions(sentence, [target]).length > 0 ? [index] : []));
-  if (naming.length === 0) return text;
-  let quote = '';
+  const holds = (sentence: { start: number; text: string }) => places.some((place) => place.start >= sentence.start && place.end <= sentence.start + sentence.text.length);
+  const naming = sentences.flatMap((sentence, index) => (holds(sentence) ? [index] : []));
+  if (naming.length === 0) return [{ text }];
+  const pieces: TextPiece[] = [];
+  let linked = false;
   naming.forEach((index, i) => {
-    const gap = i === 0 ? '' : index === naming[i - 1]! + 1 ? ' ' : ' … ';
-    quote += `${gap}${sentences[index]}`;
+    if (i > 0) pieces.push({ text: index === naming[i - 1]! + 1 ? ' ' : ' … ' });
+    const sentence = sentences[index]!;
+    const place = linked ? undefined : places.find((p) => p.start >= sentence.start && p.end <= sentence.start + sentence.text.length);
+    if (!place) return void pieces.push({ text: sentence.text });
+    linked = true;
+    const link = { start: place.start - sentence.start, end: place.end - sentence.start, ...target };
+    pieces.push(...splitAtMentions(sentence.text, [link]));
   });
-  return quote;
+  return pieces;
 }

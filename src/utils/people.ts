@@ -51,7 +51,7 @@ export function groupPeople(meetings: Meeting[]): Person[] {
   // Only people of the same name can match: look them up by name, not through everyone.
   const byName = new Map<string, Person[]>();
   for (const meeting of meetings) {
-    for (const speaker of meeting.speakers ?? []) {
+    for (const speaker of meeting.speakers) {
       const appearance = { meeting: { slug: meeting.slug, title: meeting.title, ...(meeting.startDate ? { startDate: meeting.startDate } : {}) }, speaker };
       const key = nameKey(speaker.name);
       const namesakes = byName.get(key) ?? [];

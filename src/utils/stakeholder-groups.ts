@@ -1,5 +1,5 @@
 /** Speakers by stakeholder group, in the order and with the names the extraction rules define. */
-import { GROUP_LABELS, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../scripts/lib/entities/groups.ts';
+import { GROUP_LABELS, STAKEHOLDER_GROUPS, type StakeholderGroupName as StakeholderGroup } from '../constants.ts';
 import type { Speaker } from '../schemas/meeting.ts';
 
 export { GROUP_LABELS };

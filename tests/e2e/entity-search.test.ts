@@ -9,7 +9,7 @@ import { launchBrowser } from './support/browser.ts';
 const siteUrl = inject('siteUrl');
 const meeting = await builtMeeting(inject('siteDir'));
 /** The speaker named in most paragraphs: their filter narrows a broad search to several pages. */
-const speaker = [...(meeting.speakers ?? [])].sort((a, b) => b.mentions.length - a.mentions.length)[0]!;
+const speaker = [...meeting.speakers].sort((a, b) => b.mentions.length - a.mentions.length)[0]!;
 /** The content pages whose paragraphs name any of `ids`. */
 const pagesNaming = (ids: string[]) => meeting.sections.filter((s) => s.paragraphs.some((p) => ids.includes(p.id))).map((s) => sectionPath(meeting, s).slice(1));
 let browser: Browser;
@@ -55,7 +55,7 @@ describe('search filters by who and what a page names', () => {
   });
 
   it('opens the folded filters when a shared URL sets one, and shows it checked', async () => {
-    const country = (meeting.countries ?? [])[0]!;
+    const country = meeting.countries[0]!;
     const { results } = await searchPage(page, siteUrl, `q=migration&country=${encodeURIComponent(country.name)}`);
     expect(await page.locator('details.facet-more').getAttribute('open')).not.toBeNull();
     expect(await page.locator(`input[name="country"][value="${country.name}"]`).isChecked()).toBe(true);

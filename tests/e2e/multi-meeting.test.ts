@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtPages, readDocument } from '../site/support/built-site.ts';
 import { buildSources, type SourcesBuild } from '../site/support/build-sources.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { launchBrowser } from './support/browser.ts';
 
 let build: SourcesBuild;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { builtPages, readDocument } from '../site/support/built-site.ts';
 import { startEditions, type EditionBuild, type Editions } from '../site/support/build-editions.ts';
 import { launchBrowser } from './support/browser.ts';

@@ -45,9 +45,9 @@ const SCENES: { name: string; open: (page: Page, siteUrl: string) => Promise<voi
       await typeInHeader(page, 'zqxjv');
     },
   },
-  { name: 'search page results', open: async (page, siteUrl) => void (await searchPage(page, siteUrl, 'q=trafficking&kind=Key+conclusion')) },
-  { name: 'search page without results', open: async (page, siteUrl) => void (await searchPage(page, siteUrl, 'q=zqxjv')) },
-  { name: 'search page with a suggestion', open: async (page, siteUrl) => void (await searchPage(page, siteUrl, 'q=mygrent')) },
+  { name: 'search page results', open: async (page, siteUrl) => { await searchPage(page, siteUrl, 'q=trafficking&kind=Key+conclusion'); } },
+  { name: 'search page without results', open: async (page, siteUrl) => { await searchPage(page, siteUrl, 'q=zqxjv'); } },
+  { name: 'search page with a suggestion', open: async (page, siteUrl) => { await searchPage(page, siteUrl, 'q=mygrent'); } },
   {
     name: 'search page on a phone, filters open',
     open: async (page, siteUrl) => {
@@ -56,7 +56,7 @@ const SCENES: { name: string; open: (page: Page, siteUrl: string) => Promise<voi
       await page.locator('.search-filters > summary').click();
     },
   },
-  { name: 'arrival on a highlighted paragraph', open: async (page, siteUrl) => void (await page.goto(new URL('idm-2018/conclusions/much-more-needs-done-forced-labour/?highlight=polaris#p26', siteUrl).href)) },
+  { name: 'arrival on a highlighted paragraph', open: async (page, siteUrl) => { await page.goto(new URL('idm-2018/conclusions/much-more-needs-done-forced-labour/?highlight=polaris#p26', siteUrl).href); } },
 ];
 
 describe('search accessibility', () => {

@@ -64,4 +64,21 @@ describe('search page URL state', () => {
     expect(await noScript.locator('.search-page a[href$="/conclusions/"]').count()).toBeGreaterThan(0);
     await context.close();
   });
+
+  it('counts on each kind filter value the results that choosing it shows', async () => {
+    for (const query of ['migration', 'labour migration']) {
+      await searchPage(page, inject('siteUrl'), `q=${encodeURIComponent(query)}`);
+      const offered = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLLabelElement>('.facet-option')]
+          .map((option) => ({ name: option.querySelector('input')!.name, value: option.querySelector('input')!.value, count: Number(/\d+/.exec(option.querySelector('.facet-count')?.textContent ?? '')?.[0] ?? NaN) }))
+          .filter((option) => option.name === 'kind'),
+      );
+      expect(offered.length).toBeGreaterThan(1);
+      for (const { value, count } of offered) {
+        const { status } = await searchPage(page, inject('siteUrl'), `q=${encodeURIComponent(query)}&kind=${encodeURIComponent(value)}`);
+        const shown = count === 0 ? 0 : Number(/(\d+) results?\./.exec(status)?.[1]);
+        expect(shown, `${query}, kind ${value}: ${status}`).toBe(count);
+      }
+    }
+  });
 });

@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import type * as Pagefind from 'pagefind';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexSite, SearchIndexError } from '../../src/integrations/pagefind.ts';
-import { buildVocabulary, fragmentText, VOCABULARY_FILE } from '../../src/integrations/search-vocabulary.ts';
+import { VOCABULARY_FILE } from '../../src/constants.ts';
+import { buildVocabulary, fragmentText } from '../../src/integrations/search-vocabulary.ts';
 
 /** A fragment file as Pagefind writes it: gzip of a signature and JSON. */
 function fragment(record: object): Uint8Array {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isFormOf, rankParagraphs } from '../../src/scripts/search/paragraph-ranking.ts';
-import type { PagefindResultData } from '../../src/scripts/search/pagefind-types.ts';
+import { isFormOf, rankParagraphs } from '../../src/client/search/paragraph-ranking.ts';
+import type { PagefindResultData } from '../../src/client/search/pagefind-types.ts';
 
 /** A page of three paragraphs; the query's hits are at the given word positions. */
 function page(hits: { location: number; score: number }[]): PagefindResultData {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryWords } from '../../src/scripts/search/query-words.ts';
+import { queryWords } from '../../src/client/search/query-words.ts';
 
 describe('queryWords', () => {
   it('keeps the content words of a question', () => {

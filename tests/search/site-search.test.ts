@@ -1,24 +1,25 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PagefindApi, PagefindFilterValue, PagefindResult } from '../../src/scripts/search/pagefind-types.ts';
-import { correctedQuery, statusLine, statusParts } from '../../src/scripts/search/search-messages.ts';
-import { countFacets, pagefindFilters, planQuery, runPlan, spellingCombinations, withHighlight } from '../../src/scripts/search/site-search.ts';
+import type { PagefindApi, PagefindFilterValue, PagefindResult } from '../../src/client/search/pagefind-types.ts';
+import { correctedQuery, statusLine, statusParts } from '../../src/client/search/search-messages.ts';
+import { countFacets, pagefindFilters, planQuery, runPlan, spellingCombinations, withHighlight } from '../../src/client/search/site-search.ts';
 
-/** A fake Pagefind over a few pages: every query word must prefix-match a page word. */
+/** A fake Pagefind over a few pages: every query word must prefix-match a page word; counts per kind like Pagefind's. */
 function fakePagefind(pages: { id: string; text: string; kind: string }[]): PagefindApi {
   const matches = (value: PagefindFilterValue | undefined, kind: string) =>
     value === undefined || (typeof value === 'object' && 'any' in value ? value.any.includes(kind) : value === kind);
   return {
     options: async () => undefined,
     init: async () => undefined,
-    preload: async () => undefined,
     filters: async () => ({}),
     search: async (term, options) => {
       const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-      const results: PagefindResult[] = pages
+      const found = pages
         .filter((page) => matches(options?.filters?.['kind'], page.kind))
-        .filter((page) => words.every((word) => page.text.toLowerCase().split(/\s+/).some((w) => w.startsWith(word))))
-        .map((page) => ({ id: page.id, score: words.length, words: [], data: async () => { throw new Error('not loaded in these tests'); } }));
-      return { results, unfilteredResultCount: results.length, filters: {}, totalFilters: {} };
+        .filter((page) => words.every((word) => page.text.toLowerCase().split(/\s+/).some((w) => w.startsWith(word))));
+      const results: PagefindResult[] = found.map((page) => ({ id: page.id, score: words.length, words: [], data: async () => { throw new Error('not loaded in these tests'); } }));
+      const kinds: Record<string, number> = {};
+      for (const page of found) kinds[page.kind] = (kinds[page.kind] ?? 0) + 1;
+      return { results, unfilteredResultCount: results.length, filters: { kind: kinds }, totalFilters: {} };
     },
   };
 }
@@ -106,6 +107,29 @@ describe('runPlan', () => {
     const plan = await planQuery(api, 'refugees', noVocabulary);
     expect((await runPlan(api, plan, { kind: ['Session'] })).map((hit) => hit.result.id)).toEqual(['c']);
     expect(await countFacets(api, plan, {}, { kind: ['Key conclusion', 'Session', 'Outcome'] })).toEqual({ kind: { 'Key conclusion': 1, Session: 1, Outcome: 0 } });
+  });
+
+  it('counts a filter’s values from one search, not one search per value', async () => {
+    // A word no other test searches: searches are remembered for the session, across fakes.
+    const pages = ['Key conclusion', 'Session', 'Outcome', 'Overview'].map((kind, i) => ({ id: `p${i}`, text: `cartography page ${i}`, kind }));
+    const counted = fakePagefind(pages);
+    const search = vi.spyOn(counted, 'search');
+    const plan = await planQuery(counted, 'cartography', async () => ['cartography', 'page']);
+    search.mockClear();
+    const counts = await countFacets(counted, plan, { kind: ['Session'] }, { kind: ['Key conclusion', 'Session', 'Outcome', 'Overview', 'Annex'] });
+    expect(counts).toEqual({ kind: { 'Key conclusion': 1, Session: 1, Outcome: 1, Overview: 1, Annex: 0 } });
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts what runPlan would show for every value, spellings and pages missing a word included', async () => {
+    const kinds = ['Key conclusion', 'Session', 'Outcome'];
+    for (const query of ['refugees', 'gaziantep trafficking', 'program', 'the refugees', 'labor']) {
+      const plan = await planQuery(api, query, noVocabulary);
+      for (const selection of [{}, { kind: ['Session'] }]) {
+        const expected = Object.fromEntries(await Promise.all(kinds.map(async (kind) => [kind, (await runPlan(api, plan, { ...selection, kind: [kind] })).length] as const)));
+        expect(await countFacets(api, plan, selection, { kind: kinds }), query).toEqual({ kind: expected });
+      }
+    }
   });
 });
 

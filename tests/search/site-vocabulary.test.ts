@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SiteVocabulary } from '../../src/scripts/search/site-vocabulary.ts';
+import { SiteVocabulary } from '../../src/client/search/site-vocabulary.ts';
 
 const vocabulary = new SiteVocabulary(['migration', 'trafficking', 'organization', 'policies', 'labour', 'collar', 'governance']);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterTitle, snippetHtml } from '../../src/scripts/search/snippet.ts';
+import { afterTitle, snippetHtml } from '../../src/client/search/snippet.ts';
 
 const THESIS = 'More needs to be done on forced labour.';
 /** A conclusion page's indexed text: its heading (the thesis), then ¶ 1 opening with the thesis. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spellingVariants } from '../../src/scripts/search/spelling-variants.ts';
+import { spellingVariants } from '../../src/client/search/spelling-variants.ts';
 
 describe('spellingVariants', () => {
   it.each([

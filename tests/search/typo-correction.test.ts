@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedEdits, closestWord, editDistance, normalizeWord, parseVocabulary } from '../../src/scripts/search/typo-correction.ts';
+import { allowedEdits, closestWord, editDistance, normalizeWord, parseVocabulary } from '../../src/client/search/typo-correction.ts';
 
 const vocabulary = parseVocabulary('migration\npartnerships\ntrafficking\ngaziantep\nmigrants\ntraffic\n');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readState, writeState } from '../../src/scripts/search/url-state.ts';
+import { readState, writeState } from '../../src/client/search/url-state.ts';
 
 describe('search URL state', () => {
   it('reads the query and repeated filters', () => {

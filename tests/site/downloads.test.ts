@@ -24,7 +24,7 @@ describe('a meeting’s downloads', () => {
     expect(bibtex).toMatch(/^@report\{idm-2018,\n/);
     expect(bibtex).toMatch(/url = \{https?:\/\/[^}]+\/idm-2018\/\}/);
     expect(ris.split('\r\n')[0]).toBe('TY  - RPRT');
-    expect(ris).toMatch(/\r\nUR  - https?:\/\/\S+\/idm-2018\/\r\n/);
+    expect(ris).toMatch(/\r\nUR {2}- https?:\/\/\S+\/idm-2018\/\r\n/);
     expect(ris.trimEnd().split('\r\n').at(-1)).toBe('ER  -');
   });
 

@@ -7,7 +7,7 @@ import { builtMeeting, sectionPath } from './support/model.ts';
 
 const siteDir = inject('siteDir');
 const meeting = await builtMeeting(siteDir);
-const speakers = meeting.speakers ?? [];
+const speakers = meeting.speakers;
 const paragraphs = meeting.sections.flatMap((section) => section.paragraphs.map((p) => ({ ...p, section })));
 /** The built file of a site-relative URL path. */
 const fileOf = (path: string) => join(siteDir, decodeURIComponent(path).replace(/^\//, ''), 'index.html');
@@ -119,7 +119,7 @@ describe('the organizations index', async () => {
   const document = await index('organizations');
 
   it('shows every organization with its acronym beside the name, the acronym also pointing to the name, and its paragraphs', () => {
-    for (const organization of meeting.organizations ?? []) {
+    for (const organization of meeting.organizations) {
       const entry = document.getElementById(organization.id)!;
       expect(entry.querySelector('.entry-title')?.textContent).toBe(organization.name);
       if (organization.acronym && organization.acronym !== organization.name) {
@@ -136,7 +136,7 @@ describe('the countries index', async () => {
   const document = await index('countries');
 
   it('shows every country by common name with its ISO code, the forms the text writes and its paragraphs', () => {
-    const countries = meeting.countries ?? [];
+    const countries = meeting.countries;
     expect(document.querySelectorAll('.entries > li')).toHaveLength(countries.length);
     for (const country of countries) {
       const entry = document.getElementById(`country-${country.code.toLowerCase()}`)!;
@@ -164,7 +164,7 @@ describe('“At a glance” on the overview', async () => {
   });
 
   it('quotes the participation figures and up to eight key figures as written, each with its paragraph', () => {
-    const figures = meeting.figures ?? [];
+    const figures = meeting.figures;
     const shown = (list: string) => [...glance.querySelectorAll(`#${list} + .figures > li`)].map((li) => [li.querySelector('.figure-value')?.textContent, li.querySelector('.paragraph-links a')?.getAttribute('href')]);
     const expected = (participation: boolean) => figures.filter((f) => f.participation === participation).map((f) => [f.text, paragraphHref(f.paragraph)]);
     expect(shown('participation')).toEqual(expected(true));

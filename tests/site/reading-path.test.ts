@@ -24,7 +24,7 @@ describe('a key conclusion’s page', () => {
   it.each(conclusions.map((c) => [c.slug, c] as const))('%s still gives every paragraph its citation and speaker links', async (_, conclusion) => {
     const document = await pageOf(sectionPath(meeting, conclusion));
     for (const paragraph of conclusion.paragraphs) expect(document.querySelector(`#${paragraph.id} details.cite .citation`), paragraph.id).not.toBeNull();
-    const named = (meeting.speakers ?? []).some((s) => s.mentions.some((id) => conclusion.paragraphs.some((p) => p.id === id)));
+    const named = meeting.speakers.some((s) => s.mentions.some((id) => conclusion.paragraphs.some((p) => p.id === id)));
     if (named) expect(document.querySelectorAll('.para-text a.mention').length).toBeGreaterThan(0);
   });
 
@@ -48,11 +48,11 @@ describe('a key conclusion’s page', () => {
 });
 
 describe('a session’s page', () => {
-  const withSpeakers = sessions.filter((s) => (meeting.speakers ?? []).some((sp) => sp.mentions.some((id) => s.paragraphs.some((p) => p.id === id))));
+  const withSpeakers = sessions.filter((s) => meeting.speakers.some((sp) => sp.mentions.some((id) => s.paragraphs.some((p) => p.id === id))));
 
   it.each(withSpeakers.map((s) => [s.slug, s] as const))('%s lists every speaker its paragraphs name', async (_, session) => {
     const ids = new Set(session.paragraphs.map((p) => p.id));
-    const expected = (meeting.speakers ?? []).filter((sp) => sp.mentions.some((id) => ids.has(id))).map((sp) => sp.name);
+    const expected = meeting.speakers.filter((sp) => sp.mentions.some((id) => ids.has(id))).map((sp) => sp.name);
     const document = await pageOf(sectionPath(meeting, session));
     const listed = [...document.querySelectorAll('#speakers-on-page ~ ul .entry-title')].map((a) => a.textContent);
     expect([...listed].sort()).toEqual([...expected].sort());
@@ -130,7 +130,7 @@ describe('Next and Previous', () => {
       if (walk.length > expected.length + 1) break;
     }
     expect(walk).toEqual(expected);
-    const firstParagraphs = await Promise.all(walk.map(async (path) => Number((await pageOf(path)).querySelector('.para .para-number')!.textContent!.replace(/\D/g, ''))));
+    const firstParagraphs = await Promise.all(walk.map(async (path) => Number((await pageOf(path)).querySelector('.para .para-number')!.textContent.replace(/\D/g, ''))));
     expect(firstParagraphs).toEqual([...firstParagraphs].sort((a, b) => a - b));
   });
 

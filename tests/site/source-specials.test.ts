@@ -17,7 +17,7 @@ beforeAll(async () => {
   build = await buildSources('specials-tests', [SOURCE]);
   const page = (await builtPages(build.siteDir)).find((p) => p.path === '/specials/')!;
   document = await readDocument(page.file);
-  text = document.querySelector('main')!.textContent!.replace(/\s+/g, ' ');
+  text = document.querySelector('main')!.textContent.replace(/\s+/g, ' ');
 }, 120_000);
 
 afterAll(() => build?.remove());

@@ -8,7 +8,7 @@ it('names none of the bundled meeting’s sessions, speakers or sentences anywhe
   const meeting = await builtMeeting(inject('siteDir'));
   const phrases = [
     ...meeting.sections.filter((s) => s.kind !== 'overview').map((s) => s.title),
-    ...(meeting.speakers ?? []).map((s) => s.name),
+    ...meeting.speakers.map((s) => s.name),
     ...meeting.sections.flatMap((s) => s.paragraphs.map((p) => p.text.slice(0, 60))),
   ].filter((phrase) => phrase.length >= 12);
   const files = (await readdir('src', { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));

@@ -63,8 +63,8 @@ beforeAll(async () => {
     cwd: ROOT,
     env: { ...shellEnvironment(), READOUT_GENERATED: join(WORK, 'generated'), READOUT_CACHE_DIR: join(WORK, 'astro-cache'), OUT_DIR: join(WORK, 'site'), BASE_PATH: '/' },
     maxBuffer: 1 << 24,
-  }).catch((error: { stderr?: string }) => {
-    throw new Error(`the build failed: ${error.stderr ?? String(error)}`);
+  }).catch((error: Error & { stderr?: string }) => {
+    throw new Error(`the build failed: ${error.stderr ?? error.message}`);
   });
   const model = await Promise.all(
     (await builtPages(join(WORK, 'site'))).filter((p) => /^\/[^/]+\/$/.test(p.path)).map(async (p) => readFile(join(WORK, 'generated', p.path.slice(1, -1), 'meeting.json'), 'utf8').catch(() => undefined)),
@@ -103,7 +103,7 @@ describe('hostile file names, folder path and frontmatter through a real build',
       const { document, scripts, main } = await shape(meeting.slug);
       expect(scripts).toBe(reference.scripts);
       expect(main).toEqual(reference.main);
-      expect(document.querySelector('h1')!.textContent!.trim()).toBe(source.title);
+      expect(document.querySelector('h1')!.textContent.trim()).toBe(source.title);
       const texts = [...document.querySelectorAll('.para-text')].map((p) => p.textContent);
       expect(texts).toEqual(source.paragraphs);
       expect(document.querySelector('main')!.textContent).toContain(source.venue);

@@ -3,7 +3,7 @@ import type { Meeting, Speaker } from '../../src/schemas/meeting.ts';
 import { atAGlance, figureContext, MAX_KEY_FIGURES } from '../../src/utils/at-a-glance.ts';
 
 const section = (kind: Meeting['sections'][number]['kind'], slug: string) => ({ kind, slug, title: slug, shortTitle: slug, relatedConclusions: [], paragraphs: [] });
-const speaker = (name: string, group: Speaker['group']): Speaker => ({ id: name, name, group, attribution: name, attributions: [name], mentions: [] });
+const speaker = (name: string, group: Speaker['group']): Speaker => ({ id: name, name, group, attribution: name, attributions: [name], mentions: [], forms: [name], places: [] });
 const figure = (text: string, participation = false) => ({ text, value: 1, unit: 'x', participation, sentence: `We saw ${text} there.`, paragraph: 'p1' });
 
 describe('atAGlance', () => {

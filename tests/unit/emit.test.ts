@@ -7,6 +7,10 @@ const meeting: Meeting = {
   slug: 'forum-2030',
   title: 'Forum 2030',
   source: 'content/sources/forum-2030.txt',
+  speakers: [],
+  organizations: [],
+  countries: [],
+  figures: [],
   sections: [
     { kind: 'overview', slug: 'overview', title: 'Forum 2030', shortTitle: 'Forum 2030', relatedConclusions: [], paragraphs: [{ n: 1, id: 'p1', text: 'Intro {x} <b>.' }] },
     { kind: 'session', role: 'opening', slug: 'opening-session', title: 'Opening session', shortTitle: 'Opening session', relatedConclusions: [], paragraphs: [{ n: 2, id: 'p2', text: 'export const a = 1;' }] },

@@ -14,13 +14,13 @@ import type { Meeting, Speaker } from '../../src/schemas/meeting.ts';
 const parse = (file: string, slug: string) => parseMeeting(readFileSync(file, 'utf8'), file, slug).meeting;
 const bundled = parse('content/sources/idm-2018.txt', 'idm-2018');
 const second = parse('tests/fixtures/sources/wcw-2021.txt', 'wcw-2021');
-const speaker = (meeting: Meeting, name: string): Speaker => meeting.speakers!.find((s) => s.name === name)!;
+const speaker = (meeting: Meeting, name: string): Speaker => meeting.speakers.find((s) => s.name === name)!;
 const firstWords = (meeting: Meeting, ids: string[]) =>
   ids.map((id) => meeting.sections.flatMap((s) => s.paragraphs).find((p) => p.id === id)!.text.split(' ').slice(0, 3).join(' '));
 
 describe('speakers of the bundled summary', () => {
   it('finds every person presented as speaking, and nobody else', () => {
-    expect(bundled.speakers!.map((s) => s.name).sort()).toEqual(
+    expect(bundled.speakers.map((s) => s.name).sort()).toEqual(
       [
         'William Lacy Swing', 'Henrietta Holsman Fore', 'Guy Ryder', 'Julie Bolcer', 'Louise Arbour', 'José Graziano da Silva', 'El Habib Nadir',
         'Raniero Guerra', 'Tim Martineau', 'Fatima Kyari Mohammed', 'Maria Manuel Leitao Marques', 'Daniela Morari', 'Jurgen Schülz', 'Peter Robinson',
@@ -36,7 +36,7 @@ describe('speakers of the bundled summary', () => {
   });
 
   it('leaves out a person on whose behalf someone else spoke', () => {
-    expect(bundled.speakers!.some((s) => /Senaratne/.test(s.name))).toBe(false);
+    expect(bundled.speakers.some((s) => /Senaratne/.test(s.name))).toBe(false);
     expect(speaker(bundled, 'Sabarullah Khan').country).toBe('Sri Lanka');
   });
 
@@ -63,7 +63,7 @@ describe('speakers of the bundled summary', () => {
 
   it('merges two attributions of the same person into one speaker', () => {
     expect(speaker(bundled, 'Raniero Guerra').attributions).toHaveLength(2);
-    expect(bundled.speakers!.filter((s) => s.name === 'Louise Arbour')).toHaveLength(1);
+    expect(bundled.speakers.filter((s) => s.name === 'Louise Arbour')).toHaveLength(1);
   });
 });
 
@@ -80,7 +80,7 @@ describe('speakers of the second summary', () => {
 
   it('finds exactly the 26 speakers of the answer key', () => {
     expect(rows).toHaveLength(26);
-    expect(second.speakers!.map((s) => s.name).sort()).toEqual(rows.map((r) => r.name).sort());
+    expect(second.speakers.map((s) => s.name).sort()).toEqual(rows.map((r) => r.name).sort());
   });
 
   it('puts each speaker in the stakeholder group of the answer key', () => {
@@ -93,20 +93,20 @@ describe('speakers of the second summary', () => {
 
   it('resolves UN-style country names', () => {
     expect(speaker(second, 'Nguyen Thi Thu Ha').countryCode).toBe('VN');
-    expect(second.countries!.find((c) => c.code === 'BO')!.written).toContain('Plurinational State of Bolivia');
+    expect(second.countries.find((c) => c.code === 'BO')!.written).toContain('Plurinational State of Bolivia');
   });
 });
 
 describe('organizations', () => {
   it('links a defined acronym and the full name both ways', () => {
-    const ilo = bundled.organizations!.find((o) => o.acronym === 'ILO')!;
+    const ilo = bundled.organizations.find((o) => o.acronym === 'ILO')!;
     expect(ilo.name).toBe('International Labour Organization');
     expect(ilo.mentions.length).toBeGreaterThan(3);
   });
 
   it('takes only the name the acronym stands for', () => {
-    expect(bundled.organizations!.find((o) => o.acronym === 'EU')!.name).toBe('European Union');
-    expect(second.organizations!.find((o) => o.acronym === 'UNICEF')!.name).toBe("United Nations Children's Fund");
+    expect(bundled.organizations.find((o) => o.acronym === 'EU')!.name).toBe('European Union');
+    expect(second.organizations.find((o) => o.acronym === 'UNICEF')!.name).toBe("United Nations Children's Fund");
   });
 });
 

@@ -4,7 +4,7 @@ import { affiliationOf } from '../../src/utils/affiliation.ts';
 import { countryIndex, organizationIndex } from '../../src/utils/entity-index.ts';
 import { groupSpeakers } from '../../src/utils/stakeholder-groups.ts';
 
-const speaker = (name: string, fields: Partial<Speaker> = {}): Speaker => ({ id: name, name, group: 'other', attribution: name, attributions: [name], mentions: [], ...fields });
+const speaker = (name: string, fields: Partial<Speaker> = {}): Speaker => ({ id: name, name, group: 'other', attribution: name, attributions: [name], mentions: [], forms: [name], places: [], ...fields });
 
 describe('organizationIndex', () => {
   it('sorts by name and lists a defined acronym under its own letter, pointing to the name', () => {

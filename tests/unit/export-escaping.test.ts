@@ -27,7 +27,7 @@ describe('RIS', () => {
     expect(lines.filter((l) => l.startsWith('TY  -'))).toHaveLength(1);
     expect(lines.filter((l) => l.startsWith('ER  -'))).toHaveLength(1);
     expect(lines.at(-1)).toBe('ER  - ');
-    expect(lines.every((l) => /^[A-Z][A-Z0-9]  - /.test(l))).toBe(true);
+    expect(lines.every((l) => /^[A-Z][A-Z0-9] {2}- /.test(l))).toBe(true);
     expect(ris.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
 });

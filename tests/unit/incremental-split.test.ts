@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitIncrementally } from '../../scripts/lib/incremental-split.ts';
+import { splitIncrementally } from '../../scripts/disk/incremental-split.ts';
 
 async function workspace() {
   const root = await mkdtemp(join(tmpdir(), 'readout-incr-'));
@@ -49,5 +49,13 @@ describe('splitIncrementally', () => {
     await writeFile(files[1]!, '');
     await expect(run()).rejects.toThrow(/empty/);
     expect(await readFile(join(out, 'wcw-2021/index.mdx'), 'utf8')).toBe(before);
+  });
+
+  it('splits everything again when the manifest is valid JSON of the wrong shape', async () => {
+    const { run, out } = await workspace();
+    await run();
+    const manifest = JSON.parse(await readFile(join(out, '.manifest.json'), 'utf8')) as { splitter: string };
+    await writeFile(join(out, '.manifest.json'), JSON.stringify({ splitter: manifest.splitter, sources: null }));
+    expect((await run()).parsed).toHaveLength(2);
   });
 });

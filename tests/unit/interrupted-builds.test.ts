@@ -3,25 +3,25 @@
  * generated tree and its manifest old or new, leftovers of killed processes are cleaned up by
  * the next run, and a second build into the same folder stops with one line.
  */
-import { OWNER_MARKER } from '../../scripts/lib/ownership.ts';
+import { OWNER_MARKER } from '../../scripts/disk/ownership.ts';
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { commitSwaps, recoverCommits } from '../../scripts/lib/commit.ts';
-import { splitIncrementally, stageSplit } from '../../scripts/lib/incremental-split.ts';
-import { lockFolder, lockPath } from '../../scripts/lib/lock.ts';
+import { commitSwaps, recoverCommits } from '../../scripts/disk/commit.ts';
+import { splitIncrementally, stageSplit } from '../../scripts/disk/incremental-split.ts';
+import { lockFolder, lockPath } from '../../scripts/disk/lock.ts';
 import { splitSources } from '../../scripts/lib/split-sources.ts';
-import { listLeftovers, recoverSwaps } from '../../scripts/lib/swap.ts';
+import { listLeftovers, recoverSwaps } from '../../scripts/disk/swap.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** The pid of a process that has already exited. */
 function deadPid(): number {
-  return spawnSync(process.execPath, ['-e', '']).pid!;
+  return spawnSync(process.execPath, ['-e', '']).pid;
 }
 
 /** A small made-up meeting; `revision` changes its title. */
@@ -83,7 +83,7 @@ describe('a split interrupted by a kill', () => {
     await splitIncrementally(files, out);
     const versions = [await treeOf(out)];
     const script = join(root, 'split.ts');
-    await writeFile(script, `import { splitIncrementally } from ${JSON.stringify(join(ROOT, 'scripts/lib/incremental-split.ts'))};\nawait splitIncrementally(${JSON.stringify(files)}, ${JSON.stringify(out)});\n`);
+    await writeFile(script, `import { splitIncrementally } from ${JSON.stringify(join(ROOT, 'scripts/disk/incremental-split.ts'))};\nawait splitIncrementally(${JSON.stringify(files)}, ${JSON.stringify(out)});\n`);
     for (let attempt = 1; attempt <= 3; attempt++) {
       await write(` revision ${attempt}`);
       const child = spawn(process.execPath, [script], { stdio: 'ignore' });

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertReplaceable, assertReplaceableSite, markOwned, OWNER_MARKER, withOwnerMarker } from '../../scripts/lib/ownership.ts';
+import { assertReplaceable, assertReplaceableSite, markOwned, OWNER_MARKER, withOwnerMarker } from '../../scripts/disk/ownership.ts';
 
 async function folder(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'readout-owner-'));

@@ -9,9 +9,11 @@ const speaker = (name: string, fields: Partial<Speaker> = {}): Speaker => ({
   attribution: name,
   attributions: [name],
   mentions: ['p1'],
+  forms: [name],
+  places: [],
   ...fields,
 });
-const meeting = (slug: string, speakers: Speaker[]): Meeting => ({ slug, title: slug, source: `${slug}.txt`, sections: [], speakers });
+const meeting = (slug: string, speakers: Speaker[]): Meeting => ({ slug, title: slug, source: `${slug}.txt`, sections: [], speakers, organizations: [], countries: [], figures: [] });
 
 describe('groupPeople', () => {
   it('makes one person of the same name with the same organization in two meetings', () => {

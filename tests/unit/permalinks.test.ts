@@ -33,7 +33,10 @@ function meetingOf(sections: [Section['kind'], string, string[]][]): Meeting {
       relatedConclusions: [],
       paragraphs: texts.map((text) => ({ n: ++n, id: `p${n}`, text })),
     })),
-    speakers: [{ id: 'someone', name: 'Someone', group: 'other', attribution: 'Someone', attributions: ['Someone'], mentions: texts(sections).map((_, i) => `p${i + 1}`) }],
+    speakers: [{ id: 'someone', name: 'Someone', group: 'other', attribution: 'Someone', attributions: ['Someone'], mentions: texts(sections).map((_, i) => `p${i + 1}`), forms: ['Someone'], places: [] }],
+    organizations: [],
+    countries: [],
+    figures: [],
   };
 }
 
@@ -122,7 +125,7 @@ describe('reconcileLinks', () => {
   it('renames paragraph references of who-said-what with the paragraphs', () => {
     const inserted = 'A late addition records that two delegations asked for a glossary of technical terms.';
     const next = reconcileLinks(meetingOf([['overview', 'overview', [inserted, TEXT.a]], ...FIRST.slice(1)]), first.lock, '2026-02-01');
-    expect(next.meeting.speakers![0]!.mentions.slice(0, 3)).toEqual(['p0a', 'p1', 'p2']);
+    expect(next.meeting.speakers[0]!.mentions.slice(0, 3)).toEqual(['p0a', 'p1', 'p2']);
   });
 });
 
@@ -166,9 +169,9 @@ describe('pageBody', () => {
 
   it('writes a lettered paragraph’s label and a note as escaped JSON into the MDX tag', () => {
     const literal = (text: string) => JSON.stringify(text);
-    expect(paragraphTag({ paragraph: { n: 26, label: '26a', id: 'p26a', text: 'Inserted.' } }, literal)).toBe('<Paragraph n={26} label="26a" id="p26a" text={"Inserted."} />');
+    expect(paragraphTag({ paragraph: { n: 26, label: '26a', id: 'p26a', text: 'Inserted.' } }, literal)).toBe('<Paragraph n={26} label="26a" id="p26a" text={"Inserted."} page={props.page} />');
     expect(paragraphTag({ retired: { id: 'p27', label: '27', reason: 'removed', date: '2026-02-01' } }, literal)).toBe(
-      '<Paragraph id="p27" retired={"{\\"id\\":\\"p27\\",\\"label\\":\\"27\\",\\"reason\\":\\"removed\\",\\"date\\":\\"2026-02-01\\"}"} />',
+      '<Paragraph id="p27" retired={"{\\"id\\":\\"p27\\",\\"label\\":\\"27\\",\\"reason\\":\\"removed\\",\\"date\\":\\"2026-02-01\\"}"} page={props.page} />',
     );
   });
 });

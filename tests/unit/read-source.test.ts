@@ -45,7 +45,7 @@ describe('readSource', () => {
   });
 
   it('reads UTF-16 with a byte-order mark', () => {
-    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'Zoë'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from('Zoë').flatMap((c) => [c.charCodeAt(0), 0])]);
     expect(readSource(utf16, 'u.txt')).toBe('Zoë');
   });
 });

@@ -135,7 +135,7 @@ describe('speakers of a whole document', () => {
   const { meeting } = parseMeeting(text, 'coast.txt', 'coast');
 
   it('takes the country from the heading above a bare name, and merges spelling variants', () => {
-    expect(meeting.speakers!.map((s) => [s.name, s.country ?? null, s.organization ?? null])).toEqual([
+    expect(meeting.speakers.map((s) => [s.name, s.country ?? null, s.organization ?? null])).toEqual([
       ['Harald Nordby', 'Norway', 'SBSTA'],
       ['Wei Zhang', 'China', null],
     ]);

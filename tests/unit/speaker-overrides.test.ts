@@ -24,21 +24,21 @@ const refusal = (frontmatter: string) => {
 
 describe('speaker overrides', () => {
   it('finds the speakers the overrides below refer to', () => {
-    expect(parse('title: Coast').speakers!.map((s) => s.id)).toEqual(['harald-nordby', 'wei-zhang', 'lima-vale']);
+    expect(parse('title: Coast').speakers.map((s) => s.id)).toEqual(['harald-nordby', 'wei-zhang', 'lima-vale']);
   });
 
   it('corrects name, role, organization and country, keeping the id and recomputing code and group', () => {
-    const wei = parse(['speakers:', '  wei-zhang:', '    name: Zhang Wei', '    role: Director General', '    organization: National Energy Research Institute', '    country: China'].join('\n')).speakers!.find((s) => s.id === 'wei-zhang')!;
+    const wei = parse(['speakers:', '  wei-zhang:', '    name: Zhang Wei', '    role: Director General', '    organization: National Energy Research Institute', '    country: China'].join('\n')).speakers.find((s) => s.id === 'wei-zhang')!;
     expect(wei).toMatchObject({ name: 'Zhang Wei', role: 'Director General', organization: 'National Energy Research Institute', country: 'China', countryCode: 'CN', group: 'academia' });
   });
 
   it('takes a stated group over the computed one', () => {
-    const lima = parse(['speakers:', '  lima-vale:', '    organization: Coastal Research Institute', '    group: civil-society'].join('\n')).speakers!.find((s) => s.id === 'lima-vale')!;
+    const lima = parse(['speakers:', '  lima-vale:', '    organization: Coastal Research Institute', '    group: civil-society'].join('\n')).speakers.find((s) => s.id === 'lima-vale')!;
     expect(lima.group).toBe('civil-society');
   });
 
   it('removes a speaker set to false', () => {
-    expect(parse(['speakers:', '  lima-vale: false'].join('\n')).speakers!.map((s) => s.id)).toEqual(['harald-nordby', 'wei-zhang']);
+    expect(parse(['speakers:', '  lima-vale: false'].join('\n')).speakers.map((s) => s.id)).toEqual(['harald-nordby', 'wei-zhang']);
   });
 
   it('refuses an unknown speaker, listing the known ones', () => {

@@ -21,7 +21,7 @@ async function split(file: string) {
 function paragraphsFromPages(files: Map<string, string>): string[][] {
   return [...files.entries()]
     .filter(([path]) => path.endsWith('.mdx'))
-    .map(([, mdx]) => [...mdx.matchAll(/ text=\{("(?:[^"\\]|\\.)*")\} \/>/g)].map((m) => JSON.parse(m[1]!) as string));
+    .map(([, mdx]) => [...mdx.matchAll(/ text=\{("(?:[^"\\]|\\.)*")\} page=\{props\.page\} \/>/g)].map((m) => JSON.parse(m[1]!) as string));
 }
 
 /** The source's running text with white space folded: what the pages must hold, once. */
@@ -170,7 +170,7 @@ describe('a hard-wrapped, page-broken Markdown summary with a programme and bull
   });
 
   it('finds the speakers with their roles, organizations and countries', () => {
-    expect((meeting.speakers ?? []).map((s) => [s.name, s.organization ?? null, s.country ?? null])).toEqual([
+    expect(meeting.speakers.map((s) => [s.name, s.organization ?? null, s.country ?? null])).toEqual([
       ['Mele Tupou', 'Pacific Coastal Office', null],
       ['Jonas Berg', null, 'Norway'],
       ['Amina Diallo', 'Coastal Fund', null],

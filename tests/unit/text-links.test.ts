@@ -3,7 +3,7 @@ import { splitAtMentions } from '../../src/utils/mention-links.ts';
 import { linkReferences, sessionLinks } from '../../src/utils/text-links.ts';
 
 const text = 'Dr Ruiz spoke. Session 1 explicitly addressed data, as Session 3 did.';
-const ruiz = { name: 'Ana Ruiz', forms: ['Dr Ruiz'], href: '/speakers/ana-ruiz/' };
+const ruiz = { start: 0, end: 7, name: 'Ana Ruiz', href: '/speakers/ana-ruiz/' };
 const joined = (pieces: { text: string }[]) => pieces.map((p) => p.text).join('');
 
 describe('linkReferences', () => {

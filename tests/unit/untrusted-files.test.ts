@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCommand } from '../../scripts/lib/cli.ts';
 import { formatSourceError, SourceError } from '../../scripts/lib/errors.ts';
-import { OWNER_MARKER } from '../../scripts/lib/ownership.ts';
+import { OWNER_MARKER } from '../../scripts/disk/ownership.ts';
 import { checkSiteSettings } from '../../scripts/lib/site-settings.ts';
 import { splitSources } from '../../scripts/lib/split-sources.ts';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatSourceError, SourceError } from '../../scripts/lib/errors.ts';
-import { findSources, readRegularFile } from '../../scripts/lib/sources.ts';
+import { findSources, readRegularFile } from '../../scripts/disk/sources.ts';
 import { splitSources, type SplitResult } from '../../scripts/lib/split-sources.ts';
 import { expectedPages, readGeneratedPage } from './support/generated-mdx.ts';
 
@@ -60,7 +60,7 @@ function expectSafeOutcome({ result, error }: { result?: SplitResult; error?: st
 }
 
 /** Safe file-system names: no slash, no NUL, not empty, not a dot file (which findSources skips). */
-const fileStem = hostileText.map((text) => text.replace(/[/\u0000]/g, '_').slice(0, 60)).filter((s) => s.trim() !== '' && !s.startsWith('.') && s !== '..');
+const fileStem = hostileText.map((text) => text.replace(/[/\0]/g, '_').slice(0, 60)).filter((s) => s.trim() !== '' && !s.startsWith('.') && s !== '..');
 
 describe('hostile names, frontmatter and text', () => {
   beforeEach(() => {

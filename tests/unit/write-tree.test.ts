@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeTreeAtomically } from '../../scripts/lib/write-tree.ts';
+import { writeTreeAtomically } from '../../scripts/disk/write-tree.ts';
 
 describe('writeTreeAtomically', () => {
   it('replaces the whole folder, leaving no stale files and no staging folders', async () => {

@@ -5,7 +5,7 @@
 import type { Entities, Section } from '../../../src/schemas/meeting.ts';
 import { countryCalled, findCountries } from './countries.ts';
 import { findFigures } from './figures.ts';
-import { escapeRegExp, findMentions } from './mentions.ts';
+import { escapeRegExp, findMentionPlaces, findMentions } from './mentions.ts';
 import { classifyStakeholder } from './groups.ts';
 import { findOrganizations } from './organizations.ts';
 import { compact, findAttributions, type Attribution } from './speakers.ts';
@@ -65,7 +65,10 @@ function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organ
   for (const w of weak) bySurname.set(surnameKey(w.name), [...(bySurname.get(surnameKey(w.name)) ?? []), w]);
   const filling = new Map(people.map((group) => [group, (bySurname.get(surnameKey(group[0]!.name)) ?? []).filter((w) => mergeVariants([group, [w]]).length === 1)]));
   const tails = surnameForms(people.map((a) => a[0]!.name));
-  const mentions = findMentions(new Map(people.map((a) => [a[0]!.name, [a[0]!.name, ...(tails.get(a[0]!.name) ?? [])]])), paragraphs);
+  const forms = new Map(people.map((a) => [a[0]!.name, [a[0]!.name, ...(tails.get(a[0]!.name) ?? [])]]));
+  const mentions = findMentions(forms, paragraphs);
+  // The site links these very places: what the indexes count is what the text links.
+  const places = findMentionPlaces(forms, paragraphs);
   return people.map((attributions) => {
     const first = attributions[0]!;
     const pick = <K extends 'role' | 'organization' | 'country' | 'honorific'>(key: K) => [...attributions, ...filling.get(attributions)!].find((a) => a[key])?.[key];
@@ -80,6 +83,8 @@ function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organ
       attribution: first.raw,
       attributions: [...new Set(raw)],
       mentions: mentions.get(first.name)!,
+      forms: forms.get(first.name)!,
+      places: places.get(first.name)!,
     };
   });
 }

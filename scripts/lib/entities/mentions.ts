@@ -30,7 +30,7 @@ export function findMentions(formsByOwner: Map<string, string[]>, paragraphs: Pa
   if (ownerOf.size === 0) return mentions;
   const trie = buildTrie([...ownerOf.keys()]);
   for (const paragraph of paragraphs) {
-    for (const form of matchForms(paragraph.text, trie)) {
+    for (const { form } of matchForms(paragraph.text, trie)) {
       const list = mentions.get(ownerOf.get(form)!)!;
       if (list.at(-1) !== paragraph.id) list.push(paragraph.id);
     }
@@ -52,13 +52,36 @@ function buildTrie(forms: string[]): TrieNode {
   return root;
 }
 
-/** The forms named in `text`, left to right, longest first where two start at one place. */
-function* matchForms(text: string, trie: TrieNode): Generator<string> {
+/** Where an owner's form is named: the paragraph and the form's span in its text. */
+export interface MentionPlace {
+  paragraph: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * For each owner, every place one of its forms is named, in reading order: the same matches as
+ * `findMentions`, with their spans, so whoever shows the text links exactly what was counted.
+ */
+export function findMentionPlaces(formsByOwner: Map<string, string[]>, paragraphs: Paragraph[]): Map<string, MentionPlace[]> {
+  const ownerOf = new Map<string, string>();
+  for (const [owner, forms] of formsByOwner) for (const form of forms) if (form !== '' && !ownerOf.has(form)) ownerOf.set(form, owner);
+  const places = new Map<string, MentionPlace[]>([...formsByOwner.keys()].map((owner) => [owner, []]));
+  if (ownerOf.size === 0) return places;
+  const trie = buildTrie([...ownerOf.keys()]);
+  for (const paragraph of paragraphs) {
+    for (const { form, start, end } of matchForms(paragraph.text, trie)) places.get(ownerOf.get(form)!)!.push({ paragraph: paragraph.id, start, end });
+  }
+  return places;
+}
+
+/** The forms named in `text`, left to right, longest first where two start at one place, with their spans. */
+function* matchForms(text: string, trie: TrieNode): Generator<{ form: string; start: number; end: number }> {
   for (let position = 0; position < text.length; ) {
     const token = tokenAt(text, position);
     const first = touchesWord(text, position - 1) ? undefined : trie.next.get(token);
     const match = first && longestMatch(text, position + token.length, first);
-    if (match) yield match.form;
+    if (match) yield { form: match.form, start: position, end: match.end };
     position = match ? match.end : position + token.length;
   }
 }

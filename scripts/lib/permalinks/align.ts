@@ -147,7 +147,7 @@ function heaviestIncreasingChain(pairs: ParagraphMatch[], newCount: number): Par
     const best = tree.query(pair.new - 1);
     score[k] = best.value + pair.similarity;
     previous[k] = best.index;
-    tree.update(pair.new, score[k]!, k);
+    tree.update(pair.new, score[k], k);
   });
   const end = tree.query(newCount - 1).index;
   const chain: ParagraphMatch[] = [];

@@ -7,6 +7,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'astro/zod';
 import { editionSchema, pagePathSchema, paragraphLabelSchema, retiredParagraphSchema, sectionKindSchema } from '../../../src/schemas/meeting.ts';
 import { SourceError } from '../errors.ts';
+import { firstSchemaIssue } from '../schema-issue.ts';
 
 /** The format version; a lockfile of another version is an error, not silently rewritten. */
 export const LOCKFILE_VERSION = 1;
@@ -78,6 +79,6 @@ export function parseLock(text: string, file: string): LinkLock {
   }
   const result = linkLockSchema.safeParse(data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new SourceError(file, `the links lockfile is invalid at ${issue.path.join('.') || '(top level)'}: ${issue.message}`, 'restore it from version control (git checkout -- <file>)');
+  const issue = firstSchemaIssue(result.error, data);
+  throw new SourceError(file, `the links lockfile is invalid at ${issue.field}: ${issue.message}`, 'restore it from version control (git checkout -- <file>)');
 }

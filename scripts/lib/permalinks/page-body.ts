@@ -39,9 +39,16 @@ export function pageBody(section: Pick<Section, 'paragraphs' | 'retired'>): Body
   return items;
 }
 
-/** The MDX tag of a body item; `literal` makes a string a safe JavaScript literal. */
+/**
+ * The MDX tag of a body item; `literal` makes a string a safe JavaScript literal. Each tag passes
+ * on the `page` prop the route gives the MDX content (`<Content page={…} />`): the paragraph's
+ * meeting, citation and headings come from the page that renders it, visibly, as props.
+ */
 export function paragraphTag(item: BodyItem, literal: (text: string) => string): string {
-  if ('retired' in item) return `<Paragraph id="${item.retired.id}" retired={${literal(JSON.stringify(item.retired))}} />`;
+  if ('retired' in item) return `<Paragraph id="${item.retired.id}" retired={${literal(JSON.stringify(item.retired))}} ${PAGE_PROP} />`;
   const p = item.paragraph;
-  return `<Paragraph n={${p.n}}${p.label ? ` label="${p.label}"` : ''} id="${p.id}" text={${literal(p.text)}} />`;
+  return `<Paragraph n={${p.n}}${p.label ? ` label="${p.label}"` : ''} id="${p.id}" text={${literal(p.text)}} ${PAGE_PROP} />`;
 }
+
+/** Forwards the MDX content's `page` prop to each paragraph (MDX exposes its props as `props`). */
+const PAGE_PROP = 'page={props.page}';

@@ -236,10 +236,10 @@ function numbered(paragraph: Paragraph, label: string): Paragraph {
 function renameMentions(meeting: Meeting, rename: (id: string) => string): Meeting {
   return {
     ...meeting,
-    ...(meeting.speakers && { speakers: meeting.speakers.map((s) => ({ ...s, mentions: s.mentions.map(rename) })) }),
-    ...(meeting.organizations && { organizations: meeting.organizations.map((o) => ({ ...o, mentions: o.mentions.map(rename) })) }),
-    ...(meeting.countries && { countries: meeting.countries.map((c) => ({ ...c, mentions: c.mentions.map(rename) })) }),
-    ...(meeting.figures && { figures: meeting.figures.map((f) => ({ ...f, paragraph: rename(f.paragraph) })) }),
+    speakers: meeting.speakers.map((s) => ({ ...s, mentions: s.mentions.map(rename), places: s.places.map((place) => ({ ...place, paragraph: rename(place.paragraph) })) })),
+    organizations: meeting.organizations.map((o) => ({ ...o, mentions: o.mentions.map(rename) })),
+    countries: meeting.countries.map((c) => ({ ...c, mentions: c.mentions.map(rename) })),
+    figures: meeting.figures.map((f) => ({ ...f, paragraph: rename(f.paragraph) })),
   };
 }
 

@@ -5,19 +5,17 @@
  */
 import { getCollection } from 'astro:content';
 import { pageUrl } from '../../utils/meetings.ts';
+import { oncePerBuild } from '../../utils/memo.ts';
 import { searchFacts, type SearchFacts } from './search-facts.ts';
-
-let byPath: Promise<Map<string, SearchFacts>> | undefined;
 
 async function collectFacts(): Promise<Map<string, SearchFacts>> {
   const meetings = (await getCollection('meetings')).map((entry) => entry.data);
   return new Map(meetings.flatMap((meeting) => meeting.sections.map((section) => [pageUrl(meeting.slug, section.kind, section.slug), searchFacts(meeting, section)] as const)));
 }
 
+const loadFacts = oncePerBuild(collectFacts);
+
 /** The search facts of the page at `path` (with a trailing slash), or undefined for other pages. */
 export async function searchFactsForPath(path: string): Promise<SearchFacts | undefined> {
-  // The dev server re-splits as editors type: there the facts must be read afresh.
-  if (import.meta.env.DEV) return (await collectFacts()).get(path);
-  byPath ??= collectFacts();
-  return (await byPath).get(path);
+  return (await loadFacts()).get(path);
 }

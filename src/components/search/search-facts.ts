@@ -1,26 +1,7 @@
 /** The search filters and result metadata of one page, from the document model only. */
-import type { Meeting, Section, SectionKind } from '../../schemas/meeting.ts';
+import { KIND_LABELS, KIND_PLURALS } from '../../constants.ts';
+import type { Meeting, Section } from '../../schemas/meeting.ts';
 import { GROUP_LABELS } from '../../utils/stakeholder-groups.ts';
-
-/** How results and the kind filter name each kind of page. */
-export const KIND_LABELS: Record<SectionKind, string> = {
-  overview: 'Overview',
-  session: 'Session',
-  conclusion: 'Key conclusion',
-  outcome: 'Outcome',
-  background: 'Background',
-  annex: 'Annex',
-};
-
-/** The kind's pages as a breadcrumb names them. */
-const KIND_PLURALS: Record<SectionKind, string | undefined> = {
-  overview: undefined,
-  session: 'Sessions',
-  conclusion: 'Key conclusions',
-  outcome: 'Outcome',
-  background: 'Background',
-  annex: 'Annexes',
-};
 
 /** What search records about one page. */
 export interface SearchFacts {
@@ -49,7 +30,7 @@ export interface SearchFacts {
 /** Who and what a page's paragraphs name, for the speaker, group, organization and country filters. */
 function entitiesOf(meeting: Meeting, section: Section): Pick<SearchFacts, 'speakers' | 'groups' | 'organizations' | 'countries'> {
   const ids = new Set(section.paragraphs.map((p) => p.id));
-  const named = <T extends { mentions: string[] }>(entities: readonly T[] | undefined) => (entities ?? []).filter((e) => e.mentions.some((id) => ids.has(id)));
+  const named = <T extends { mentions: string[] }>(entities: readonly T[]) => entities.filter((e) => e.mentions.some((id) => ids.has(id)));
   const speakers = named(meeting.speakers);
   return {
     speakers: speakers.map((s) => s.name),

@@ -11,7 +11,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ meeting: Meeting }> = ({ props }) => {
   const { meeting } = props;
-  const rows = (meeting.speakers ?? []).map((s) => [
+  const rows = meeting.speakers.map((s) => [
     s.name,
     s.honorific,
     s.role,

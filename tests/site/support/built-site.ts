@@ -35,7 +35,7 @@ export async function meetingSlugs(dir: string): Promise<string[]> {
 
 /** The DOM of an HTML string. */
 export function parseDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return parseHTML(html).document;
 }
 
 /** The DOM of a built page. */

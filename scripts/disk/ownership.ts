@@ -6,7 +6,8 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SourceError } from './errors.ts';
+import { SourceError } from '../lib/errors.ts';
+import { PAGEFIND_BUNDLE_DIR } from '../../src/constants.ts';
 
 /** The marker file in every folder Readout generates. */
 export const OWNER_MARKER = '.readout-generated';
@@ -40,7 +41,7 @@ export async function assertReplaceable(dir: string, option: string): Promise<vo
  * empty the project): a site built before markers existed has its `_astro` or `pagefind` folder.
  */
 export async function assertReplaceableSite(dir: string): Promise<void> {
-  await assertOwned(dir, 'OUT_DIR', async (entries) => entries.some((e) => e.isDirectory() && (e.name === '_astro' || e.name === 'pagefind')) && entries.some((e) => e.name === 'index.html'));
+  await assertOwned(dir, 'OUT_DIR', (entries) => Promise.resolve(entries.some((e) => e.isDirectory() && (e.name === '_astro' || e.name === PAGEFIND_BUNDLE_DIR)) && entries.some((e) => e.name === 'index.html')));
 }
 
 async function assertOwned(dir: string, option: string, isEarlierOutput: (entries: Dirent[]) => Promise<boolean>): Promise<void> {

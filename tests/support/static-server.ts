@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { createGzip } from 'node:zlib';
 
@@ -52,7 +52,8 @@ function resolveFile(root: string, base: string, pathname: string): string | und
 
 /** Starts serving `root` on a free port of 127.0.0.1. */
 export async function serveStatic({ root, base = '/', gzip = true }: StaticServerOptions): Promise<StaticServer> {
-  const server: Server = createServer(async (request, response) => {
+  const server: Server = createServer((request, response) => void respond(request, response));
+  async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     let file = resolveFile(root, base, pathname);
     const info = file ? await stat(file).catch(() => undefined) : undefined;
@@ -71,7 +72,7 @@ export async function serveStatic({ root, base = '/', gzip = true }: StaticServe
     if (compress) response.setHeader('content-encoding', 'gzip');
     const stream = createReadStream(file);
     (compress ? stream.pipe(createGzip()) : stream).pipe(response);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -11,7 +11,7 @@ export const ABSOLUTE_URL_SELECTOR = '[data-absolute-url]';
 /** Replaces each marked relative URL with the absolute one on the current origin. */
 export function completeRelativeUrls(root: ParentNode = document): void {
   for (const element of root.querySelectorAll(ABSOLUTE_URL_SELECTOR)) {
-    const text = element.textContent?.trim() ?? '';
+    const text = element.textContent.trim();
     if (text !== '') element.textContent = new URL(text, location.href).href;
   }
 }

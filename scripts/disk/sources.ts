@@ -6,9 +6,8 @@
  */
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, isAbsolute } from 'node:path';
-import { SourceError } from './errors.ts';
-import { slugify } from './text.ts';
+import { dirname, extname, join, relative, isAbsolute } from 'node:path';
+import { SourceError } from '../lib/errors.ts';
 
 /** Extensions the splitter reads. */
 export const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
@@ -77,9 +76,4 @@ export async function readRegularFile(file: string): Promise<Uint8Array> {
   } finally {
     await handle.close();
   }
-}
-
-/** The default meeting slug: the file name without its extension ("idm-2018.txt" → "idm-2018"). */
-export function meetingSlugFromFile(file: string): string {
-  return slugify(basename(file, extname(file)), 12) || 'meeting';
 }

@@ -5,6 +5,7 @@
  * word it does not hold is replaced by its other spelling or a close correction, and the plan
  * records that so the page can say so; a word with neither finds nothing, and the page says that.
  */
+import { HIGHLIGHT_PARAM } from '../../constants.ts';
 import type { ParagraphMatch } from './paragraph-ranking.ts';
 import { rankParagraphs } from './paragraph-ranking.ts';
 import type { PagefindApi, PagefindFilterValue, PagefindResult, PagefindSearchResponse } from './pagefind-types.ts';
@@ -74,8 +75,6 @@ const FEW_RESULTS = 3;
 const TITLE_ONLY_FACTOR = 0.35;
 /** Matching paragraphs shown per page: one with its snippet, the others as ¶ links. */
 const MAX_PARAGRAPHS = 6;
-/** The query parameter the highlighter on content pages reads. */
-export const HIGHLIGHT_PARAM = 'highlight';
 
 const responses = new Map<string, Promise<PagefindSearchResponse>>();
 let searching: Promise<unknown> = Promise.resolve();
@@ -248,12 +247,35 @@ export async function loadViews(hits: readonly RankedHit[], plan: QueryPlan, sta
     .map(({ view }) => view);
 }
 
-/** For every value of every filter: how many results the query would have with that value chosen. */
+/**
+ * For every value of every filter: how many results the query would have with that value chosen
+ * (in place of the filter's other chosen values). Pagefind returns per-value counts with each
+ * search, so a filter costs one search: the query with the other filters. Only where those counts
+ * are not what `runPlan` would show is the plan run for the value itself: a query searched in
+ * several spellings (its results are a union of searches), or a value with so few complete
+ * matches that `runPlan` would add pages missing a word.
+ */
 export async function countFacets(api: PagefindApi, plan: QueryPlan, selection: FilterSelection, values: Record<string, string[]>): Promise<Record<string, Record<string, number>>> {
   const counts: Record<string, Record<string, number>> = {};
   for (const [name, options] of Object.entries(values)) {
-    const entries = await Promise.all(options.map(async (value) => [value, (await runPlan(api, plan, { ...selection, [name]: [value] })).length] as const));
+    const { [name]: _replaced, ...others } = selection;
+    const pagefindCounts = await countsOfOneSearch(api, plan, others);
+    const entries = await Promise.all(
+      options.map(async (value) => {
+        const count = pagefindCounts?.[name]?.[value] ?? (pagefindCounts ? 0 : undefined);
+        const exact = count !== undefined && (plan.words.length < 2 || count >= FEW_RESULTS);
+        return [value, exact ? count : (await runPlan(api, plan, { ...others, [name]: [value] })).length] as const;
+      }),
+    );
     counts[name] = Object.fromEntries(entries);
   }
   return counts;
+}
+
+/** Pagefind's per-value counts for the plan under `selection`, when the plan is one search; else undefined. */
+async function countsOfOneSearch(api: PagefindApi, plan: QueryPlan, selection: FilterSelection): Promise<Record<string, Record<string, number>> | undefined> {
+  if (plan.words.length === 0) return {};
+  const combinations = spellingCombinations(plan.words);
+  if (combinations.length !== 1) return undefined;
+  return (await cachedSearch(api, combinations[0]!, pagefindFilters(selection))).filters;
 }

@@ -2,8 +2,8 @@
  * On arrival from a search result (`?highlight=…#p12`): marks the searched words in the page's
  * text and brings the paragraph into view. Loaded only when the parameter is present.
  */
+import { HIGHLIGHT_PARAM } from '../../constants.ts';
 import { isFormOf } from './paragraph-ranking.ts';
-import { HIGHLIGHT_PARAM } from './site-search.ts';
 import { normalizeWord } from './typo-correction.ts';
 
 /** Elements whose text is not the page's content. */

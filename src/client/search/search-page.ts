@@ -4,12 +4,13 @@
  * leaves (behind a "Filters" disclosure on phones, the active ones as removable chips); each
  * result shows one snippet and links to its other paragraphs that answer.
  */
+import { KIND_LABEL_ORDER } from '../../constants.ts';
 import { loadPagefind, loadVocabulary, SearchUnavailableError } from './pagefind-loader.ts';
 import type { PagefindApi } from './pagefind-types.ts';
 import { statusParts, type StatusParts } from './search-messages.ts';
 import type { ParagraphMatch } from './paragraph-ranking.ts';
 import { countFacets, loadViews, planQuery, runPlan, type QueryPlan, type RankedHit, type ResultView } from './site-search.ts';
-import { FACETS, KIND_ORDER, readState, writeState, type SearchState } from './url-state.ts';
+import { FACETS, readState, writeState, type SearchState } from './url-state.ts';
 
 /** Results shown at first and added by each "More results". */
 const PAGE_SIZE = 10;
@@ -175,7 +176,7 @@ async function facetValues(api: PagefindApi): Promise<Record<string, string[]>> 
   const values: Record<string, string[]> = {};
   for (const { name } of FACETS) {
     const names = Object.keys(all[name] ?? {});
-    values[name] = name === 'kind' ? KIND_ORDER.filter((kind) => names.includes(kind)) : names.sort((a, b) => a.localeCompare(b));
+    values[name] = name === 'kind' ? KIND_LABEL_ORDER.filter((kind) => names.includes(kind)) : names.sort((a, b) => a.localeCompare(b));
   }
   return values;
 }
@@ -269,7 +270,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     commit(true);
     elements.filters.querySelector('summary')?.focus();
   });
-  elements.more.addEventListener('click', async () => {
+  const showMore = async () => {
     if (!current) return;
     const views = await loadViews(current.hits, current.plan, current.shown, PAGE_SIZE);
     current.shown += views.length;
@@ -277,7 +278,8 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     elements.results.append(...first);
     first[0]?.querySelector('a')?.focus();
     elements.more.hidden = current.hits.length <= current.shown;
-  });
+  };
+  elements.more.addEventListener('click', () => void showMore());
   window.addEventListener('popstate', () => void render(readState(location.search)));
   await render(readState(location.search));
 }

@@ -6,7 +6,7 @@
 import { open, readFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { SourceError } from './errors.ts';
+import { SourceError } from '../lib/errors.ts';
 import { isRunning } from './swap.ts';
 
 /** The lock file of `folder`. */

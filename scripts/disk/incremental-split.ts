@@ -8,19 +8,24 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SourceError } from './errors.ts';
-import { lockfilePath } from './permalinks/lockfile.ts';
-import { readTextIfExists, writeLockfiles, type LinkOptions } from './permalinks/lock-meeting.ts';
-import type { ParsedMeeting } from './parse.ts';
-import { splitSources } from './split-sources.ts';
-import { SPLIT_MANIFEST } from './paths.ts';
+import { z } from 'astro/zod';
+import { slugSchema } from '../../src/schemas/meeting.ts';
+import { duplicateMeetingSlugError } from '../lib/errors.ts';
+import { lockfilePath } from '../lib/permalinks/lockfile.ts';
+import { readTextIfExists, writeLockfiles, type LinkOptions } from '../lib/permalinks/lock-meeting.ts';
+import type { ParsedMeeting } from '../lib/parse.ts';
+import { splitSources } from '../lib/split-sources.ts';
+import { SPLIT_MANIFEST } from '../lib/paths.ts';
 import { makeStaging, recoverSwaps, swapIn } from './swap.ts';
 
 /** What the last build split: source path → content hash and meeting slug. */
-interface SplitManifest {
-  splitter: string;
-  sources: Record<string, { hash: string; slug: string }>;
-}
+const splitManifestSchema = z.object({
+  /** Hash of the splitter's code that wrote the pages; another splitter's pages are split again. */
+  splitter: z.string(),
+  /** Per source path: the hash of its bytes and the meeting slug its pages have. */
+  sources: z.record(z.string(), z.object({ hash: z.string(), slug: slugSchema })),
+});
+type SplitManifest = z.infer<typeof splitManifestSchema>;
 
 /** What an incremental split did, for the build's summary line. */
 export interface IncrementalSplitResult {
@@ -33,7 +38,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** A hash of the code that turns sources into pages: a change to it invalidates every meeting. */
 async function splitterVersion(): Promise<string> {
-  const roots = [HERE, join(HERE, '../../src/schemas')];
+  // The pipeline steps and the schema; this folder's disk code writes pages but does not shape them.
+  const roots = [join(HERE, '../lib'), join(HERE, '../../src/schemas')];
   const hash = createHash('sha256');
   for (const root of roots) {
     const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
@@ -72,7 +78,7 @@ export async function stageSplit(sources: string[], outDir: string, manifestName
     if (before && before.hash === hashes.get(source) && (await exists(join(outDir, before.slug, 'meeting.json')))) unchanged.push(source);
   }
   const changed = sources.filter((s) => !unchanged.includes(s));
-  const result = await splitSources(changed, async (s) => bytes.get(s)!, links);
+  const result = await splitSources(changed, (s) => Promise.resolve(bytes.get(s)!), links);
   const slugs = new Map<string, string>([
     ...unchanged.map((s) => [s, previous.sources[s]!.slug] as const),
     ...result.parsed.map((p) => [p.meeting.source, p.meeting.slug] as const),
@@ -127,7 +133,7 @@ function assertUniqueSlugs(slugs: Map<string, string>): void {
   const seen = new Map<string, string>();
   for (const [source, slug] of slugs) {
     if (seen.has(slug)) {
-      throw new SourceError(source, `meeting slug "${slug}" is already used by ${seen.get(slug)}`, 'rename the file or set another slug in its frontmatter', 1);
+      throw duplicateMeetingSlugError(source, slug, seen.get(slug)!);
     }
     seen.set(slug, source);
   }
@@ -140,13 +146,19 @@ async function staleMeetings(outDir: string, keep: Set<string>): Promise<string[
 }
 
 async function readManifest(path: string, splitter: string): Promise<SplitManifest> {
+  // No manifest yet, an unreadable or a damaged one: split everything (it is a cache, not a source).
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  const manifest = text === undefined ? undefined : splitManifestSchema.safeParse(parseJson(text)).data;
+  return manifest?.splitter === splitter ? manifest : { splitter, sources: {} };
+}
+
+/** The JSON value of `text`, or undefined when it is not JSON. */
+function parseJson(text: string): unknown {
   try {
-    const manifest = JSON.parse(await readFile(path, 'utf8')) as SplitManifest;
-    if (manifest.splitter === splitter) return manifest;
+    return JSON.parse(text);
   } catch {
-    // No manifest yet, or an unreadable one: split everything.
+    return undefined;
   }
-  return { splitter, sources: {} };
 }
 
 async function writeManifest(path: string, manifest: SplitManifest): Promise<void> {

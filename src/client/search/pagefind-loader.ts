@@ -2,11 +2,10 @@
  * Loads Pagefind and the site's vocabulary (together: every query needs both) from
  * `<base>pagefind/` on first use only: a page that is never searched downloads no search code.
  */
+import { VOCABULARY_FILE } from '../../constants.ts';
+import { PAGEFIND_BUNDLE_URL as BUNDLE_URL } from '../../utils/base.ts';
 import type { PagefindApi } from './pagefind-types.ts';
 import { parseVocabulary } from './typo-correction.ts';
-
-/** The Pagefind bundle folder under the site's base path. */
-export const BUNDLE_URL = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`;
 
 /** Ranking tuned for meeting pages: long conclusion pages should not lose to a title-only session page. */
 const RANKING = { pageLength: 0.3, termFrequency: 0.8 };
@@ -54,7 +53,7 @@ export function loadPagefind(): Promise<PagefindApi> {
 
 /** The site's words, most frequent first; empty if the file cannot be loaded. */
 export function loadVocabulary(): Promise<string[]> {
-  vocabulary ??= fetch(`${BUNDLE_URL}readout-vocabulary.txt`)
+  vocabulary ??= fetch(`${BUNDLE_URL}${VOCABULARY_FILE}`)
     .then((response) => (response.ok ? response.text() : ''))
     .then(parseVocabulary, () => []);
   return vocabulary;

@@ -73,6 +73,5 @@ export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearchResponse>;
-  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }

@@ -18,9 +18,6 @@ export const FACETS = [
   { name: 'country', label: 'Country', named: true },
 ] as const;
 
-/** Kind values in reading order rather than alphabetical. */
-export const KIND_ORDER = ['Overview', 'Session', 'Key conclusion', 'Outcome'];
-
 /** A search as the URL states it. */
 export interface SearchState {
   query: string;
