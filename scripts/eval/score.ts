@@ -124,7 +124,7 @@ export function scoreDocument(meeting: Meeting, key: AnswerKey, paragraphs: stri
     conclusionsFound,
     conclusionPages: conclusionPages.length,
     conclusionsExtra,
-    speakers: scoreSpeakers(meeting.speakers ?? [], { speakers: key.speakers, notSpeakers: key.notSpeakers }),
+    speakers: scoreSpeakers(meeting.speakers, { speakers: key.speakers, notSpeakers: key.notSpeakers }),
     titleRight: collapse(meeting.title) === collapse(key.title),
     datesRight: (meeting.startDate ?? null) === key.startDate && (meeting.endDate ?? null) === key.endDate,
     venueRight: fold(meeting.venue ?? '') === fold(key.venue ?? ''),

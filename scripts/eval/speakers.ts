@@ -40,7 +40,7 @@ await runCommand(async () => {
           return new TextEncoder().encode(new TextDecoder().decode(bytes).replace(/\n[ \t\r]*(?=\n)/g, ''));
         };
         const { parsed } = await splitSources([file], read);
-        score = scoreSpeakers(parsed[0]!.meeting.speakers ?? [], key);
+        score = scoreSpeakers(parsed[0]!.meeting.speakers, key);
       } catch (error) {
         console.log(`| ${base} | ${ext} | refused: ${(error as Error).message.split('\n')[0]} | | | |`);
         continue;

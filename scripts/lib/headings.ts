@@ -141,9 +141,9 @@ export function unitNumber(title: string): number | undefined {
 function romanValue(numeral: string): number {
   const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
   let total = 0;
-  [...numeral].forEach((letter, i) => {
-    const value = values[letter]!;
-    total += value < (values[numeral[i + 1] ?? ''] ?? 0) ? -value : value;
-  });
+  for (let i = 0; i < numeral.length; i++) {
+    const value = values[numeral.charAt(i)] ?? 0;
+    total += value < (values[numeral.charAt(i + 1)] ?? 0) ? -value : value;
+  }
   return total;
 }

@@ -139,7 +139,10 @@ class OutlineBuilder {
     const deeper = level !== undefined && this.unit?.level !== undefined && level > this.unit.level;
     if (this.mode === 'conclusions') {
       const inGroup = level !== undefined ? this.modeLevel !== undefined && level > this.modeLevel : kind === 'plain';
-      if (inGroup) return this.startConclusion(block, heading.title);
+      if (inGroup) {
+        this.startConclusion(block, heading.title);
+        return;
+      }
     }
     if (this.mode === 'annex' || this.mode === 'background') {
       // In plain text, a history's parts each have text; a heading with none over a plain heading
@@ -149,21 +152,30 @@ class OutlineBuilder {
       // "UPCOMING WORKSHOPS") is its first entry, not a second annex.
       const firstEntry = this.mode === 'annex' && kind === 'annex' && this.unit?.section.blocks.length === 0 && (this.unit.section.parts?.length ?? 0) === 0;
       const stays = level !== undefined ? deeper || (this.mode === 'annex' && kind === 'plain') : ((kind === 'plain' || kind === 'part') && !holdsSubItems) || firstEntry;
-      if (stays && this.unit) return this.addPart(this.unit.section, block, heading.title);
+      if (stays && this.unit) {
+        this.addPart(this.unit.section, block, heading.title);
+        return;
+      }
     }
     if (this.unit && (kind === 'conclusion-part' || ((kind === 'conclusion' || kind === 'conclusion-group') && deeper))) {
-      return this.startStatedConclusion(block, heading.title, this.unit.section);
+      this.startStatedConclusion(block, heading.title, this.unit.section);
+      return;
     }
     // After "Working group reports", each group's report is its recommendations.
     if (this.unit && this.reportsFrom === this.unit.section && GROUP_PART.test(heading.title)) {
-      return this.startStatedConclusion(block, heading.title, this.unit.section);
+      this.startStatedConclusion(block, heading.title, this.unit.section);
+      return;
     }
     this.reportsFrom = this.unit && GROUP_REPORTS.test(heading.title) ? this.unit.section : undefined;
     // "Closing remarks" inside the closing session is a part of it, whatever the levels say.
     if (this.unit?.section.role && (kind === 'opening' || kind === 'closing') && this.unit.section.role === kind && level === undefined) {
-      return this.addPart(this.unit.section, block, heading.title);
+      this.addPart(this.unit.section, block, heading.title);
+      return;
     }
-    if (this.takesSubItem(heading, kind, firstParagraph)) return this.addSessionPart(this.parent!.section, block, heading.title, partText);
+    if (this.takesSubItem(heading, kind, firstParagraph)) {
+      this.addSessionPart(this.parent!.section, block, heading.title, partText);
+      return;
+    }
     if (this.unit && this.unit.section.kind === 'session') {
       const unitsLevel = this.unitLevel ?? this.unit.level;
       const nested = level !== undefined && unitsLevel !== undefined && level > unitsLevel;
@@ -176,7 +188,10 @@ class OutlineBuilder {
             (this.hasNamedUnits && !this.peers.has(this.unit.section) && !(firstParagraph && opensSitting(firstParagraph.text))) ||
             isLowerStyle(heading.title, this.unit.section.title) ||
             opensWithPresenter(firstParagraph)));
-      if (nested || partLike) return this.addSessionPart(this.unit.section, block, heading.title, partText);
+      if (nested || partLike) {
+        this.addSessionPart(this.unit.section, block, heading.title, partText);
+        return;
+      }
     }
     const peer = level === undefined && kind === 'plain' && this.hasNamedUnits && this.unit?.section.kind === 'session';
     this.topLevel(block, heading, kind);
@@ -209,13 +224,17 @@ class OutlineBuilder {
 
   private topLevel(block: Block, heading: Heading, kind: HeadingClass): void {
     this.pendingParts = [];
-    if (kind === 'container') return this.openContainer(block, heading.title, heading.level);
+    if (kind === 'container') {
+      this.openContainer(block, heading.title, heading.level);
+      return;
+    }
     if (kind === 'conclusion-group') {
       this.mode = 'conclusions';
       this.modeLevel = heading.level;
       this.unit = undefined;
       this.current = this.overview;
-      return this.addPart(this.overview, block, heading.title);
+      this.addPart(this.overview, block, heading.title);
+      return;
     }
     const section = this.newSection(block, heading.title, kind);
     this.mode = section.kind === 'background' ? 'background' : section.kind === 'annex' ? 'annex' : 'report';
@@ -266,7 +285,10 @@ class OutlineBuilder {
    * key-conclusion page the session links to, like a "Conclusions:" sub-heading.
    */
   private addSessionPart(session: DraftSection, block: Block, title: string, partText: () => string): void {
-    if (session.kind === 'session' && statesRecommendations(partText())) return this.startStatedConclusion(block, title, session);
+    if (session.kind === 'session' && statesRecommendations(partText())) {
+      this.startStatedConclusion(block, title, session);
+      return;
+    }
     this.addPart(session, block, title);
   }
 
@@ -325,8 +347,14 @@ class OutlineBuilder {
       this.unit = { section, level: unit.level };
       this.current = section;
     }
-    if (this.mode === 'conclusions' && this.current.kind === 'overview') return this.conclusionText(block);
-    if (this.mode === 'report' && this.unit?.section.kind === 'outcome') return this.outcomeText(block, this.unit.section);
+    if (this.mode === 'conclusions' && this.current.kind === 'overview') {
+      this.conclusionText(block);
+      return;
+    }
+    if (this.mode === 'report' && this.unit?.section.kind === 'outcome') {
+      this.outcomeText(block, this.unit.section);
+      return;
+    }
     this.current.blocks.push(block);
     this.settleParts(block);
     if (this.current === this.overview) {
@@ -446,7 +474,7 @@ const DETERMINER = /^(?:The|This|These|That|Those|A|An|On|At|In|During|After|Bef
  * run into the paragraph that opens it. Sub-items ("ITEM 3(a)") stay in their unit's text.
  */
 function runInUnitTitle(text: string): string | undefined {
-  const match = text.match(/^((?:AGENDA ITEM|ITEM|SESSION|PANEL|PART)\s+(?:\d+|[IVXLC]+)(?![\s]*\([a-z]\))(?:\s+(?:[\p{Lu}\d][\p{Lu}\d.,'’\/&-]*|\([a-z]\)))+?)\s+(?=\p{Lu}\p{Ll})/u);
+  const match = text.match(/^((?:AGENDA ITEM|ITEM|SESSION|PANEL|PART)\s+(?:\d+|[IVXLC]+)(?![\s]*\([a-z]\))(?:\s+(?:[\p{Lu}\d][\p{Lu}\d.,'’/&-]*|\([a-z]\)))+?)\s+(?=\p{Lu}\p{Ll})/u);
   if (!match || !isCapitalsLine(match[1]!.replace(/\([a-z]\)/g, '')) || match[1]!.split(/\s+/).length < 4) return undefined;
   return match[1]!.replace(/\s+/g, ' ');
 }

@@ -144,6 +144,7 @@ function endsParagraph(line: string, next: string, layout: Layout, listBegun: bo
 }
 
 /** Controls other than line feed, tab and form feed (a page break). */
+// eslint-disable-next-line no-control-regex -- stray control characters are what it finds
 const STRAY_CONTROL = /[\u0000-\u0008\u000b\u000d-\u001f\u007f-\u009f]/g;
 
 /**

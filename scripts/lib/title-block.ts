@@ -102,7 +102,7 @@ function entryIndexOf(entries: string[][], block: Block): number {
 function joinContinuations(lines: string[]): string[] {
   const joined: string[] = [];
   for (const line of lines) {
-    if (joined.length > 0 && /^\p{Ll}/u.test(line)) joined[joined.length - 1] += ` ${line}`;
+    if (joined.length > 0 && /^\p{Ll}/u.test(line)) joined[joined.length - 1] = `${joined.at(-1) ?? ''} ${line}`;
     else joined.push(line);
   }
   return joined;

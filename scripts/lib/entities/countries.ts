@@ -54,7 +54,7 @@ export interface CountryMatch extends CountryName {
   index: number;
 }
 
-const WORD = /[\p{L}\p{N}'’.\-]+/gu;
+const WORD = /[\p{L}\p{N}'’.-]+/gu;
 
 /**
  * Every country named in `text`, in order, matched case-sensitively as whole words. Each

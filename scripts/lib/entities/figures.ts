@@ -72,7 +72,7 @@ function trimUnit(tail: string): string {
 }
 
 function isNotAFigure(digits: string, scale: string | undefined, tail: string | undefined, before: string, after: string): boolean {
-  if (/^\(/.test(after) === false && /\($/.test(before)) return true;
+  if (!/^\(/.test(after) && /\($/.test(before)) return true;
   if (NUMBERED_NAME.test(before) || (LABELLED.test(before) && !MONTHS.test(before.trimEnd().split(/\s+/).at(-1)!) && !/(?:USD|EUR|CHF|GBP|US)\s$/.test(before))) return true;
   if (MONTHS.test(after.trimStart()) || MONTHS.test((tail ?? '').trim()) || /(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/.test(before)) return true;
   if (/^\s*(?:and|–|-)\s*\d/.test(after) || /\d\s*(?:and|–|-)\s*$/.test(before)) return true;

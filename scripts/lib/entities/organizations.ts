@@ -46,7 +46,8 @@ export function findOrganizations(paragraphs: Paragraph[]): OrganizationFound[] 
       if (name && !found.hasKey(name) && isOrganizationName(name) && !SUB_UNITS.test(name)) found.add(name);
     }
     for (const m of text.matchAll(ACRONYM)) {
-      if (UN_SYSTEM_ACRONYMS.has(m[1]!) && !found.hasAcronym(m[1]!)) found.add(m[1]!, m[1]!);
+      const acronym = m[1];
+      if (acronym && UN_SYSTEM_ACRONYMS.has(acronym) && !found.hasAcronym(acronym)) found.add(acronym, acronym);
     }
   }
   const organizations = found.list();
