@@ -284,6 +284,17 @@ describe('a build without SITE_URL', () => {
     expect(files.some((f) => f.name.startsWith('sitemap'))).toBe(false);
   });
 
+  it('names no canonical link rather than a relative one, and asks only the 404 page not to be indexed', async () => {
+    // A relative canonical is no canonical to a search engine (Lighthouse fails it: "Is not an absolute URL").
+    const found: string[] = [];
+    for (const { path, file } of await builtPages(first.siteDir)) {
+      const document = await readDocument(file);
+      if (document.querySelector('link[rel="canonical"]')) found.push(`${path}: canonical`);
+      if (document.querySelector('meta[name="robots"][content="noindex"]') && !path.endsWith('/404.html')) found.push(`${path}: noindex`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('copies links and citations with the origin the reader is on', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
