@@ -248,12 +248,27 @@ export async function loadViews(hits: readonly RankedHit[], plan: QueryPlan, sta
     .map(({ view }) => view);
 }
 
-/** For every value of every filter: how many results the query would have with that value chosen. */
+/** Longest stretch of counting between two pauses that let the browser draw and answer input. */
+const COUNTING_SLICE_MS = 8;
+
+/**
+ * For every value of every filter: how many results the query would have with that value chosen.
+ * That is a search per value (over a hundred on a meeting with named speakers), answered from
+ * cached index chunks without a pause, so the count pauses every few milliseconds rather than
+ * freeze the page for a second on a slow phone.
+ */
 export async function countFacets(api: PagefindApi, plan: QueryPlan, selection: FilterSelection, values: Record<string, string[]>): Promise<Record<string, Record<string, number>>> {
   const counts: Record<string, Record<string, number>> = {};
+  let sliceStart = performance.now();
   for (const [name, options] of Object.entries(values)) {
-    const entries = await Promise.all(options.map(async (value) => [value, (await runPlan(api, plan, { ...selection, [name]: [value] })).length] as const));
-    counts[name] = Object.fromEntries(entries);
+    const byValue: Record<string, number> = (counts[name] = {});
+    for (const value of options) {
+      byValue[value] = (await runPlan(api, plan, { ...selection, [name]: [value] })).length;
+      if (performance.now() - sliceStart > COUNTING_SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
+    }
   }
   return counts;
 }
