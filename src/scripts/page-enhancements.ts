@@ -1,10 +1,12 @@
 /**
  * What JavaScript adds to a page that reads completely without it: copy buttons for paragraph
- * links and citations, today's date in citations, and the theme toggle.
+ * links and citations, today's date in citations, the URL in downloaded references (without
+ * SITE_URL), and the theme toggle.
  */
 
 import { formatDate } from '../utils/format.ts';
 import { completeRelativeUrls } from './absolute-urls.ts';
+import { setUpCitationDownloads } from './citation-downloads.ts';
 
 /** Puts a message in the page's live region so screen readers announce it. */
 function announce(message: string): void {
@@ -100,5 +102,6 @@ function fillAccessDates(): void {
 for (const element of document.querySelectorAll<HTMLElement>('[data-needs-js]')) element.hidden = false;
 fillAccessDates();
 completeRelativeUrls();
+setUpCitationDownloads();
 setUpThemeToggle();
 document.addEventListener('click', (event) => void onCopyClick(event));

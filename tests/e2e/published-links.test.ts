@@ -295,6 +295,24 @@ describe('a build without SITE_URL', () => {
     expect(found).toEqual([]);
   });
 
+  it('downloads BibTeX and RIS with the URL of the origin the reader is on', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const firstServer = await serveStatic({ root: first.siteDir });
+    try {
+      await page.goto(new URL(DATA, firstServer.url).href);
+      const overview = new URL('/idm-2018/', firstServer.url).href;
+      for (const [file, field] of [['citation.bib', `  url = {${overview}}`], ['citation.ris', `UR  - ${overview}`]] as const) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.cite-this a[href$="${file}"]`)]);
+        expect(download.suggestedFilename()).toBe(file);
+        expect((await readFile(await download.path(), 'utf8')).split(/\r?\n/)).toContain(field);
+      }
+    } finally {
+      await context.close();
+      await firstServer.close();
+    }
+  });
+
   it('copies links and citations with the origin the reader is on', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
