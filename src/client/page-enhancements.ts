@@ -1,9 +1,12 @@
 /**
  * What JavaScript adds to a page that reads completely without it: copy buttons for paragraph
- * links and citations, today's date in citations, and the theme toggle.
+ * links and citations, today's date in citations, the URL in downloaded references (without
+ * SITE_URL), and the theme toggle.
  */
 
+import { formatDate } from '../utils/format.ts';
 import { completeRelativeUrls } from './absolute-urls.ts';
+import { setUpCitationDownloads } from './citation-downloads.ts';
 
 /** Puts a message in the page's live region so screen readers announce it. */
 function announce(message: string): void {
@@ -85,14 +88,20 @@ function setUpThemeToggle(): void {
   sync();
 }
 
-/** Citations end with the access date, which only the reader's browser knows. */
+/**
+ * Citations end with the access date, which only the reader's browser knows: the reader's local
+ * day, written the way the site writes dates. Not `toLocaleDateString`, whose first call loads
+ * the locale's data and blocked the main thread for tens of milliseconds on every page.
+ */
 function fillAccessDates(): void {
-  const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  const now = new Date();
+  const today = formatDate(`${now.getFullYear()}-${now.getMonth() + 1}-${now.getDate()}`);
   for (const slot of document.querySelectorAll('[data-accessed]')) slot.textContent = today;
 }
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-needs-js]')) element.hidden = false;
 fillAccessDates();
 completeRelativeUrls();
+setUpCitationDownloads();
 setUpThemeToggle();
 document.addEventListener('click', (event) => void onCopyClick(event));

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 /** Waits for the results of the URL now shown. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy'));
+  await page.waitForFunction(() => !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy') && !document.querySelector('[data-search-facets]')?.hasAttribute('aria-busy'));
 }
 
 describe('search filters by who and what a page names', () => {

@@ -284,6 +284,35 @@ describe('a build without SITE_URL', () => {
     expect(files.some((f) => f.name.startsWith('sitemap'))).toBe(false);
   });
 
+  it('names no canonical link rather than a relative one, and asks only the 404 page not to be indexed', async () => {
+    // A relative canonical is no canonical to a search engine (Lighthouse fails it: "Is not an absolute URL").
+    const found: string[] = [];
+    for (const { path, file } of await builtPages(first.siteDir)) {
+      const document = await readDocument(file);
+      if (document.querySelector('link[rel="canonical"]')) found.push(`${path}: canonical`);
+      if (document.querySelector('meta[name="robots"][content="noindex"]') && !path.endsWith('/404.html')) found.push(`${path}: noindex`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('downloads BibTeX and RIS with the URL of the origin the reader is on', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const firstServer = await serveStatic({ root: first.siteDir });
+    try {
+      await page.goto(new URL(DATA, firstServer.url).href);
+      const overview = new URL('/idm-2018/', firstServer.url).href;
+      for (const [file, field] of [['citation.bib', `  url = {${overview}}`], ['citation.ris', `UR  - ${overview}`]] as const) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.cite-this a[href$="${file}"]`)]);
+        expect(download.suggestedFilename()).toBe(file);
+        expect((await readFile(await download.path(), 'utf8')).split(/\r?\n/)).toContain(field);
+      }
+    } finally {
+      await context.close();
+      await firstServer.close();
+    }
+  });
+
   it('copies links and citations with the origin the reader is on', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();

@@ -26,7 +26,7 @@ async function shown(page: Page) {
 
 /** Waits for the results of the URL now shown. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy'));
+  await page.waitForFunction(() => !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy') && !document.querySelector('[data-search-facets]')?.hasAttribute('aria-busy'));
 }
 
 describe('search page URL state', () => {

@@ -63,6 +63,16 @@ describe('a session’s page', () => {
   });
 });
 
+describe('the table of contents of a session or key conclusion', () => {
+  // Regression: "Speakers on this page" was left out of "On this page" on every key conclusion.
+  it.each([...sessions, ...conclusions].map((s) => [s.slug, s] as const))('%s lists every section heading the page has, in order', async (_, section) => {
+    const document = await pageOf(sectionPath(meeting, section));
+    const headings = [...document.querySelectorAll('main h2[id]')].map((h) => `#${h.id}`);
+    const listed = [...document.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href'));
+    expect(listed).toEqual(headings.length > 1 ? headings : []);
+  });
+});
+
 describe('session references in the text', () => {
   // The test's own reading of the genre: "Session 1" means item (1) of the programme list.
   const references = paragraphs.flatMap(({ section, paragraph }) =>

@@ -21,26 +21,16 @@ export class SearchUnavailableError extends Error {
   }
 }
 
-/**
- * Starts downloading the page language's search engine while pagefind.js loads: Pagefind asks
- * for it only after reading its entry file, two round trips later.
- */
-function preloadEngine(): void {
-  const language = document.documentElement.lang.split('-')[0]?.toLowerCase() || 'unknown';
-  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: `${BUNDLE_URL}wasm.${language}.pagefind` });
-  document.head.append(link);
-}
-
 /** Pagefind's browser API, loaded and configured once. */
 export function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
     try {
-      preloadEngine();
       // Every query needs the vocabulary to tell a word the site holds from one it does not.
       void loadVocabulary();
       const api = (await import(/* @vite-ignore */ `${BUNDLE_URL}pagefind.js`)) as PagefindApi;
-      // One small index: searching on the main thread saves loading a worker script.
-      await api.options({ noWorker: true, excerptLength: 28, excerptEllipsis: '…', ranking: RANKING });
+      // In Pagefind's worker: decompressing the engine and index and answering a search per
+      // filter value took over a second of main-thread time on a slow phone, which froze the page.
+      await api.options({ excerptLength: 28, excerptEllipsis: '…', ranking: RANKING });
       await api.init();
       return api;
     } catch {

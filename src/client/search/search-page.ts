@@ -115,20 +115,26 @@ function buildFacets(container: HTMLElement, values: Record<string, string[]>): 
   container.replaceChildren(...fieldsets(false), ...(named.length > 0 ? [more] : []));
 }
 
-/** Shows each value's count and checked state; hides values that would leave nothing. */
-function updateFacets(container: HTMLElement, state: SearchState, counts: Record<string, Record<string, number>>): void {
+/** Checks the boxes of the active filters. */
+function checkFacets(container: HTMLElement, state: SearchState): void {
+  for (const box of container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+    box.checked = state.filters[box.name]?.includes(box.value) ?? false;
+  }
+  // A shared search that filters by a name opens the names' filters, so the reader sees why.
+  const more = container.querySelector('details.facet-more');
+  if (more && more.querySelector('input:checked')) more.setAttribute('open', '');
+}
+
+/** Shows each value's count; hides values that would leave nothing. */
+function countFacetOptions(container: HTMLElement, counts: Record<string, Record<string, number>>): void {
   for (const box of container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
     const count = counts[box.name]?.[box.value] ?? 0;
-    box.checked = state.filters[box.name]?.includes(box.value) ?? false;
     const label = box.closest('label')!;
     label.hidden = count === 0 && !box.checked;
     const text = label.querySelector('.facet-count')!;
     text.textContent = `(${count})`;
     text.setAttribute('aria-label', `${count} ${count === 1 ? 'result' : 'results'}`);
   }
-  // A shared search that filters by a name opens the names' filters, so the reader sees why.
-  const more = container.querySelector('details.facet-more');
-  if (more && more.querySelector('input:checked')) more.setAttribute('open', '');
 }
 
 /** A chip for one active filter: its value, and a button name saying it removes it. */
@@ -181,6 +187,12 @@ async function facetValues(api: PagefindApi): Promise<Record<string, string[]>> 
   return values;
 }
 
+/** The loaded engine and every filter value its index holds. */
+interface Engine {
+  api: PagefindApi;
+  values: Record<string, string[]>;
+}
+
 /** Wires the search page inside `root`. */
 export async function mountSearchPage(root: HTMLElement): Promise<void> {
   const elements: SearchPageElements = {
@@ -194,25 +206,31 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     results: root.querySelector('[data-search-results]')!,
     more: root.querySelector('[data-search-more]')!,
   };
-  let api: PagefindApi;
-  let values: Record<string, string[]>;
-  try {
-    api = await loadPagefind();
-    values = await facetValues(api);
-  } catch (error) {
-    elements.status.textContent = error instanceof SearchUnavailableError ? error.message : 'Search could not load. Reload the page to try again.';
-    return;
-  }
-  buildFacets(elements.facets, values);
-  elements.filters.open = matchMedia(WIDE_SCREEN).matches;
+  // Loaded at once for a shared query, else when the reader reaches the box: an empty search
+  // page shows its prompt without waiting for the engine.
+  let engine: Promise<Engine> | undefined;
+  const load = () =>
+    (engine ??= (async () => {
+      const api = await loadPagefind();
+      const values = await facetValues(api);
+      buildFacets(elements.facets, values);
+      elements.filters.open = matchMedia(WIDE_SCREEN).matches;
+      return { api, values };
+    })().catch((error: unknown) => {
+      engine = undefined;
+      throw error;
+    }));
   let searchNumber = 0;
+  /** Counts the filters of the results shown, while that is still to do (they were folded). */
+  let countShown: (() => Promise<void>) | undefined;
   let current: { hits: RankedHit[]; plan: QueryPlan; shown: number } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const render = (state: SearchState) =>
-    show(state).catch(() => {
-      elements.status.textContent = 'Search failed. Reload the page to try again.';
+    show(state).catch((error: unknown) => {
+      elements.status.textContent = error instanceof SearchUnavailableError ? error.message : 'Search failed. Reload the page to try again.';
       elements.results.removeAttribute('aria-busy');
+      elements.facets.removeAttribute('aria-busy');
     });
 
   const show = async (state: SearchState) => {
@@ -225,15 +243,32 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
       elements.more.hidden = true;
       elements.status.textContent = 'Type a name, an organization, a country, a figure or any words.';
       elements.results.removeAttribute('aria-busy');
+      elements.facets.removeAttribute('aria-busy');
       return;
     }
     elements.results.setAttribute('aria-busy', 'true');
+    const { api, values } = await load();
     const plan = await planQuery(api, state.query, loadVocabulary);
-    const [hits, counts] = await Promise.all([runPlan(api, plan, state.filters), countFacets(api, plan, state.filters, values)]);
+    const hits = await runPlan(api, plan, state.filters);
     const views = await loadViews(hits, plan, 0, PAGE_SIZE);
     if (number !== searchNumber) return;
+    // Counting the filters is a search per value. Where they are open above the results (wide
+    // screens) they are counted first, so the results do not jump as empty values fold away;
+    // where they are folded (phones), only when the reader opens them.
+    const count = async () => {
+      elements.facets.setAttribute('aria-busy', 'true');
+      const counts = await countFacets(api, plan, state.filters, values);
+      if (number !== searchNumber) return;
+      countFacetOptions(elements.facets, counts);
+      elements.facets.removeAttribute('aria-busy');
+    };
+    checkFacets(elements.facets, state);
+    elements.facets.removeAttribute('aria-busy');
+    countShown = undefined;
+    if (elements.filters.open) await count();
+    else countShown = count;
+    if (number !== searchNumber) return;
     current = { hits, plan, shown: views.length };
-    updateFacets(elements.facets, state, counts);
     const filtered = Object.values(state.filters).some((values) => values.length > 0);
     // With nothing found and nothing to remove, the filters would only list empty values.
     elements.filters.hidden = hits.length === 0 && !filtered;
@@ -257,11 +292,17 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     clearTimeout(timer);
     if (writeState(formState(elements)) !== location.search) commit(true);
   });
+  elements.input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
   elements.input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => commit(false), TYPING_PAUSE_MS);
   });
   elements.facets.addEventListener('change', () => commit(true));
+  elements.filters.addEventListener('toggle', () => {
+    const count = elements.filters.open ? countShown : undefined;
+    countShown = undefined;
+    void count?.().catch(() => elements.facets.removeAttribute('aria-busy'));
+  });
   elements.chips.addEventListener('click', (event) => {
     const chip = (event.target as Element).closest<HTMLButtonElement>('button[data-name]');
     if (!chip) return;

@@ -247,6 +247,9 @@ export async function loadViews(hits: readonly RankedHit[], plan: QueryPlan, sta
     .map(({ view }) => view);
 }
 
+/** Longest stretch of counting between two pauses that let the browser draw and answer input. */
+const COUNTING_SLICE_MS = 8;
+
 /**
  * For every value of every filter: how many results the query would have with that value chosen
  * (in place of the filter's other chosen values). Pagefind returns per-value counts with each
@@ -254,9 +257,11 @@ export async function loadViews(hits: readonly RankedHit[], plan: QueryPlan, sta
  * are not what `runPlan` would show is the plan run for the value itself: a query searched in
  * several spellings (its results are a union of searches), or a value with so few complete
  * matches that `runPlan` would add pages missing a word.
+ * Counting pauses every few milliseconds, so a slow phone's page never freezes while it runs.
  */
 export async function countFacets(api: PagefindApi, plan: QueryPlan, selection: FilterSelection, values: Record<string, string[]>): Promise<Record<string, Record<string, number>>> {
   const counts: Record<string, Record<string, number>> = {};
+  let sliceStart = performance.now();
   for (const [name, options] of Object.entries(values)) {
     const { [name]: _replaced, ...others } = selection;
     const pagefindCounts = await countsOfOneSearch(api, plan, others);
@@ -268,6 +273,10 @@ export async function countFacets(api: PagefindApi, plan: QueryPlan, selection: 
       }),
     );
     counts[name] = Object.fromEntries(entries);
+    if (performance.now() - sliceStart > COUNTING_SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
   }
   return counts;
 }

@@ -14,7 +14,9 @@ export async function searchPage(page: Page, siteUrl: string, params: string): P
   await page.goto(new URL(`search/?${params}`, siteUrl).href);
   await page.waitForFunction(() => {
     const results = document.querySelector('[data-search-results]');
-    return !!results && !results.hasAttribute('aria-busy') && !!document.querySelector('[data-search-status]')?.textContent;
+    // Filters are counted after the results where they are folded (phones): wait for both.
+    const counting = document.querySelector('[data-search-facets]')?.hasAttribute('aria-busy');
+    return !!results && !results.hasAttribute('aria-busy') && !counting && !!document.querySelector('[data-search-status]')?.textContent;
   });
   const base = new URL(siteUrl).pathname;
   return page.evaluate((base) => ({
