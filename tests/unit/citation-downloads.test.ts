@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MeetingInfo } from '../../src/schemas/meeting.ts';
-import { withCitationUrl } from '../../src/scripts/citation-downloads.ts';
+import { withCitationUrl } from '../../src/client/citation-downloads.ts';
 import { toBibtex, toRis } from '../../src/utils/citation.ts';
 
 const meeting: MeetingInfo = { slug: 'forum-2020', title: 'Forum on Rivers 2020', organizer: 'River Council', venue: 'Lisbon', startDate: '2020-05-04', source: 'forum-2020.txt' };
