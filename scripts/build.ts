@@ -5,8 +5,12 @@
  * together only when everything succeeded: a bad source, an Astro error or a kill leaves the
  * previous pages and site whole. A lock per output folder keeps two builds from writing the same
  * one. Each meeting's links lockfile is then updated, or with --frozen (CI) must already match.
+ *
+ * An archive too large for one build is built in shards: `--shard k/n` renders shard k's pages
+ * into its own folder (`--out`, default `dist-shards/<k>-of-<n>`), and `--assemble <folders…>`
+ * joins the n folders into the site and indexes it for search (scripts/lib/shards/).
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'astro';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
@@ -20,17 +24,28 @@ import { readTextIfExists, todayUtc, writeLockfiles } from './lib/permalinks/loc
 import { findSources } from './lib/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { makeStaging, recoverSwaps } from './lib/swap.ts';
+import { assembleSite } from './lib/shards/assemble-site.ts';
+import { buildFingerprint, writeShardManifest } from './lib/shards/manifest.ts';
+import { shardSettings } from './lib/shards/options.ts';
 
 await runCommand(async () => {
   const started = performance.now();
-  const { options } = parseCommandLine(process.argv.slice(2), ['source'], { flags: ['frozen'], positional: 0, usage: 'npm run build [-- --source <file-or-folder>] [--frozen]' });
+  const usage = 'npm run build [-- --source <file-or-folder>] [--frozen] [--shard k/n [--out <folder>]] | --assemble <folder>…';
+  const { options, positional } = parseCommandLine(process.argv.slice(2), ['source', 'shard', 'out'], { flags: ['frozen', 'assemble'], positional: Number.MAX_SAFE_INTEGER, usage });
   checkSiteSettings(process.env);
+  if (options.has('assemble')) {
+    const assembled = await assembleSite(positional, siteDir());
+    console.log(`Assembled ${positional.length} shard(s) into ${siteDir()}/ (${assembled.files} files, ${assembled.indexedPages} pages indexed in ${(assembled.indexMs / 1000).toFixed(1)} s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await writeBuildStats({ splitMs: 0, astroMs: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS });
+    return;
+  }
+  const shard = shardSettings(options, positional, usage);
   const source = options.get('source');
   const sources = await findSources(typeof source === 'string' ? source : DEFAULT_SOURCES);
   await assertReplaceable(generatedDir(), 'READOUT_GENERATED');
-  await assertReplaceableSite(siteDir());
+  const siteName = shard?.folder ?? siteDir();
+  await assertReplaceableSite(siteName);
   const generated = resolve(generatedDir());
-  const siteName = siteDir();
   const site = resolve(siteName);
   const unlock = await lockFolders([generated, site]);
   const staged: string[] = [];
@@ -45,6 +60,7 @@ await runCommand(async () => {
     const siteStaging = await makeStaging(site);
     staged.push(siteStaging);
     await buildSite(split.staging, siteStaging);
+    if (shard) await writeShardManifest(siteStaging, shard, buildFingerprint(await readFile(resolve(split.staging, SPLIT_MANIFEST), 'utf8'), process.env));
     await Promise.all([markOwned(split.staging), markOwned(siteStaging)]);
     // From here the commit's journal owns the staging folders: if a swap fails, the next build finishes it.
     staged.length = 0;

@@ -72,6 +72,8 @@ export default function pagefindIntegration(): AstroIntegration {
     name: 'readout:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // A shard of an archive is indexed with the other shards once they are joined (--assemble).
+        if (process.env['READOUT_SHARD']) return;
         const pagefind = await import('pagefind');
         reportIndex(logger, await indexSite(fileURLToPath(dir), pagefind));
       },

@@ -1,0 +1,52 @@
+/**
+ * `npm run build -- --assemble <folders…>`: joins the folders of shards 1…n of one build into
+ * the site folder and indexes the joined site for search, once. The site is staged and swapped
+ * in whole, under the site's lock, like a whole build: a failed assemble leaves the previous site.
+ *
+ * One index over the joined site (Pagefind's Node API), not one per shard merged in the browser
+ * (`mergeIndex`): the browser then loads one entry file, one set of chunks and one vocabulary,
+ * so the first search costs what it costs on a site built whole, and the indexer's memory is
+ * the one figure that grows with the archive (measured in bench/RESULTS.md).
+ */
+import { resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { indexSite } from '../../../src/integrations/pagefind.ts';
+import { commitSwaps, recoverCommits } from '../commit.ts';
+import { lockFolders } from '../lock.ts';
+import { assertReplaceableSite, markOwned } from '../ownership.ts';
+import { makeStaging, recoverSwaps } from '../swap.ts';
+import { checkShardSet, readShardManifest } from './manifest.ts';
+import { mergeShardFolders } from './merge-folders.ts';
+
+/** What assembling did, for the build log and the benchmark. */
+export interface AssembleSummary {
+  files: number;
+  indexedPages: number;
+  indexMs: number;
+}
+
+export async function assembleSite(folders: readonly string[], siteName: string): Promise<AssembleSummary> {
+  const manifests = await Promise.all(folders.map(readShardManifest));
+  checkShardSet(folders, manifests);
+  await assertReplaceableSite(siteName);
+  const site = resolve(siteName);
+  const unlock = await lockFolders([site]);
+  let staging: string | undefined;
+  try {
+    await recoverCommits([site]);
+    await recoverSwaps(site);
+    staging = await makeStaging(site);
+    const files = await mergeShardFolders(folders.map((f) => resolve(f)), staging);
+    const indexStarted = performance.now();
+    const index = await indexSite(staging, await import('pagefind'));
+    const indexMs = performance.now() - indexStarted;
+    await markOwned(staging);
+    const staged = staging;
+    staging = undefined;
+    await commitSwaps([{ staging: staged, target: site }]);
+    return { files, indexedPages: index.pageCount, indexMs };
+  } finally {
+    if (staging) await rm(staging, { recursive: true, force: true });
+    await unlock();
+  }
+}
