@@ -3,12 +3,12 @@
  * site's word list beside the index. Any error Pagefind reports fails the build: a site whose
  * search silently finds nothing is worse than no site.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type * as Pagefind from 'pagefind';
-import { buildVocabulary, fragmentText, VOCABULARY_FILE } from './search-vocabulary.ts';
+import { buildVocabulary, chunkVocabulary, fragmentText, VOCABULARY_CHUNKS_DIR, VOCABULARY_FILE } from './search-vocabulary.ts';
 
 /** Name of the bundle directory inside the built site; the browser code loads it from `<base>pagefind/`. */
 export const BUNDLE_DIR = 'pagefind';
@@ -55,6 +55,9 @@ export async function indexSite(siteDir: string, pagefind: typeof Pagefind): Pro
     const texts = bundle.files.filter((file) => file.path.endsWith('.pf_fragment')).map((file) => fragmentText(file.content));
     const vocabulary = buildVocabulary(texts);
     await writeFile(join(outputPath, VOCABULARY_FILE), vocabulary);
+    // The browser loads only the chunks of the words searched for (see vocabularyChunkKey).
+    await mkdir(join(outputPath, VOCABULARY_CHUNKS_DIR), { recursive: true });
+    for (const [key, words] of chunkVocabulary(vocabulary)) await writeFile(join(outputPath, VOCABULARY_CHUNKS_DIR, `${key}.txt`), words);
     return { pageCount: added.page_count, wordCount: vocabulary.split('\n').length - 1 };
   } finally {
     await pagefind.close();

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type * as Pagefind from 'pagefind';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexSite, SearchIndexError } from '../../src/integrations/pagefind.ts';
-import { buildVocabulary, fragmentText, VOCABULARY_FILE } from '../../src/integrations/search-vocabulary.ts';
+import { buildVocabulary, chunkVocabulary, fragmentText, VOCABULARY_CHUNKS_DIR, VOCABULARY_FILE } from '../../src/integrations/search-vocabulary.ts';
 
 /** A fragment file as Pagefind writes it: gzip of a signature and JSON. */
 function fragment(record: object): Uint8Array {
@@ -54,6 +54,15 @@ describe('indexSite', () => {
     expect(await readFile(join(siteDir, 'pagefind', VOCABULARY_FILE), 'utf8')).toBe('labour\nand\nforced\npaulo\nsao\ntrafficking\n');
   });
 
+  it('writes the vocabulary in chunks by first two letters, each most frequent first', async () => {
+    await mkdir(join(siteDir, 'pagefind'));
+    await indexSite(siteDir, fakePagefind());
+    const chunk = (key: string) => readFile(join(siteDir, 'pagefind', VOCABULARY_CHUNKS_DIR, `${key}.txt`), 'utf8');
+    expect(await chunk('la')).toBe('labour\n');
+    expect(await chunk('sa')).toBe('sao\n');
+    expect(await chunk('tr')).toBe('trafficking\n');
+  });
+
   it('fails the build when Pagefind reports an error, and says how to fix it', async () => {
     const pagefind = fakePagefind({ add: ['Failed to parse index.html'] });
     await expect(indexSite(siteDir, pagefind)).rejects.toThrow(SearchIndexError);
@@ -73,5 +82,17 @@ describe('the spelling vocabulary', () => {
 
   it('lists words once, most frequent first, without accents, numbers or short words', () => {
     expect(buildVocabulary(['Labour labour São 2018 of IOM’s', 'labour Paulo'])).toBe('labour\niom\npaulo\nsao\n');
+  });
+});
+
+describe('chunkVocabulary', () => {
+  it('puts every word in exactly one chunk, keeping the order of frequency within each', () => {
+    const vocabulary = 'trafficking\nmigration\ntrade\nsão\nmigrants\n1990s\néducation\n';
+    const chunks = chunkVocabulary(vocabulary);
+    expect(chunks.get('tr')).toBe('trafficking\ntrade\n');
+    expect(chunks.get('mi')).toBe('migration\nmigrants\n');
+    expect(chunks.get('19')).toBe('1990s\n');
+    const words = [...chunks.values()].flatMap((text) => text.split('\n').filter(Boolean));
+    expect(words.sort()).toEqual(vocabulary.split('\n').filter(Boolean).sort());
   });
 });

@@ -3,7 +3,7 @@
  * `<base>pagefind/` on first use only: a page that is never searched downloads no search code.
  */
 import type { PagefindApi } from './pagefind-types.ts';
-import { parseVocabulary } from './typo-correction.ts';
+import { normalizeWord, parseVocabulary, vocabularyChunkKey } from './typo-correction.ts';
 
 /** The Pagefind bundle folder under the site's base path. */
 export const BUNDLE_URL = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`;
@@ -12,7 +12,9 @@ export const BUNDLE_URL = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagef
 const RANKING = { pageLength: 0.3, termFrequency: 0.8 };
 
 let pagefind: Promise<PagefindApi> | undefined;
-let vocabulary: Promise<string[]> | undefined;
+/** Vocabulary chunks by key, and their unions by the set of keys a query needed. */
+const chunks = new Map<string, Promise<string[]>>();
+const unions = new Map<string, Promise<string[]>>();
 
 /** Thrown when the bundle is missing: in `npm run dev`, or before the first build. */
 export class SearchUnavailableError extends Error {
@@ -37,8 +39,6 @@ export function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
     try {
       preloadEngine();
-      // Every query needs the vocabulary to tell a word the site holds from one it does not.
-      void loadVocabulary();
       const api = (await import(/* @vite-ignore */ `${BUNDLE_URL}pagefind.js`)) as PagefindApi;
       // One small index: searching on the main thread saves loading a worker script.
       await api.options({ noWorker: true, excerptLength: 28, excerptEllipsis: '…', ranking: RANKING });
@@ -52,10 +52,29 @@ export function loadPagefind(): Promise<PagefindApi> {
   return pagefind;
 }
 
-/** The site's words, most frequent first; empty if the file cannot be loaded. */
-export function loadVocabulary(): Promise<string[]> {
-  vocabulary ??= fetch(`${BUNDLE_URL}readout-vocabulary.txt`)
-    .then((response) => (response.ok ? response.text() : ''))
-    .then(parseVocabulary, () => []);
-  return vocabulary;
+/**
+ * The site's words that `words` could be or be corrected to (those sharing their chunk: see
+ * vocabularyChunkKey), most frequent first within a chunk; a chunk that cannot be loaded counts
+ * as empty. The same keys give the same array, so what is built from it is built once.
+ */
+export function loadVocabulary(words: readonly string[] = []): Promise<string[]> {
+  const keys = [...new Set(words.map((word) => vocabularyChunkKey(normalizeWord(word))))].sort();
+  const id = keys.join(' ');
+  let union = unions.get(id);
+  if (!union) {
+    union = Promise.all(keys.map(loadChunk)).then((lists) => lists.flat());
+    unions.set(id, union);
+  }
+  return union;
+}
+
+function loadChunk(key: string): Promise<string[]> {
+  let chunk = chunks.get(key);
+  if (!chunk) {
+    chunk = fetch(`${BUNDLE_URL}readout-vocabulary/${key}.txt`)
+      .then((response) => (response.ok ? response.text() : ''))
+      .then(parseVocabulary, () => []);
+    chunks.set(key, chunk);
+  }
+  return chunk;
 }

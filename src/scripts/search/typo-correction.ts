@@ -57,6 +57,15 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
   return best?.word;
 }
 
+/**
+ * The vocabulary is published in chunks, one per first two letters of the (normalized) word, so
+ * a first search downloads the words it can be corrected to, not an archive's whole word list:
+ * a correction keeps the typed word's first two letters. Letters outside a–z and digits share `_`.
+ */
+export function vocabularyChunkKey(word: string): string {
+  return [...normalizeWord(word).slice(0, 2).padEnd(2, '_')].map((c) => (/[a-z0-9]/.test(c) ? c : '_')).join('');
+}
+
 /** Parses the vocabulary file: one word a line. */
 export function parseVocabulary(text: string): string[] {
   return text.split('\n').filter((line) => line.length > 0);
