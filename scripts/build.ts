@@ -12,7 +12,6 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { build } from 'astro';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { commitSwaps, recoverCommits } from './lib/commit.ts';
 import { stageSplit } from './lib/incremental-split.ts';
@@ -25,7 +24,8 @@ import { findSources } from './lib/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { makeStaging, recoverSwaps } from './lib/swap.ts';
 import { assembleSite } from './lib/shards/assemble-site.ts';
-import { buildFingerprint, writeShardManifest } from './lib/shards/manifest.ts';
+import { buildStamp, inputsFingerprint, readBuildStamp, writeBuildStamp } from './lib/shards/fingerprint.ts';
+import { writeShardManifest } from './lib/shards/manifest.ts';
 import { shardSettings } from './lib/shards/options.ts';
 
 await runCommand(async () => {
@@ -35,7 +35,8 @@ await runCommand(async () => {
   checkSiteSettings(process.env);
   if (options.has('assemble')) {
     const assembled = await assembleSite(positional, siteDir());
-    console.log(`Assembled ${positional.length} shard(s) into ${siteDir()}/ (${assembled.files} files, ${assembled.indexedPages} pages indexed in ${(assembled.indexMs / 1000).toFixed(1)} s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (!assembled.changed) console.log(`Nothing changed since the last assemble: ${siteDir()}/ is up to date`);
+    else console.log(`Assembled ${positional.length} shard(s) into ${siteDir()}/ (${assembled.files} files, ${assembled.indexedPages} pages indexed in ${(assembled.indexMs / 1000).toFixed(1)} s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     await writeBuildStats({ splitMs: 0, astroMs: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS });
     return;
   }
@@ -56,11 +57,23 @@ await runCommand(async () => {
     staged.push(split.staging);
     const reused = split.reused.length > 0 ? ` (${split.reused.length} unchanged, not split again)` : '';
     console.log(formatSplitSummary(split.parsed, performance.now() - started, `${generatedDir()}${reused}`));
+    const inputs = await inputsFingerprint(await readFile(resolve(split.staging, SPLIT_MANIFEST), 'utf8'), process.env);
+    const stamp = buildStamp(inputs, shard ? `shard ${shard.index}/${shard.count}` : 'whole');
+    if ((await readBuildStamp(site)) === stamp) {
+      // Same sources, code and settings as the site in place: nothing to render or index.
+      staged.length = 0;
+      await commitSwaps([{ staging: split.staging, target: generated }]);
+      await writeLockfiles(split.lockfiles);
+      console.log(`Nothing changed since the last build: ${siteName}/ is up to date (nothing rendered)`);
+      await writeBuildStats({ splitMs: performance.now() - started, astroMs: 0, maxRssKiB: process.resourceUsage().maxRSS });
+      return;
+    }
     const astroStarted = performance.now();
     const siteStaging = await makeStaging(site);
     staged.push(siteStaging);
     await buildSite(split.staging, siteStaging);
-    if (shard) await writeShardManifest(siteStaging, shard, buildFingerprint(await readFile(resolve(split.staging, SPLIT_MANIFEST), 'utf8'), process.env));
+    if (shard) await writeShardManifest(siteStaging, shard, inputs);
+    await writeBuildStamp(siteStaging, stamp);
     await Promise.all([markOwned(split.staging), markOwned(siteStaging)]);
     // From here the commit's journal owns the staging folders: if a swap fails, the next build finishes it.
     staged.length = 0;
@@ -89,6 +102,8 @@ async function recoverInterruptedBuilds(targets: string[]): Promise<void> {
 async function buildSite(generated: string, outDir: string): Promise<void> {
   process.env['READOUT_GENERATED'] = generated;
   process.env['OUT_DIR'] = outDir;
+  // Loaded only when there is something to render: a rebuild with nothing changed skips it.
+  const { build } = await import('astro');
   await build({ root: process.cwd(), logLevel: 'warn' });
 }
 

@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perturbSummary } from '../../scripts/bench/corpus.ts';
+import { BUILD_STAMP } from '../../scripts/lib/shards/fingerprint.ts';
 import { shellEnvironment } from './support/global-setup.ts';
 
 const run = promisify(execFile);
@@ -59,13 +60,35 @@ describe('a sharded build', () => {
     expect(pagesOf.filter((pages) => pages.length > 0).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('assembles into the same files, byte for byte, as one build of the same meetings', async () => {
+  it('assembles into the same files, byte for byte, as one build of the same meetings (its build stamp aside)', async () => {
     const [whole, assembled] = await Promise.all([tree(join(WORK, 'whole')), tree(join(WORK, 'assembled'))]);
+    for (const site of [whole, assembled]) expect(site.delete(BUILD_STAMP)).toBe(true);
     expect([...assembled.keys()]).toEqual([...whole.keys()]);
     expect(whole.has('sitemap-0.xml') && whole.has('pagefind/pagefind-entry.json')).toBe(true);
     const differing = [...whole].filter(([file, bytes]) => !assembled.get(file)!.equals(bytes)).map(([file]) => file);
     expect(differing).toEqual([]);
   });
+
+  it('renders nothing when rebuilt with nothing changed, whole or in shards, and leaves the site as it was', async () => {
+    const before = await tree(join(WORK, 'whole'));
+    const whole = await build(['--source', SOURCES], { READOUT_GENERATED: join(WORK, 'generated-whole'), READOUT_CACHE_DIR: join(WORK, 'cache-whole'), OUT_DIR: join(WORK, 'whole') });
+    expect(whole.stdout).toMatch(/Nothing changed since the last build/);
+    expect(await tree(join(WORK, 'whole'))).toEqual(before);
+    const shard = await build(['--source', SOURCES, '--frozen', '--shard', '2/3', '--out', shardDirs[1]!], { READOUT_GENERATED: join(WORK, 'generated-shards'), READOUT_CACHE_DIR: join(WORK, 'cache-2') });
+    expect(shard.stdout).toMatch(/Nothing changed since the last build/);
+    const assembled = await build(['--assemble', ...shardDirs], { OUT_DIR: join(WORK, 'assembled') });
+    expect(assembled.stdout).toMatch(/Nothing changed since the last assemble/);
+  }, 120_000);
+
+  it('renders again when a setting that changes pages differs', async () => {
+    const shard = await build(['--source', SOURCES, '--frozen', '--shard', '3/3', '--out', join(WORK, 'other-base')], { READOUT_GENERATED: join(WORK, 'generated-shards'), READOUT_CACHE_DIR: join(WORK, 'cache-3'), BASE_PATH: '/archive/' });
+    expect(shard.stdout).toMatch(/Built the site into/);
+    const failed = await build(['--assemble', shardDirs[0]!, shardDirs[1]!, join(WORK, 'other-base')], { OUT_DIR: join(WORK, 'mixed') }).then(
+      () => undefined,
+      (error: { stderr: string }) => error,
+    );
+    expect(failed?.stderr).toMatch(/is a shard of another build/);
+  }, 120_000);
 
   it('refuses to assemble an incomplete set of shards, in one line', async () => {
     const failed = await build(['--assemble', shardDirs[0]!, shardDirs[2]!], { OUT_DIR: join(WORK, 'incomplete') }).then(

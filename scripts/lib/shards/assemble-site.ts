@@ -15,11 +15,14 @@ import { commitSwaps, recoverCommits } from '../commit.ts';
 import { lockFolders } from '../lock.ts';
 import { assertReplaceableSite, markOwned } from '../ownership.ts';
 import { makeStaging, recoverSwaps } from '../swap.ts';
+import { buildStamp, readBuildStamp, writeBuildStamp } from './fingerprint.ts';
 import { checkShardSet, readShardManifest } from './manifest.ts';
 import { mergeShardFolders } from './merge-folders.ts';
 
 /** What assembling did, for the build log and the benchmark. */
 export interface AssembleSummary {
+  /** False when the site in place was assembled from the same inputs: nothing was done. */
+  changed: boolean;
   files: number;
   indexedPages: number;
   indexMs: number;
@@ -35,16 +38,19 @@ export async function assembleSite(folders: readonly string[], siteName: string)
   try {
     await recoverCommits([site]);
     await recoverSwaps(site);
+    const stamp = buildStamp(manifests[0]!.fingerprint, `assembled from ${manifests.length} shards`);
+    if ((await readBuildStamp(site)) === stamp) return { changed: false, files: 0, indexedPages: 0, indexMs: 0 };
     staging = await makeStaging(site);
     const files = await mergeShardFolders(folders.map((f) => resolve(f)), staging);
     const indexStarted = performance.now();
     const index = await indexSite(staging, await import('pagefind'));
     const indexMs = performance.now() - indexStarted;
     await markOwned(staging);
+    await writeBuildStamp(staging, stamp);
     const staged = staging;
     staging = undefined;
     await commitSwaps([{ staging: staged, target: site }]);
-    return { files, indexedPages: index.pageCount, indexMs };
+    return { changed: true, files, indexedPages: index.pageCount, indexMs };
   } finally {
     if (staging) await rm(staging, { recursive: true, force: true });
     await unlock();

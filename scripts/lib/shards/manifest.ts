@@ -4,7 +4,6 @@
  * settings every shard must share (shards split from other sources would link to pages the
  * others do not render).
  */
-import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SourceError } from '../errors.ts';
@@ -17,14 +16,8 @@ export const SHARD_MANIFEST = '.readout-shard.json';
 export interface ShardManifest {
   index: number;
   count: number;
-  /** Hash of the split manifest (every source's hash and the splitter's) and the site settings. */
+  /** The build's inputs (see fingerprint.ts): sources, rendering code and settings. */
   fingerprint: string;
-}
-
-/** The fingerprint of a build: its split manifest's text and the settings that change pages. */
-export function buildFingerprint(splitManifestText: string, env: Record<string, string | undefined>): string {
-  const settings = ['SITE_URL', 'BASE_PATH'].map((name) => `${name}=${env[name] ?? ''}`).join('\n');
-  return createHash('sha256').update(splitManifestText).update('\n').update(settings).digest('hex').slice(0, 16);
 }
 
 export async function writeShardManifest(folder: string, shard: Shard, fingerprint: string): Promise<void> {

@@ -9,10 +9,11 @@ import { copyFile, link, mkdir, readdir, readFile, writeFile } from 'node:fs/pro
 import { dirname, join, relative } from 'node:path';
 import { SourceError } from '../errors.ts';
 import { OWNER_MARKER } from '../ownership.ts';
+import { BUILD_STAMP } from './fingerprint.ts';
 import { SHARD_MANIFEST } from './manifest.ts';
 
 /** Files of a shard folder that describe the shard, not the site. */
-const NOT_SITE = new Set([SHARD_MANIFEST, OWNER_MARKER]);
+const NOT_SITE = new Set([SHARD_MANIFEST, OWNER_MARKER, BUILD_STAMP]);
 const SITEMAP_CHUNK = /^sitemap-\d+\.xml$/;
 const SITEMAP_INDEX = 'sitemap-index.xml';
 
