@@ -13,6 +13,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
+import { SourceError } from './lib/errors.ts';
 import { commitSwaps, recoverCommits } from './lib/commit.ts';
 import { stageSplit } from './lib/incremental-split.ts';
 import { lockFolders } from './lib/lock.ts';
@@ -34,6 +35,8 @@ await runCommand(async () => {
   const { options, positional } = parseCommandLine(process.argv.slice(2), ['source', 'shard', 'out'], { flags: ['frozen', 'assemble'], positional: Number.MAX_SAFE_INTEGER, usage });
   checkSiteSettings(process.env);
   if (options.has('assemble')) {
+    const other = ['source', 'shard', 'out', 'frozen'].find((name) => options.has(name));
+    if (other) throw new SourceError('command line', `--assemble joins built shards and takes no --${other}`, `write ${usage}`);
     const assembled = await assembleSite(positional, siteDir());
     if (!assembled.changed) console.log(`Nothing changed since the last assemble: ${siteDir()}/ is up to date`);
     else console.log(`Assembled ${positional.length} shard(s) into ${siteDir()}/ (${assembled.files} files, ${assembled.indexedPages} pages indexed in ${(assembled.indexMs / 1000).toFixed(1)} s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
