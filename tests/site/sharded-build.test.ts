@@ -60,6 +60,13 @@ describe('a sharded build', () => {
     expect(pagesOf.filter((pages) => pages.length > 0).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('renders a person named in meetings of different shards on one page, quoting each meeting', async () => {
+    const site = join(WORK, 'assembled');
+    const people = (await readdir(join(site, 'speakers'))).map((id) => join(site, 'speakers', id, 'index.html'));
+    const meetingsNamed = await Promise.all(people.map(async (file) => ((await readFile(file, 'utf8')).match(/<h2 id="in-/g) ?? []).length));
+    expect(Math.max(...meetingsNamed)).toBeGreaterThanOrEqual(2);
+  });
+
   it('assembles into the same files, byte for byte, as one build of the same meetings (its build stamp aside)', async () => {
     const [whole, assembled] = await Promise.all([tree(join(WORK, 'whole')), tree(join(WORK, 'assembled'))]);
     for (const site of [whole, assembled]) expect(site.delete(BUILD_STAMP)).toBe(true);
