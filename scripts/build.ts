@@ -5,11 +5,15 @@
  * together only when everything succeeded: a bad source, an Astro error or a kill leaves the
  * previous pages and site whole. A lock per output folder keeps two builds from writing the same
  * one. Each meeting's links lockfile is then updated, or with --frozen (CI) must already match.
+ *
+ * An archive too large for one build is built in shards: `--shard k/n` renders shard k's pages
+ * into its own folder (`--out`, default `dist-shards/<k>-of-<n>`), and `--assemble <folders…>`
+ * joins the n folders into the site and indexes it for search (scripts/lib/shards/).
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { build } from 'astro';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
+import { SourceError } from './lib/errors.ts';
 import { commitSwaps, recoverCommits } from './disk/commit.ts';
 import { stageSplit } from './disk/incremental-split.ts';
 import { lockFolders } from './disk/lock.ts';
@@ -20,17 +24,32 @@ import { readTextIfExists, todayUtc, writeLockfiles } from './lib/permalinks/loc
 import { findSources } from './disk/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { makeStaging, recoverSwaps } from './disk/swap.ts';
+import { assembleSite } from './lib/shards/assemble-site.ts';
+import { buildStamp, inputsFingerprint, readBuildStamp, writeBuildStamp } from './lib/shards/fingerprint.ts';
+import { writeShardManifest } from './lib/shards/manifest.ts';
+import { shardSettings } from './lib/shards/options.ts';
 
 await runCommand(async () => {
   const started = performance.now();
-  const { options } = parseCommandLine(process.argv.slice(2), ['source'], { flags: ['frozen'], positional: 0, usage: 'npm run build [-- --source <file-or-folder>] [--frozen]' });
+  const usage = 'npm run build [-- --source <file-or-folder>] [--frozen] [--shard k/n [--out <folder>]] | --assemble <folder>…';
+  const { options, positional } = parseCommandLine(process.argv.slice(2), ['source', 'shard', 'out'], { flags: ['frozen', 'assemble'], positional: Number.MAX_SAFE_INTEGER, usage });
   checkSiteSettings(process.env);
+  if (options.has('assemble')) {
+    const other = ['source', 'shard', 'out', 'frozen'].find((name) => options.has(name));
+    if (other) throw new SourceError('command line', `--assemble joins built shards and takes no --${other}`, `write ${usage}`);
+    const assembled = await assembleSite(positional, siteDir());
+    if (!assembled.changed) console.log(`Nothing changed since the last assemble: ${siteDir()}/ is up to date`);
+    else console.log(`Assembled ${positional.length} shard(s) into ${siteDir()}/ (${assembled.files} files, ${assembled.indexedPages} pages indexed in ${(assembled.indexMs / 1000).toFixed(1)} s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await writeBuildStats({ splitMs: 0, astroMs: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS });
+    return;
+  }
+  const shard = shardSettings(options, positional, usage);
   const source = options.get('source');
   const sources = await findSources(typeof source === 'string' ? source : DEFAULT_SOURCES);
   await assertReplaceable(generatedDir(), 'READOUT_GENERATED');
-  await assertReplaceableSite(siteDir());
+  const siteName = shard?.folder ?? siteDir();
+  await assertReplaceableSite(siteName);
   const generated = resolve(generatedDir());
-  const siteName = siteDir();
   const site = resolve(siteName);
   const unlock = await lockFolders([generated, site]);
   const staged: string[] = [];
@@ -41,10 +60,23 @@ await runCommand(async () => {
     staged.push(split.staging);
     const reused = split.reused.length > 0 ? ` (${split.reused.length} unchanged, not split again)` : '';
     console.log(formatSplitSummary(split.parsed, performance.now() - started, `${generatedDir()}${reused}`));
+    const inputs = await inputsFingerprint(await readFile(resolve(split.staging, SPLIT_MANIFEST), 'utf8'), process.env);
+    const stamp = buildStamp(inputs, shard ? `shard ${shard.index}/${shard.count}` : 'whole');
+    if ((await readBuildStamp(site)) === stamp) {
+      // Same sources, code and settings as the site in place: nothing to render or index.
+      staged.length = 0;
+      await commitSwaps([{ staging: split.staging, target: generated }]);
+      await writeLockfiles(split.lockfiles);
+      console.log(`Nothing changed since the last build: ${siteName}/ is up to date (nothing rendered)`);
+      await writeBuildStats({ splitMs: performance.now() - started, astroMs: 0, maxRssKiB: process.resourceUsage().maxRSS });
+      return;
+    }
     const astroStarted = performance.now();
     const siteStaging = await makeStaging(site);
     staged.push(siteStaging);
     await buildSite(split.staging, siteStaging);
+    if (shard) await writeShardManifest(siteStaging, shard, inputs);
+    await writeBuildStamp(siteStaging, stamp);
     await Promise.all([markOwned(split.staging), markOwned(siteStaging)]);
     // From here the commit's journal owns the staging folders: if a swap fails, the next build finishes it.
     staged.length = 0;
@@ -73,6 +105,8 @@ async function recoverInterruptedBuilds(targets: string[]): Promise<void> {
 async function buildSite(generated: string, outDir: string): Promise<void> {
   process.env['READOUT_GENERATED'] = generated;
   process.env['OUT_DIR'] = outDir;
+  // Loaded only when there is something to render: a rebuild with nothing changed skips it.
+  const { build } = await import('astro');
   await build({ root: process.cwd(), logLevel: 'warn' });
 }
 

@@ -67,6 +67,8 @@ export const PAGEFIND_BUNDLE_DIR = 'pagefind';
 
 /** The site's word list, written into the Pagefind bundle folder for typo correction. */
 export const VOCABULARY_FILE = 'readout-vocabulary.txt';
+/** Folder inside the bundle of the vocabulary's chunks, one per first letter: a search loads only its words' chunks. */
+export const VOCABULARY_CHUNKS_DIR = 'readout-vocabulary';
 
 /** URL parameter a search result adds so the page it opens marks the searched words (`?highlight=…`). */
 export const HIGHLIGHT_PARAM = 'highlight';

@@ -1,11 +1,21 @@
 /**
- * Variants of a summary for benchmarks: speaker names, numbers and the order of evidence
+ * Variants of summaries for benchmarks: speaker names, numbers and the order of evidence
  * sentences are perturbed with a seeded generator, so N meetings are N different texts (a
  * search index cannot collapse them) with the same structure and the same cost to build.
+ *
+ * An archive's vocabulary keeps growing (new people, places and terms in every meeting) and its
+ * people recur (a series' chair, its regular delegates): new names are made of letters, not a
+ * few syllables, and about one speaker in six is one of a fixed cast who recur across meetings.
  */
 import { findAttributions } from '../lib/entities/speakers.ts';
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ne', 'to', 'sa', 'vi', 'du', 'be', 'ri', 'an', 'el', 'or', 'zu', 'fe', 'ho', 'ja', 'qui', 'pe'];
+const ONSETS = ['b', 'br', 'c', 'ch', 'd', 'dr', 'f', 'g', 'gr', 'h', 'j', 'k', 'kh', 'l', 'm', 'n', 'p', 'pr', 'r', 's', 'sh', 't', 'th', 'tr', 'v', 'w', 'y', 'z', ''];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ei', 'ou', 'ia', 'ue'];
+const CODAS = ['', '', 'n', 'r', 's', 'l', 'm', 'k', 'nd', 'st', 'rt'];
+/** People who recur across the archive's meetings. */
+const CAST_SIZE = 24;
+/** Share of a meeting's speakers drawn from the recurring cast. */
+const RECURRING_SHARE = 1 / 6;
 
 /** mulberry32: small, fast and good enough to make reproducible variants. */
 export function seededRandom(seed: number): () => number {
@@ -19,11 +29,22 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
 function inventName(random: () => number, words: number): string {
   return Array.from({ length: words }, () => {
-    const word = Array.from({ length: 2 + Math.floor(random() * 2) }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join('');
+    const word = Array.from({ length: 2 + Math.floor(random() * 2) }, () => `${pick(random, ONSETS)}${pick(random, VOWELS)}${pick(random, CODAS)}`).join('');
     return word.charAt(0).toUpperCase() + word.slice(1);
   }).join(' ');
+}
+
+/** The recurring cast: the same names in every meeting that draws on them. */
+const CAST = Array.from({ length: CAST_SIZE }, (_, i) => inventName(seededRandom(100_003 + i), 2));
+
+/** A new name for a speaker: one of the recurring cast (two-word names only) or a new one. */
+function replacementName(random: () => number, words: number): string {
+  if (words === 2 && random() < RECURRING_SHARE) return pick(random, CAST);
+  return inventName(random, words);
 }
 
 /** Variant `index` of `text`: same shape, other names, numbers and sentence order. */
@@ -44,7 +65,7 @@ function renameSpeakers(text: string, random: () => number): string {
   let result = text;
   for (const name of names) {
     const words = name.split(' ');
-    const replacement = inventName(random, words.length).split(' ');
+    const replacement = replacementName(random, words.length).split(' ');
     result = result.replaceAll(name, replacement.join(' '));
     if (words.at(-1)!.length >= 4) result = result.replace(new RegExp(`\\b${words.at(-1)!}\\b`, 'g'), replacement.at(-1)!);
   }

@@ -1,17 +1,24 @@
 /**
- * `npm run bench [-- --sizes 1,10,100,250 --runs 3 --starlight-max 250]`: builds corpora of N
- * meetings with Readout and with Astro Starlight, in turn, cold, several times, and prints
- * medians and pair-by-pair ratios. Writes bench/RESULTS.md and bench/build-time.svg.
+ * `npm run bench [-- --sizes 1,100,500,1000 --runs 1 --corpus <folder> --shard-size 100 --starlight-max 100]`:
+ * builds generated archives of N meetings cold, then again with nothing changed and with one
+ * meeting changed, and prints per size: build time, time per page and per meeting, peak memory
+ * of every process (Pagefind's indexer included), the heaviest page and the first search's
+ * bytes. Archives of more than `--shard-size` meetings are built in shards, one process after
+ * another, then assembled (the path a CI matrix takes). With `--corpus`, the meetings rotate the
+ * summaries of that folder (`*.txt`) with the bundled one, so the vocabulary grows as a real
+ * archive's does. Astro Starlight builds the same content up to `--starlight-max` meetings.
+ * Writes bench/RESULTS.md and bench/build-time.svg.
  */
-import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandLine } from '../lib/cli.ts';
+import { vocabularyChunkKey } from '../../src/client/search/typo-correction.ts';
 import { buildTimeChart } from './chart.ts';
 import { perturbSummary } from './corpus.ts';
 import { firstSearchBytes } from './first-search.ts';
 import { folderBytes, listFiles, weighPages } from './measure.ts';
+import { runMeasured } from './process-memory.ts';
 import { writeStarlightProject } from './starlight.ts';
 
 const WORK = '.bench';
@@ -20,9 +27,12 @@ const QUERY = 'trafficking';
 
 interface BuildFigures {
   wallS: number;
-  splitMs?: number;
-  astroS?: number;
-  maxRssMiB?: number;
+  /** Peak of all processes at once (shards run one after another, so the largest of them). */
+  peakMiB: number;
+  /** Peak of the assemble step (joining and Pagefind's indexer), when sharded. */
+  assemblePeakMiB?: number;
+  /** Seconds of the assemble step, when sharded. */
+  assembleS?: number;
 }
 
 interface SiteFigures {
@@ -31,6 +41,9 @@ interface SiteFigures {
   indexMiB: number;
   heaviestKiB: number;
   heaviestPath: string;
+  /** The heaviest page other than a meeting's whole text on one page (which grows with that meeting, not the archive). */
+  heaviestListKiB: number;
+  heaviestListPath: string;
   searchKiB: number;
 }
 
@@ -42,141 +55,190 @@ const median = (values: number[]) => {
 const kib = (bytes: number) => bytes / 1024;
 const mib = (bytes: number) => bytes / 1024 / 1024;
 
-/** Runs a command, resolving with its wall time in seconds; a failure rejects with its output. */
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`${command} ${args.join(' ')} failed:\n${output.slice(-2000)}`))));
-  });
+async function loadDocuments(corpus: string | undefined): Promise<string[]> {
+  const documents = [await readFile(SOURCE, 'utf8')];
+  if (!corpus) return documents;
+  const names = (await readdir(corpus)).filter((name) => name.endsWith('.txt')).sort();
+  for (const name of names) documents.push(await readFile(join(corpus, name), 'utf8'));
+  return documents;
 }
 
-async function makeCorpus(size: number): Promise<{ dir: string; megabytes: number }> {
+async function makeCorpus(size: number, documents: readonly string[]): Promise<{ dir: string; megabytes: number }> {
   const dir = join(WORK, `${size}`, 'sources');
-  const text = await readFile(SOURCE, 'utf8');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   let bytes = 0;
   for (let i = 0; i < size; i++) {
-    const variant = perturbSummary(text, i);
+    const variant = perturbSummary(documents[i % documents.length]!, i);
     bytes += Buffer.byteLength(variant);
-    await writeFile(join(dir, `meeting-${String(i + 1).padStart(3, '0')}.txt`), variant);
+    await writeFile(join(dir, `meeting-${String(i + 1).padStart(4, '0')}.txt`), variant);
   }
   return { dir, megabytes: bytes / 1e6 };
 }
 
 function readoutPaths(size: number) {
   const root = join(WORK, `${size}`);
-  return { generated: join(root, 'generated'), dist: join(root, 'dist'), stats: join(root, 'stats.json') };
+  return { root, generated: join(root, 'generated'), dist: join(root, 'dist'), shards: join(root, 'shards'), cache: join(root, 'astro-cache') };
 }
 
-/** A cold Readout build: no split manifest, no Astro content cache. */
-async function buildReadout(size: number, sources: string, cold = true): Promise<BuildFigures> {
+/**
+ * One Readout build of the corpus: whole, or `shards` shard processes then assemble. Cold
+ * removes the generated pages, Astro's caches and the built site first.
+ */
+async function buildReadout(size: number, sources: string, shards: number, cold: boolean): Promise<BuildFigures> {
   const paths = readoutPaths(size);
-  if (cold) await Promise.all([rm(paths.generated, { recursive: true, force: true }), rm('node_modules/.astro', { recursive: true, force: true })]);
-  const wallS = await run(process.execPath, ['scripts/build.ts', '--source', sources], { READOUT_GENERATED: paths.generated, OUT_DIR: paths.dist, READOUT_STATS_FILE: paths.stats });
-  const stats = JSON.parse(await readFile(paths.stats, 'utf8')) as { splitMs: number; astroMs: number; maxRssKiB: number };
-  return { wallS, splitMs: stats.splitMs, astroS: stats.astroMs / 1000, maxRssMiB: stats.maxRssKiB / 1024 };
+  if (cold) await Promise.all([paths.generated, paths.dist, paths.shards, paths.cache].map((dir) => rm(dir, { recursive: true, force: true })));
+  const env = { READOUT_GENERATED: paths.generated, SITE_URL: '', BASE_PATH: '' };
+  const node = process.execPath;
+  if (shards <= 1) {
+    const whole = await runMeasured(node, ['scripts/build.ts', '--source', sources], { ...env, OUT_DIR: paths.dist, READOUT_CACHE_DIR: paths.cache });
+    return { wallS: whole.wallS, peakMiB: whole.peakMiB };
+  }
+  let wallS = 0;
+  let peakMiB = 0;
+  const folders: string[] = [];
+  for (let k = 1; k <= shards; k++) {
+    const out = join(paths.shards, `${k}`);
+    folders.push(out);
+    const shard = await runMeasured(node, ['scripts/build.ts', '--source', sources, '--shard', `${k}/${shards}`, '--out', out], { ...env, READOUT_CACHE_DIR: join(paths.cache, `${k}`) });
+    wallS += shard.wallS;
+    peakMiB = Math.max(peakMiB, shard.peakMiB);
+  }
+  const assemble = await runMeasured(node, ['scripts/build.ts', '--assemble', ...folders], { ...env, OUT_DIR: paths.dist });
+  return { wallS: wallS + assemble.wallS, peakMiB: Math.max(peakMiB, assemble.peakMiB), assemblePeakMiB: assemble.peakMiB, assembleS: assemble.wallS };
 }
 
 async function buildStarlight(size: number): Promise<{ figures: BuildFigures; dist: string }> {
   const project = join(WORK, `starlight-${size}`);
   await writeStarlightProject(readoutPaths(size).generated, project);
-  const wallS = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--root', project, '--silent']);
-  return { figures: { wallS }, dist: join(project, 'dist') };
+  const run = await runMeasured(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--root', project, '--silent']);
+  return { figures: { wallS: run.wallS, peakMiB: run.peakMiB }, dist: join(project, 'dist') };
 }
 
-async function measureSite(dist: string): Promise<SiteFigures> {
+async function measureSite(dist: string, vocabularyChunks: boolean): Promise<SiteFigures> {
   const weights = (await weighPages(dist, '/')).filter((w) => !/(^|\/)404/.test(w.path));
-  const heaviest = weights.reduce((a, b) => (b.totalBytes > a.totalBytes ? b : a));
+  const heaviestOf = (list: typeof weights) => list.reduce((a, b) => (b.totalBytes > a.totalBytes ? b : a));
+  const heaviest = heaviestOf(weights);
+  const heaviestList = heaviestOf(weights.filter((w) => !/\/full\/index\.html$/.test(w.path)));
+  const alsoFetch = vocabularyChunks ? [`readout-vocabulary/${vocabularyChunkKey(QUERY)}.txt`] : [];
   return {
     pages: (await listFiles(dist)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).length,
     distMiB: mib(await folderBytes(dist)),
     indexMiB: mib(await folderBytes(join(dist, 'pagefind'))),
     heaviestKiB: kib(heaviest.totalBytes),
     heaviestPath: heaviest.path,
-    searchKiB: kib(await firstSearchBytes(dist, 'pagefind', QUERY)),
+    heaviestListKiB: kib(heaviestList.totalBytes),
+    heaviestListPath: heaviestList.path,
+    searchKiB: kib(await firstSearchBytes(dist, 'pagefind', QUERY, alsoFetch)),
   };
 }
 
 interface SizeResult {
   size: number;
+  shards: number;
   megabytes: number;
   readout: BuildFigures[];
   starlight: BuildFigures[];
   readoutSite: SiteFigures;
   starlightSite?: SiteFigures;
-  incremental?: { unchangedS: number; oneChangedS: number };
+  unchanged: BuildFigures;
+  oneChanged?: BuildFigures;
 }
 
-async function benchSize(size: number, runs: number, withStarlight: boolean): Promise<SizeResult> {
-  const { dir, megabytes } = await makeCorpus(size);
-  const result: SizeResult = { size, megabytes, readout: [], starlight: [], readoutSite: undefined as never };
+async function benchSize(size: number, runs: number, shardSize: number, documents: readonly string[], withStarlight: boolean): Promise<SizeResult> {
+  const { dir, megabytes } = await makeCorpus(size, documents);
+  const shards = Math.ceil(size / shardSize);
+  const readout: BuildFigures[] = [];
+  const starlight: BuildFigures[] = [];
+  let starlightSite: SiteFigures | undefined;
   for (let i = 0; i < runs; i++) {
-    result.readout.push(await buildReadout(size, dir));
-    if (withStarlight) result.starlight.push((await buildStarlight(size)).figures);
-    console.error(`  N=${size} run ${i + 1}/${runs}: Readout ${result.readout.at(-1)!.wallS.toFixed(1)} s${withStarlight ? `, Starlight ${result.starlight.at(-1)!.wallS.toFixed(1)} s` : ''}`);
+    readout.push(await buildReadout(size, dir, shards, true));
+    if (withStarlight) {
+      const built = await buildStarlight(size);
+      starlight.push(built.figures);
+      if (i === runs - 1) starlightSite = await measureSite(built.dist, false);
+    }
+    console.error(`  N=${size} run ${i + 1}/${runs}: Readout ${readout.at(-1)!.wallS.toFixed(1)} s, ${readout.at(-1)!.peakMiB.toFixed(0)} MiB${withStarlight ? `, Starlight ${starlight.at(-1)!.wallS.toFixed(1)} s` : ''}`);
   }
-  result.readoutSite = await measureSite(readoutPaths(size).dist);
-  if (withStarlight) result.starlightSite = await measureSite(join(WORK, `starlight-${size}`, 'dist'));
-  if (size >= 10 && size <= 100) {
-    const unchangedS = (await buildReadout(size, dir, false)).wallS;
-    const first = join(dir, 'meeting-001.txt');
+  const readoutSite = await measureSite(readoutPaths(size).dist, true);
+  const unchanged = await buildReadout(size, dir, shards, false);
+  let oneChanged: BuildFigures | undefined;
+  if (size <= oneChangedMax) {
+    const first = join(dir, 'meeting-0001.txt');
     await writeFile(first, (await readFile(first, 'utf8')).replace(/\.\n/, '. Edited.\n'));
-    const oneChangedS = (await buildReadout(size, dir, false)).wallS;
-    result.incremental = { unchangedS, oneChangedS };
+    oneChanged = await buildReadout(size, dir, shards, false);
   }
-  return result;
+  console.error(`  N=${size} rebuild: nothing changed ${unchanged.wallS.toFixed(1)} s, one changed ${oneChanged?.wallS.toFixed(1) ?? '—'} s`);
+  return { size, shards, megabytes, readout, starlight, readoutSite, unchanged, ...(oneChanged ? { oneChanged } : {}), ...(starlightSite ? { starlightSite } : {}) };
 }
 
 function table(results: SizeResult[]): string {
   const rows = results.map((r) => {
     const wall = median(r.readout.map((b) => b.wallS));
-    const split = median(r.readout.map((b) => b.splitMs!));
-    const astro = median(r.readout.map((b) => b.astroS!));
     const pages = r.readoutSite.pages;
-    const ratio = r.starlight.length ? median(r.readout.map((b, i) => b.wallS / r.starlight[i]!.wallS)) : undefined;
-    const perPageRatio = r.starlightSite && ratio !== undefined ? ratio * (r.starlightSite.pages / pages) : undefined;
-    const weightRatio = r.starlightSite ? r.readoutSite.heaviestKiB / r.starlightSite.heaviestKiB : undefined;
+    const assemble = r.readout.filter((b) => b.assemblePeakMiB !== undefined);
+    const ratio = r.starlight.length && r.starlightSite ? median(r.readout.map((b, i) => b.wallS / r.starlight[i]!.wallS)) * (r.starlightSite.pages / pages) : undefined;
     return [
-      r.size, pages, (r.megabytes / (split / 1000)).toFixed(1), (split / 1000).toFixed(2), astro.toFixed(1), wall.toFixed(1), ((wall / pages) * 1000).toFixed(1),
-      median(r.readout.map((b) => b.maxRssMiB!)).toFixed(0), r.readoutSite.distMiB.toFixed(1), r.readoutSite.indexMiB.toFixed(2), r.readoutSite.searchKiB.toFixed(1), r.readoutSite.heaviestKiB.toFixed(1),
-      r.starlight.length ? median(r.starlight.map((b) => b.wallS)).toFixed(1) : '—', r.starlightSite ? r.starlightSite.heaviestKiB.toFixed(1) : '—',
-      perPageRatio?.toFixed(2) ?? '—', weightRatio?.toFixed(2) ?? '—',
-      r.incremental ? `${r.incremental.unchangedS.toFixed(1)} / ${r.incremental.oneChangedS.toFixed(1)}` : '—',
+      r.size,
+      pages,
+      r.shards > 1 ? `${r.shards} shards` : 'whole',
+      wall.toFixed(1),
+      (wall / r.size).toFixed(2),
+      ((wall / pages) * 1000).toFixed(1),
+      median(r.readout.map((b) => b.peakMiB)).toFixed(0),
+      assemble.length ? `${median(assemble.map((b) => b.assemblePeakMiB!)).toFixed(0)} / ${median(assemble.map((b) => b.assembleS!)).toFixed(1)} s` : '—',
+      r.readoutSite.distMiB.toFixed(1),
+      r.readoutSite.indexMiB.toFixed(2),
+      `${r.readoutSite.heaviestKiB.toFixed(1)} (${r.readoutSite.heaviestPath.replace(/index\.html$/, '') || '/'})`,
+      `${r.readoutSite.heaviestListKiB.toFixed(1)} (${r.readoutSite.heaviestListPath.replace(/index\.html$/, '') || '/'})`,
+      r.readoutSite.searchKiB.toFixed(1),
+      r.unchanged.wallS.toFixed(1),
+      r.oneChanged ? `${r.oneChanged.wallS.toFixed(1)} (${((r.oneChanged.wallS / wall) * 100).toFixed(0)} %)` : '—',
+      r.starlight.length ? median(r.starlight.map((b) => b.wallS)).toFixed(1) : '—',
+      ratio?.toFixed(2) ?? '—',
     ].join(' | ');
   });
-  const header = 'meetings | pages | split MB/s | split s | Astro+Pagefind s | total s | ms/page | peak MiB | dist MiB | index MiB | first search KiB | heaviest page KiB | Starlight total s | Starlight heaviest KiB | time/page ratio R/S | weight ratio R/S | rebuild unchanged / one changed s';
+  const header =
+    'meetings | pages | built | cold s | s/meeting | ms/page | peak MiB, all processes | assemble + Pagefind peak MiB / s | dist MiB | index MiB | heaviest page KiB (page) | heaviest but a full text KiB (page) | first search KiB | rebuild, nothing changed s | rebuild, one changed s (% of cold) | Starlight s | time/page R/S';
   return [`| ${header} |`, `|${header.split('|').map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r} |`)].join('\n');
 }
 
-const { options } = parseCommandLine(process.argv.slice(2), ['sizes', 'runs', 'large-runs', 'starlight-max']);
-const sizes = String(options.get('sizes') ?? '1,10,100,250').split(',').map(Number);
-const runs = Number(options.get('runs') ?? 3);
-/** Runs for corpora above 100 meetings, whose Starlight builds take minutes each. */
+const { options } = parseCommandLine(process.argv.slice(2), ['sizes', 'runs', 'large-runs', 'starlight-max', 'corpus', 'shard-size', 'one-changed-max']);
+const sizes = String(options.get('sizes') ?? '1,100,500,1000').split(',').map(Number);
+const runs = Number(options.get('runs') ?? 1);
+/** Runs for corpora above 100 meetings, whose builds take minutes each. */
 const largeRuns = Number(options.get('large-runs') ?? runs);
-const starlightMax = Number(options.get('starlight-max') ?? 250);
+const starlightMax = Number(options.get('starlight-max') ?? 100);
+/** Meetings per shard: archives larger than this are built in shards, then assembled. */
+const shardSize = Number(options.get('shard-size') ?? 100);
+/** Largest archive rebuilt with one meeting changed (that rebuild renders as much as a cold one today). */
+const oneChangedMax = Number(options.get('one-changed-max') ?? 500);
+const corpus = options.get('corpus');
+const documents = await loadDocuments(typeof corpus === 'string' ? corpus : undefined);
 const results: SizeResult[] = [];
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const corpusNote = documents.length > 1 ? `meetings rotate the bundled summary and ${documents.length - 1} summaries of a corpus folder (\`--corpus\`), each with perturbed names and figures and a recurring cast of speakers` : 'meetings are variants of the bundled summary with perturbed names and figures and a recurring cast of speakers';
 for (const size of sizes) {
   console.error(`Benchmarking ${size} meeting(s)…`);
-  results.push(await benchSize(size, size > 100 ? largeRuns : runs, size <= starlightMax));
+  results.push(await benchSize(size, size > 100 ? largeRuns : runs, shardSize, documents, size <= starlightMax));
+  // Written after every size: a long run stopped part-way keeps what it measured.
+  await writeResults();
 }
-const report = table(results);
-console.log(report);
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-const chart = buildTimeChart(
-  [
-    { label: 'Readout', colour: '#1d4ed8', marker: 'circle', points: results.map((r) => [r.readoutSite.pages, median(r.readout.map((b) => b.wallS))]) },
-    { label: 'Starlight', colour: '#b45309', marker: 'square', points: results.filter((r) => r.starlight.length).map((r) => [r.starlightSite!.pages, median(r.starlight.map((b) => b.wallS))]) },
-  ],
-  'Build time against pages built, Readout and Starlight',
-);
-await mkdir('bench', { recursive: true });
-await writeFile('bench/build-time.svg', chart);
-await writeFile(
-  'bench/RESULTS.md',
-  `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${runs} cold run(s) per size up to 100 meetings and ${largeRuns} above, Readout and Starlight built in turn; medians, and ratios taken pair by pair. Produced by \`npm run bench\`.\n\n${report}\n\n![Build time against pages](build-time.svg)\n\n- *first search KiB*: bytes a browser transfers for Pagefind's script, WebAssembly, index chunks and the first five results of “${QUERY}”.\n- *heaviest page KiB*: gzipped HTML plus the CSS and JavaScript it loads before any interaction.\n- *peak MiB*: the build process's peak resident memory (Pagefind's indexer runs as its own process and is not included).\n- *time/page ratio R/S*: Readout's build time per page over Starlight's, for the same content (Readout builds more pages from it: indexes, a page per speaker).\n- *rebuild*: a second build with no source changed (nothing is split again), then with one source changed (only that meeting is split again); Astro renders every page again either way, so rendering dominates both.\n`,
-);
+console.log(table(results));
+
+async function writeResults(): Promise<void> {
+  const report = table(results);
+  const chart = buildTimeChart(
+    [
+      { label: 'Readout', colour: '#1d4ed8', marker: 'circle', points: results.map((r) => [r.readoutSite.pages, median(r.readout.map((b) => b.wallS))]) },
+      { label: 'Starlight', colour: '#b45309', marker: 'square', points: results.filter((r) => r.starlight.length).map((r) => [r.starlightSite!.pages, median(r.starlight.map((b) => b.wallS))]) },
+    ],
+    'Build time against pages built, Readout and Starlight',
+  );
+  await mkdir('bench', { recursive: true });
+  await writeFile('bench/build-time.svg', chart);
+  await writeFile(
+    'bench/RESULTS.md',
+    `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${runs} cold run(s) per size up to 100 meetings and ${largeRuns} above; ${corpusNote}. Archives of more than ${shardSize} meetings are built in shards of about ${shardSize} meetings, one process after another, then assembled. Produced by \`npm run bench -- --sizes ${sizes.join(',')}${documents.length > 1 ? ' --corpus <folder>' : ''}\`.\n\n${report}\n\n![Build time against pages](build-time.svg)\n\n- *peak MiB, all processes*: the highest sum of the resident memory of the build and every process it starts (Pagefind's indexer included), sampled every 200 ms; shards run one after another, so this is the largest shard's or the assemble's.\n- *assemble + Pagefind*: joining the shards and indexing the joined site (Pagefind's Node API), its peak memory and time.\n- *first search KiB*: bytes a browser transfers for Pagefind's script, WebAssembly, index chunks, the first five results of “${QUERY}” and the vocabulary chunk the search loads for it.\n- *heaviest page KiB*: gzipped HTML plus the CSS and JavaScript it loads before any interaction (404 aside); a meeting's whole text on one page (\`/full/\`) grows with that meeting's length, so the next column leaves it out.\n- *rebuild*: the same build again with no source changed, then with one source changed (up to ${oneChangedMax} meetings).\n- *time/page R/S*: Readout's build time per page over Starlight's, for the same content (Readout builds more pages from it: indexes, a page per speaker).\n`,
+  );
+}

@@ -3,13 +3,13 @@
  * site's word list beside the index. Any error Pagefind reports fails the build: a site whose
  * search silently finds nothing is worse than no site.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type * as Pagefind from 'pagefind';
 import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../constants.ts';
-import { buildVocabulary, fragmentText } from './search-vocabulary.ts';
+import { buildVocabulary, chunkVocabulary, fragmentText, VOCABULARY_CHUNKS_DIR } from './search-vocabulary.ts';
 
 /** A failure of the search index: names the step and what to do about it. */
 export class SearchIndexError extends Error {
@@ -53,6 +53,9 @@ export async function indexSite(siteDir: string, pagefind: typeof Pagefind): Pro
     const texts = bundle.files.filter((file) => file.path.endsWith('.pf_fragment')).map((file) => fragmentText(file.content));
     const vocabulary = buildVocabulary(texts);
     await writeFile(join(outputPath, VOCABULARY_FILE), vocabulary);
+    // The browser loads only the chunks of the words searched for (see vocabularyChunkKey).
+    await mkdir(join(outputPath, VOCABULARY_CHUNKS_DIR), { recursive: true });
+    for (const [key, words] of chunkVocabulary(vocabulary)) await writeFile(join(outputPath, VOCABULARY_CHUNKS_DIR, `${key}.txt`), words);
     return { pageCount: added.page_count, wordCount: vocabulary.split('\n').length - 1 };
   } finally {
     await pagefind.close();
@@ -70,6 +73,8 @@ export default function pagefindIntegration(): AstroIntegration {
     name: 'readout:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // A shard of an archive is indexed with the other shards once they are joined (--assemble).
+        if (process.env['READOUT_SHARD']) return;
         const pagefind = await import('pagefind');
         reportIndex(logger, await indexSite(fileURLToPath(dir), pagefind));
       },

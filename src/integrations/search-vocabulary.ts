@@ -3,7 +3,10 @@
  * from the records Pagefind indexed, so it holds exactly the words a search can find.
  */
 import { gunzipSync } from 'node:zlib';
-import { normalizeWord } from '../client/search/typo-correction.ts';
+import { normalizeWord, vocabularyChunkKey } from '../client/search/typo-correction.ts';
+
+/** Folder of the vocabulary's chunks (`<key>.txt`, see vocabularyChunkKey) inside the bundle directory. */
+export { VOCABULARY_CHUNKS_DIR } from '../constants.ts';
 
 /** Pagefind prefixes every decompressed bundle file with this signature. */
 const PAGEFIND_SIGNATURE = 'pagefind_dcd';
@@ -36,4 +39,17 @@ export function buildVocabulary(texts: readonly string[]): string {
   }
   const ranked = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   return `${ranked.map(([word]) => word).join('\n')}\n`;
+}
+
+/** The vocabulary (as buildVocabulary writes it) in chunks by key, each most frequent first. */
+export function chunkVocabulary(vocabulary: string): Map<string, string> {
+  const chunks = new Map<string, string[]>();
+  for (const word of vocabulary.split('\n')) {
+    if (!word) continue;
+    const key = vocabularyChunkKey(word);
+    const chunk = chunks.get(key);
+    if (chunk) chunk.push(word);
+    else chunks.set(key, [word]);
+  }
+  return new Map([...chunks].sort(([a], [b]) => a.localeCompare(b)).map(([key, words]) => [key, `${words.join('\n')}\n`]));
 }

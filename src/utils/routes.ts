@@ -1,6 +1,7 @@
 /** Static paths shared by the meeting routes, so each route file only renders. */
 import type { Meeting, Section } from '../schemas/meeting.ts';
 import { loadMeetings, type PageEntry } from './meetings.ts';
+import { ownsMeeting } from './shard.ts';
 
 /** Props of a route that renders something about a whole meeting. */
 export interface MeetingProps {
@@ -17,15 +18,20 @@ export interface SectionProps extends MeetingProps {
   section: Section | undefined;
 }
 
+/** The meetings whose pages this build renders: all, or a shard's own (see shard.ts). */
+export async function ownMeetings(): ReturnType<typeof loadMeetings> {
+  return (await loadMeetings()).filter(({ meeting }) => ownsMeeting(meeting.slug));
+}
+
 /** One path per meeting: `/<meeting>/…`. */
 export async function meetingPaths(): Promise<{ params: { meeting: string }; props: MeetingProps }[]> {
-  const meetings = await loadMeetings();
+  const meetings = await ownMeetings();
   return meetings.map(({ meeting, pages }) => ({ params: { meeting: meeting.slug }, props: { meeting, pages } }));
 }
 
 /** One path per generated page of a kind: `/<meeting>/<kind>/<slug>/`. */
 export async function sectionPaths(kind: Section['kind']): Promise<{ params: { meeting: string; slug: string }; props: SectionProps }[]> {
-  const meetings = await loadMeetings();
+  const meetings = await ownMeetings();
   return meetings.flatMap(({ meeting, pages }) =>
     pages
       .filter((page) => page.data.kind === kind)

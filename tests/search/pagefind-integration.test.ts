@@ -5,8 +5,8 @@ import { gzipSync } from 'node:zlib';
 import type * as Pagefind from 'pagefind';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexSite, SearchIndexError } from '../../src/integrations/pagefind.ts';
-import { VOCABULARY_FILE } from '../../src/constants.ts';
-import { buildVocabulary, fragmentText } from '../../src/integrations/search-vocabulary.ts';
+import { VOCABULARY_CHUNKS_DIR, VOCABULARY_FILE } from '../../src/constants.ts';
+import { buildVocabulary, chunkVocabulary, fragmentText } from '../../src/integrations/search-vocabulary.ts';
 
 /** A fragment file as Pagefind writes it: gzip of a signature and JSON. */
 function fragment(record: object): Uint8Array {
@@ -55,6 +55,15 @@ describe('indexSite', () => {
     expect(await readFile(join(siteDir, 'pagefind', VOCABULARY_FILE), 'utf8')).toBe('labour\nand\nforced\npaulo\nsao\ntrafficking\n');
   });
 
+  it('writes the vocabulary in chunks by first letter, each most frequent first', async () => {
+    await mkdir(join(siteDir, 'pagefind'));
+    await indexSite(siteDir, fakePagefind());
+    const chunk = (key: string) => readFile(join(siteDir, 'pagefind', VOCABULARY_CHUNKS_DIR, `${key}.txt`), 'utf8');
+    expect(await chunk('l')).toBe('labour\n');
+    expect(await chunk('s')).toBe('sao\n');
+    expect(await chunk('t')).toBe('trafficking\n');
+  });
+
   it('fails the build when Pagefind reports an error, and says how to fix it', async () => {
     const pagefind = fakePagefind({ add: ['Failed to parse index.html'] });
     await expect(indexSite(siteDir, pagefind)).rejects.toThrow(SearchIndexError);
@@ -74,5 +83,18 @@ describe('the spelling vocabulary', () => {
 
   it('lists words once, most frequent first, without accents, numbers or short words', () => {
     expect(buildVocabulary(['Labour labour São 2018 of IOM’s', 'labour Paulo'])).toBe('labour\niom\npaulo\nsao\n');
+  });
+});
+
+describe('chunkVocabulary', () => {
+  it('puts every word in exactly one chunk, keeping the order of frequency within each', () => {
+    const vocabulary = 'trafficking\nmigration\ntrade\nsão\nmigrants\n1990s\néducation\nmarkets\n';
+    const chunks = chunkVocabulary(vocabulary);
+    expect(chunks.get('t')).toBe('trafficking\ntrade\n');
+    expect(chunks.get('m')).toBe('migration\nmigrants\nmarkets\n');
+    expect(chunks.get('e')).toBe('éducation\n');
+    expect(chunks.get('1')).toBe('1990s\n');
+    const words = [...chunks.values()].flatMap((text) => text.split('\n').filter(Boolean));
+    expect(words.sort()).toEqual(vocabulary.split('\n').filter(Boolean).sort());
   });
 });

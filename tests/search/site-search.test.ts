@@ -58,6 +58,13 @@ describe('planQuery', () => {
     expect(statusLine('traficking', plan, 1)).toBe('Showing results for “trafficking”. 1 result.');
   });
 
+  it('asks the vocabulary only for the words typed, so a first search loads only their chunks', async () => {
+    const vocabulary = vi.fn(async (_typed: readonly string[]) => ['trafficking', 'gaziantep']);
+    await planQuery(api, 'traficking Gaziantep', vocabulary);
+    expect(vocabulary).toHaveBeenCalledTimes(1);
+    expect(vocabulary.mock.calls[0]![0].map((w) => w.toLowerCase())).toEqual(['traficking', 'gaziantep']);
+  });
+
   it('finds nothing for a word the vocabulary lacks, however loosely Pagefind would match it', async () => {
     const loose = fakePagefind([{ id: 'a', text: 'co-organized by the co-chair', kind: 'Session' }]);
     const search = vi.spyOn(loose, 'search').mockImplementation(async () => ({ results: [{ id: 'a', score: 1, words: [], data: async () => { throw new Error('unused'); } }], unfilteredResultCount: 1, filters: {}, totalFilters: {} }));

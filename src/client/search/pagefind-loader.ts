@@ -2,16 +2,18 @@
  * Loads Pagefind and the site's vocabulary (together: every query needs both) from
  * `<base>pagefind/` on first use only: a page that is never searched downloads no search code.
  */
-import { VOCABULARY_FILE } from '../../constants.ts';
+import { VOCABULARY_CHUNKS_DIR } from '../../constants.ts';
 import { PAGEFIND_BUNDLE_URL as BUNDLE_URL } from '../../utils/base.ts';
 import type { PagefindApi } from './pagefind-types.ts';
-import { parseVocabulary } from './typo-correction.ts';
+import { normalizeWord, parseVocabulary, vocabularyChunkKey } from './typo-correction.ts';
 
 /** Ranking tuned for meeting pages: long conclusion pages should not lose to a title-only session page. */
 const RANKING = { pageLength: 0.3, termFrequency: 0.8 };
 
 let pagefind: Promise<PagefindApi> | undefined;
-let vocabulary: Promise<string[]> | undefined;
+/** Vocabulary chunks by key, and their unions by the set of keys a query needed. */
+const chunks = new Map<string, Promise<string[]>>();
+const unions = new Map<string, Promise<string[]>>();
 
 /** Thrown when the bundle is missing: in `npm run dev`, or before the first build. */
 export class SearchUnavailableError extends Error {
@@ -25,8 +27,6 @@ export class SearchUnavailableError extends Error {
 export function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
     try {
-      // Every query needs the vocabulary to tell a word the site holds from one it does not.
-      void loadVocabulary();
       const api = (await import(/* @vite-ignore */ `${BUNDLE_URL}pagefind.js`)) as PagefindApi;
       // In Pagefind's worker: decompressing the engine and index and answering a search per
       // filter value took over a second of main-thread time on a slow phone, which froze the page.
@@ -41,10 +41,29 @@ export function loadPagefind(): Promise<PagefindApi> {
   return pagefind;
 }
 
-/** The site's words, most frequent first; empty if the file cannot be loaded. */
-export function loadVocabulary(): Promise<string[]> {
-  vocabulary ??= fetch(`${BUNDLE_URL}${VOCABULARY_FILE}`)
-    .then((response) => (response.ok ? response.text() : ''))
-    .then(parseVocabulary, () => []);
-  return vocabulary;
+/**
+ * The site's words that `words` could be or be corrected to (those sharing their chunk: see
+ * vocabularyChunkKey), most frequent first within a chunk; a chunk that cannot be loaded counts
+ * as empty. The same keys give the same array, so what is built from it is built once.
+ */
+export function loadVocabulary(words: readonly string[] = []): Promise<string[]> {
+  const keys = [...new Set(words.map((word) => vocabularyChunkKey(normalizeWord(word))))].sort();
+  const id = keys.join(' ');
+  let union = unions.get(id);
+  if (!union) {
+    union = Promise.all(keys.map(loadChunk)).then((lists) => lists.flat());
+    unions.set(id, union);
+  }
+  return union;
+}
+
+function loadChunk(key: string): Promise<string[]> {
+  let chunk = chunks.get(key);
+  if (!chunk) {
+    chunk = fetch(`${BUNDLE_URL}${VOCABULARY_CHUNKS_DIR}/${key}.txt`)
+      .then((response) => (response.ok ? response.text() : ''))
+      .then(parseVocabulary, () => []);
+    chunks.set(key, chunk);
+  }
+  return chunk;
 }

@@ -145,10 +145,13 @@ function suggestQuery(typed: readonly string[], planned: readonly (PlannedWord |
   return suggested.filter((word): word is string => word !== undefined).join(' ');
 }
 
-/** Decides how to search `query`; `vocabulary` loads the site's word list (empty when it cannot). */
-export async function planQuery(api: PagefindApi, query: string, vocabulary: () => Promise<string[]>): Promise<QueryPlan> {
+/**
+ * Decides how to search `query`; `vocabulary` loads the site's words the typed words can be
+ * checked against and corrected to (empty when it cannot).
+ */
+export async function planQuery(api: PagefindApi, query: string, vocabulary: (typed: readonly string[]) => Promise<string[]>): Promise<QueryPlan> {
   const typed = queryWords(query);
-  const words = siteVocabulary(await vocabulary());
+  const words = siteVocabulary(await vocabulary(typed));
   const planned = await Promise.all(typed.map((word) => planWord(api, word, words)));
   const suggestion = suggestQuery(typed, planned, words);
   return {

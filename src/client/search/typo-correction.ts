@@ -57,6 +57,17 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
   return best?.word;
 }
 
+/**
+ * The vocabulary is published in chunks, one per first letter of the (normalized) word, so a
+ * first search downloads the words it can be checked against or corrected to, not an archive's
+ * whole word list: a correction keeps the typed word's first letter (“lobour” → “labour” still
+ * works; “abour” → “labour” does not). Characters outside a–z and 0–9 share the chunk `_`.
+ */
+export function vocabularyChunkKey(word: string): string {
+  const first = normalizeWord(word).charAt(0);
+  return /[a-z0-9]/.test(first) ? first : '_';
+}
+
 /** Parses the vocabulary file: one word a line. */
 export function parseVocabulary(text: string): string[] {
   return text.split('\n').filter((line) => line.length > 0);

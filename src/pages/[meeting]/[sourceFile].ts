@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import type { APIRoute } from 'astro';
 import { sourceFileName } from '../../utils/links.ts';
-import { loadMeetings } from '../../utils/meetings.ts';
+import { ownMeetings } from '../../utils/routes.ts';
 
 export async function getStaticPaths() {
-  const meetings = await loadMeetings();
+  const meetings = await ownMeetings();
   return meetings.map(({ meeting }) => ({ params: { meeting: meeting.slug, sourceFile: sourceFileName(meeting.source) }, props: { source: meeting.source } }));
 }
 

@@ -2,10 +2,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Meeting } from '../../schemas/meeting.ts';
 import { toCsv } from '../../utils/csv.ts';
-import { loadMeetings } from '../../utils/meetings.ts';
+import { ownMeetings } from '../../utils/routes.ts';
 
 export const getStaticPaths = (async () => {
-  const meetings = await loadMeetings();
+  const meetings = await ownMeetings();
   return meetings.map(({ meeting }) => ({ params: { meeting: meeting.slug }, props: { meeting } }));
 }) satisfies GetStaticPaths;
 

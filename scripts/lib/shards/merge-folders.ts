@@ -1,0 +1,87 @@
+/**
+ * Joins shard folders into one site folder. Each page belongs to exactly one shard; the
+ * site-level files every shard renders alike (front door, search page, scripts) must be byte
+ * for byte the same in every shard, or the shards were not built alike and joining them would
+ * publish a site that matches none of them. Sitemaps list each shard's own pages: they are
+ * merged, sorted as the sitemap integration sorts them.
+ */
+import { copyFile, link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { SourceError } from '../errors.ts';
+import { OWNER_MARKER } from '../../disk/ownership.ts';
+import { BUILD_STAMP } from './fingerprint.ts';
+import { SHARD_MANIFEST } from './manifest.ts';
+
+/** Files of a shard folder that describe the shard, not the site. */
+const NOT_SITE = new Set([SHARD_MANIFEST, OWNER_MARKER, BUILD_STAMP]);
+const SITEMAP_CHUNK = /^sitemap-\d+\.xml$/;
+const SITEMAP_INDEX = 'sitemap-index.xml';
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
+/** Hard-links (or, across devices, copies) a file: shard folders are never changed after. */
+async function place(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  await link(from, to).catch(() => copyFile(from, to));
+}
+
+/** Writes the union of `folders` into the empty folder `target`; returns how many files it placed. */
+export async function mergeShardFolders(folders: readonly string[], target: string): Promise<number> {
+  const owner = new Map<string, string>();
+  const sitemapUrls = new Map<string, string>();
+  let sitemapShell: { head: string; tail: string } | undefined;
+  let sitemapIndex: string | undefined;
+  for (const folder of folders) {
+    for (const file of await listFiles(folder)) {
+      if (NOT_SITE.has(file)) continue;
+      const from = join(folder, file);
+      if (SITEMAP_CHUNK.test(file)) {
+        const xml = await readFile(from, 'utf8');
+        sitemapShell ??= sitemapParts(xml);
+        for (const entry of xml.match(/<url>[\s\S]*?<\/url>/g) ?? []) sitemapUrls.set(/<loc>([^<]*)<\/loc>/.exec(entry)?.[1] ?? entry, entry);
+        continue;
+      }
+      if (file === SITEMAP_INDEX) {
+        sitemapIndex ??= await readFile(from, 'utf8');
+        continue;
+      }
+      const earlier = owner.get(file);
+      if (earlier) {
+        const [a, b] = await Promise.all([readFile(join(earlier, file)), readFile(from)]);
+        if (!a.equals(b)) throw new SourceError(join(folder, file), `differs from the same file in ${earlier}`, 'build every shard from the same commit, sources and settings, then assemble again');
+        continue;
+      }
+      owner.set(file, folder);
+      await place(from, join(target, file));
+    }
+  }
+  if (sitemapShell && sitemapIndex) await writeSitemap(target, sitemapShell, sitemapUrls, sitemapIndex);
+  return owner.size;
+}
+
+function sitemapParts(xml: string): { head: string; tail: string } {
+  const start = xml.indexOf('<url>');
+  const end = xml.lastIndexOf('</url>');
+  if (start < 0) return { head: xml.replace(/<\/urlset>\s*$/, ''), tail: '</urlset>' };
+  return { head: xml.slice(0, start), tail: xml.slice(end + '</url>'.length) };
+}
+
+/** The sitemap integration's chunk size: its default, which Readout does not change. */
+const URLS_PER_CHUNK = 45000;
+
+async function writeSitemap(target: string, shell: { head: string; tail: string }, urls: Map<string, string>, index: string): Promise<void> {
+  const sorted = [...urls.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const chunks = Math.max(1, Math.ceil(sorted.length / URLS_PER_CHUNK));
+  for (let i = 0; i < chunks; i++) {
+    const entries = sorted.slice(i * URLS_PER_CHUNK, (i + 1) * URLS_PER_CHUNK).map((loc) => urls.get(loc)!);
+    await writeFile(join(target, `sitemap-${i}.xml`), `${shell.head}${entries.join('')}${shell.tail}`);
+  }
+  // The index names sitemap-0.xml (one chunk per shard is the same single chunk): list every chunk.
+  const entry = /<sitemap>[\s\S]*?<\/sitemap>/.exec(index)?.[0];
+  if (!entry) return void (await writeFile(join(target, SITEMAP_INDEX), index));
+  const entries = Array.from({ length: chunks }, (_, i) => entry.replace(/sitemap-\d+\.xml/, `sitemap-${i}.xml`));
+  await writeFile(join(target, SITEMAP_INDEX), index.replace(/(?:<sitemap>[\s\S]*?<\/sitemap>)+/, entries.join('')));
+}

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkShardSet, type ShardManifest } from '../../scripts/lib/shards/manifest.ts';
+import { shardSettings } from '../../scripts/lib/shards/options.ts';
+import { ownsMeeting, ownsPerson, parseShard, shardOf } from '../../src/utils/shard.ts';
+import { pageOf } from '../../src/utils/list-pages.ts';
+
+describe('shard assignment', () => {
+  it('reads k/n only when 1 ≤ k ≤ n', () => {
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+    expect(parseShard('0/3')).toBeUndefined();
+    expect(parseShard('4/3')).toBeUndefined();
+    expect(parseShard('2-3')).toBeUndefined();
+  });
+
+  it('gives every meeting and person to exactly one shard, the same one every time', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 64 }), (slug, count) => {
+        const owners = Array.from({ length: count }, (_, i) => ownsMeeting(slug, { index: i + 1, count }));
+        expect(owners.filter(Boolean)).toHaveLength(1);
+        expect(Array.from({ length: count }, (_, i) => ownsPerson(slug, { index: i + 1, count })).filter(Boolean)).toHaveLength(1);
+        expect(shardOf(slug, count)).toBe(shardOf(slug, count));
+      }),
+    );
+  });
+
+  it('spreads meetings evenly enough that no shard holds twice its share', () => {
+    const counts = new Array(10).fill(0);
+    for (let i = 1; i <= 1000; i++) counts[shardOf(`meeting-${String(i).padStart(4, '0')}`, 10) - 1]++;
+    expect(Math.max(...counts)).toBeLessThan(200);
+    expect(Math.min(...counts)).toBeGreaterThan(50);
+  });
+});
+
+describe('assembling shards', () => {
+  const shard = (index: number, count = 3, fingerprint = 'f'): ShardManifest => ({ index, count, fingerprint });
+  const folders = ['a', 'b', 'c'];
+
+  it('accepts shards 1…n of one build in any order', () => {
+    expect(() => checkShardSet(folders, [shard(3), shard(1), shard(2)])).not.toThrow();
+  });
+
+  it('refuses a missing, repeated or foreign shard, naming it', () => {
+    expect(() => checkShardSet(folders.slice(0, 2), [shard(1), shard(3)])).toThrow(/shard 2\/3 missing/);
+    expect(() => checkShardSet(folders, [shard(1), shard(2), shard(2)])).toThrow(/is shard 2\/3 again/);
+    expect(() => checkShardSet(folders, [shard(1), shard(2), shard(3, 3, 'other')])).toThrow(/another build/);
+    expect(() => checkShardSet([], [])).toThrow(/no shard folders/);
+  });
+
+  it('refuses a shard that is not k/n, and --out without --shard', () => {
+    expect(() => shardSettings(new Map([['shard', '5/4']]), [], 'usage')).toThrow(/"5\/4" is not a shard/);
+    expect(() => shardSettings(new Map([['out', 'x']]), [], 'usage')).toThrow(/only for a shard build/);
+    expect(shardSettings(new Map(), [], 'usage')).toBeUndefined();
+  });
+});
+
+describe('pageOf', () => {
+  it('cuts a list into pages that hold every item once, in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer(), { maxLength: 300 }), fc.integer({ min: 1, max: 50 }), (items, perPage) => {
+        const { pageCount } = pageOf(items, 1, perPage);
+        const pages = Array.from({ length: pageCount }, (_, i) => pageOf(items, i + 1, perPage).items);
+        expect(pages.flat()).toEqual(items);
+        expect(pages.every((p) => p.length <= perPage)).toBe(true);
+        expect(pageCount).toBe(Math.max(1, Math.ceil(items.length / perPage)));
+      }),
+    );
+  });
+});
