@@ -43,8 +43,8 @@ export function runMeasured(command: string, args: string[], env: Record<string,
         sampling = false;
       });
     }, SAMPLE_MS);
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('close', (code) => {
       clearInterval(timer);
       if (code === 0) resolve({ wallS: (performance.now() - started) / 1000, peakMiB: peakKiB / 1024, output });

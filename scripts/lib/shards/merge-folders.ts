@@ -81,7 +81,10 @@ async function writeSitemap(target: string, shell: { head: string; tail: string 
   }
   // The index names sitemap-0.xml (one chunk per shard is the same single chunk): list every chunk.
   const entry = /<sitemap>[\s\S]*?<\/sitemap>/.exec(index)?.[0];
-  if (!entry) return void (await writeFile(join(target, SITEMAP_INDEX), index));
+  if (!entry) {
+    await writeFile(join(target, SITEMAP_INDEX), index);
+    return;
+  }
   const entries = Array.from({ length: chunks }, (_, i) => entry.replace(/sitemap-\d+\.xml/, `sitemap-${i}.xml`));
   await writeFile(join(target, SITEMAP_INDEX), index.replace(/(?:<sitemap>[\s\S]*?<\/sitemap>)+/, entries.join('')));
 }
