@@ -14,6 +14,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandLine } from '../lib/cli.ts';
 import { vocabularyChunkKey } from '../../src/client/search/typo-correction.ts';
+import { PAGEFIND_BUNDLE_DIR } from '../../src/constants.ts';
 import { buildTimeChart } from './chart.ts';
 import { perturbSummary } from './corpus.ts';
 import { firstSearchBytes } from './first-search.ts';
@@ -124,12 +125,12 @@ async function measureSite(dist: string, vocabularyChunks: boolean): Promise<Sit
   return {
     pages: (await listFiles(dist)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).length,
     distMiB: mib(await folderBytes(dist)),
-    indexMiB: mib(await folderBytes(join(dist, 'pagefind'))),
+    indexMiB: mib(await folderBytes(join(dist, PAGEFIND_BUNDLE_DIR))),
     heaviestKiB: kib(heaviest.totalBytes),
     heaviestPath: heaviest.path,
     heaviestListKiB: kib(heaviestList.totalBytes),
     heaviestListPath: heaviestList.path,
-    searchKiB: kib(await firstSearchBytes(dist, 'pagefind', QUERY, alsoFetch)),
+    searchKiB: kib(await firstSearchBytes(dist, PAGEFIND_BUNDLE_DIR, QUERY, alsoFetch)),
   };
 }
 

@@ -26,7 +26,10 @@ describe('shard assignment', () => {
 
   it('spreads meetings evenly enough that no shard holds twice its share', () => {
     const counts = new Array<number>(10).fill(0);
-    for (let i = 1; i <= 1000; i++) counts[shardOf(`meeting-${String(i).padStart(4, '0')}`, 10) - 1]++;
+    for (let i = 1; i <= 1000; i++) {
+      const shard = shardOf(`meeting-${String(i).padStart(4, '0')}`, 10) - 1;
+      counts[shard] = (counts[shard] ?? 0) + 1;
+    }
     expect(Math.max(...counts)).toBeLessThan(200);
     expect(Math.min(...counts)).toBeGreaterThan(50);
   });

@@ -18,21 +18,9 @@
  */
 import { UN_SYSTEM_ACRONYMS } from './vocabulary.ts';
 
-/** The stakeholder groups, in the order the rules are tried. */
-export const STAKEHOLDER_GROUPS = ['local-government', 'un-system', 'international-organization', 'government', 'academia', 'private-sector', 'civil-society', 'other'] as const;
-export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
-
-/** Readers' names of the groups. */
-export const GROUP_LABELS: Record<StakeholderGroup, string> = {
-  'local-government': 'Local government',
-  'un-system': 'UN system',
-  'international-organization': 'Other international or regional organization',
-  government: 'Government',
-  academia: 'Academia',
-  'private-sector': 'Private sector',
-  'civil-society': 'Civil society',
-  other: 'Other',
-};
+// The groups and their labels live once, in the constants the site shares.
+import { GROUP_LABELS, STAKEHOLDER_GROUPS, type StakeholderGroupName as StakeholderGroup } from '../../../src/constants.ts';
+export { GROUP_LABELS, STAKEHOLDER_GROUPS, type StakeholderGroup };
 
 /** Words that make a body a company: legal forms and the usual last words of firms' names. */
 const COMPANY = /\b(?:Company|Corporation|Corp|Inc|Ltd|LLC|plc|GmbH|S\.A\.|AG|Bank|Banque|Business|Industry|Industries|Enterprises?|Holdings?|Consulting|Consultants|Technologies|Solutions|Labs|Ventures|Capital)\b|\bChief [A-Z][a-z]+ Officer\b|\bCEO\b/;
