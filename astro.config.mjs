@@ -25,7 +25,13 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx(), ...(site ? [sitemap()] : []), siteOriginNotice(), subresourceIntegrity(), pagefind()],
+  integrations: [
+    mdx(),
+    ...(site ? [sitemap()] : []),
+    siteOriginNotice(),
+    subresourceIntegrity(),
+    pagefind(),
+  ],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -7,7 +7,16 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   {
     // Build output and generated or installed code; .astro files are type-checked by `astro check`.
-    ignores: ['dist/', '.astro/', '.cache/', 'content/', 'node_modules/', '**/*.astro', '**/*.mjs', 'eslint.config.js'],
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.cache/',
+      'content/',
+      'node_modules/',
+      '**/*.astro',
+      '**/*.mjs',
+      'eslint.config.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -17,14 +26,23 @@ export default defineConfig(
     },
     rules: {
       // Numbers and booleans in messages and URLs read naturally; `${count} results` is the point.
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       // `_name` marks a value taken out on purpose (destructuring a field away), as TypeScript's own rule does.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // `list[i]!` after a bounds check the compiler cannot follow (noUncheckedIndexedAccess is on): the
       // assertion documents the invariant at the place it holds.
       '@typescript-eslint/no-non-null-assertion': 'off',
       // `void promise` in event handlers and `return void push(...)` in callbacks are deliberate.
-      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidOperator: true }],
+      '@typescript-eslint/no-confusing-void-expression': [
+        'error',
+        { ignoreArrowShorthand: true, ignoreVoidOperator: true },
+      ],
       // Node's fs rejections are NodeJS.ErrnoException by contract; the catch callbacks read `.code` from it.
       '@typescript-eslint/use-unknown-in-catch-callback-variable': 'off',
     },

@@ -54,23 +54,43 @@ async function measureRun(browser: Browser, url: string, query: string): Promise
   const urls = new Map<string, string>();
   const finished: { path: string; bytes: number; at: number }[] = [];
   cdp.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
-  cdp.on('Network.loadingFinished', (event) => finished.push({ path: new URL(urls.get(event.requestId) ?? 'about:blank').pathname, bytes: event.encodedDataLength, at: Date.now() }));
+  cdp.on('Network.loadingFinished', (event) =>
+    finished.push({
+      path: new URL(urls.get(event.requestId) ?? 'about:blank').pathname,
+      bytes: event.encodedDataLength,
+      at: Date.now(),
+    }),
+  );
   await page.goto(url, { waitUntil: 'networkidle' });
-  const bytesBeforeUse = finished.filter((request) => SEARCH_REQUEST.test(request.path)).reduce((sum, request) => sum + request.bytes, 0);
+  const bytesBeforeUse = finished
+    .filter((request) => SEARCH_REQUEST.test(request.path))
+    .reduce((sum, request) => sum + request.bytes, 0);
   const loadedBefore = finished.length;
   await page.evaluate(() => {
     const marks: SearchMarks = {};
     (window as unknown as { searchMarks: SearchMarks }).searchMarks = marks;
-    document.addEventListener('keydown', (event) => event.key.length === 1 && event.key !== '/' && (marks.firstKey ??= performance.now()), { capture: true });
+    document.addEventListener(
+      'keydown',
+      (event) =>
+        event.key.length === 1 && event.key !== '/' && (marks.firstKey ??= performance.now()),
+      { capture: true },
+    );
     new MutationObserver(() => {
-      if (document.querySelector('#site-search-results [role="option"]')) marks.firstResults ??= performance.now();
+      if (document.querySelector('#site-search-results [role="option"]'))
+        marks.firstResults ??= performance.now();
     }).observe(document.body, { childList: true, subtree: true });
   });
   await page.keyboard.press('/');
   await page.keyboard.type(query, { delay: KEYSTROKE_MS });
   const lastKey = await page.evaluate(() => performance.now());
-  await page.waitForFunction((query) => document.querySelector('#site-search-option-all')?.textContent.includes(query), query);
-  const marks = await page.evaluate(() => ({ ...(window as unknown as { searchMarks: SearchMarks }).searchMarks, now: performance.now() }));
+  await page.waitForFunction(
+    (query) => document.querySelector('#site-search-option-all')?.textContent.includes(query),
+    query,
+  );
+  const marks = await page.evaluate(() => ({
+    ...(window as unknown as { searchMarks: SearchMarks }).searchMarks,
+    now: performance.now(),
+  }));
   await page.waitForLoadState('networkidle');
   const requests = finished.slice(loadedBefore).map(({ path, bytes }) => ({ path, bytes }));
   await context.close();
@@ -86,22 +106,39 @@ async function measureRun(browser: Browser, url: string, query: string): Promise
 /** Builds the site at the root path into BENCH_SITE_DIR. */
 async function buildSite(): Promise<string> {
   console.log(`Building the site into ${BENCH_SITE_DIR}/ …`);
-  await promisify(execFile)(process.execPath, ['scripts/build.ts'], { env: { ...process.env, OUT_DIR: BENCH_SITE_DIR, BASE_PATH: '/', SITE_URL: process.env['SITE_URL'] || 'https://bench.invalid' }, maxBuffer: 1 << 24 });
+  await promisify(execFile)(process.execPath, ['scripts/build.ts'], {
+    env: {
+      ...process.env,
+      OUT_DIR: BENCH_SITE_DIR,
+      BASE_PATH: '/',
+      SITE_URL: process.env['SITE_URL'] || 'https://bench.invalid',
+    },
+    maxBuffer: 1 << 24,
+  });
   return BENCH_SITE_DIR;
 }
 
 /** The first page of the sitemap below a meeting (two path segments or more), site-relative. */
 async function firstContentPage(siteDir: string): Promise<string> {
   const sitemap = await readFile(join(siteDir, 'sitemap-0.xml'), 'utf8');
-  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname.slice(1));
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) =>
+    new URL(match[1]!).pathname.slice(1),
+  );
   const page = paths.find((path) => path.split('/').filter(Boolean).length >= 2);
-  if (!page) throw new SourceError(`${siteDir}/sitemap-0.xml`, 'lists no page of a meeting', 'build the site with at least one meeting');
+  if (!page)
+    throw new SourceError(
+      `${siteDir}/sitemap-0.xml`,
+      'lists no page of a meeting',
+      'build the site with at least one meeting',
+    );
   return page;
 }
 
 /** The site's most frequent word of eight letters or more, from the spelling vocabulary. */
 async function typicalQuery(siteDir: string): Promise<string> {
-  const words = (await readFile(join(siteDir, PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE), 'utf8')).split('\n');
+  const words = (await readFile(join(siteDir, PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE), 'utf8')).split(
+    '\n',
+  );
   return words.find((word) => word.length >= 8) ?? words[0] ?? 'search';
 }
 
@@ -118,7 +155,9 @@ function kib(bytes: number): string {
 
 /** Prints one figure against its budget; returns whether it is within. */
 function report(label: string, value: string, within: boolean, budget: string): boolean {
-  console.log(`${within ? 'ok  ' : 'OVER'} ${label.padEnd(44)} ${value.padStart(10)}   (budget ${budget})`);
+  console.log(
+    `${within ? 'ok  ' : 'OVER'} ${label.padEnd(44)} ${value.padStart(10)}   (budget ${budget})`,
+  );
   return within;
 }
 
@@ -128,30 +167,63 @@ await runCommand(async () => {
   const site = options.get('site');
   const siteDir = typeof site === 'string' ? site : await buildSite();
   await access(join(siteDir, PAGEFIND_BUNDLE_DIR, 'pagefind.js')).catch(() => {
-    throw new SourceError(`${siteDir}/`, 'there is no search index to measure', 'build the site first, or leave out --site');
+    throw new SourceError(
+      `${siteDir}/`,
+      'there is no search index to measure',
+      'build the site first, or leave out --site',
+    );
   });
   const page = String(options.get('page') ?? (await firstContentPage(siteDir)));
   const query = String(options.get('query') ?? (await typicalQuery(siteDir)));
   const server = await serveStatic({ root: siteDir, gzip: !options.has('no-gzip') });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
   try {
     const figures: RunFigures[] = [];
-    for (let run = 0; run < runs; run++) figures.push(await measureRun(browser, new URL(page, server.url).href, query));
-    console.log(`Header search on a cold ${page}, query “${query}”, ${runs} runs (median; budgets hold for every run):\n`);
+    for (let run = 0; run < runs; run++)
+      figures.push(await measureRun(browser, new URL(page, server.url).href, query));
+    console.log(
+      `Header search on a cold ${page}, query “${query}”, ${runs} runs (median; budgets hold for every run):\n`,
+    );
     const first = figures.map((f) => f.firstResultsMs);
     const bytes = figures.map((f) => f.firstQueryBytes);
     const ok = [
-      report('search code before first use', `${Math.max(...figures.map((f) => f.bytesBeforeUse))} B`, figures.every((f) => f.bytesBeforeUse === 0), '0 B'),
-      report('first results after the first keystroke', `${median(first).toFixed(0)} ms`, Math.max(...first) <= BUDGET_MS, `${BUDGET_MS} ms`),
-      report('transferred for the first query, UI included', kib(median(bytes)), Math.max(...bytes) <= BUDGET_BYTES, kib(BUDGET_BYTES)),
+      report(
+        'search code before first use',
+        `${Math.max(...figures.map((f) => f.bytesBeforeUse))} B`,
+        figures.every((f) => f.bytesBeforeUse === 0),
+        '0 B',
+      ),
+      report(
+        'first results after the first keystroke',
+        `${median(first).toFixed(0)} ms`,
+        Math.max(...first) <= BUDGET_MS,
+        `${BUDGET_MS} ms`,
+      ),
+      report(
+        'transferred for the first query, UI included',
+        kib(median(bytes)),
+        Math.max(...bytes) <= BUDGET_BYTES,
+        kib(BUDGET_BYTES),
+      ),
     ].every(Boolean);
-    console.log(`\n     first results per run: ${first.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
-    console.log(`     results after the last keystroke: ${median(figures.map((f) => f.finalResultsMs)).toFixed(0)} ms (median)`);
+    console.log(
+      `\n     first results per run: ${first.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`,
+    );
+    console.log(
+      `     results after the last keystroke: ${median(figures.map((f) => f.finalResultsMs)).toFixed(0)} ms (median)`,
+    );
     console.log('\n     requests of the first query:');
-    for (const request of figures[0]!.requests) console.log(`       ${kib(request.bytes).padStart(10)}  ${request.path}`);
+    for (const request of figures[0]!.requests)
+      console.log(`       ${kib(request.bytes).padStart(10)}  ${request.path}`);
     if (!ok) process.exitCode = 1;
   } finally {
     await browser.close();

@@ -25,22 +25,45 @@ import { findSources } from './disk/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { makeStaging, recoverSwaps } from './disk/swap.ts';
 import { assembleSite } from './lib/shards/assemble-site.ts';
-import { buildStamp, inputsFingerprint, readBuildStamp, writeBuildStamp } from './lib/shards/fingerprint.ts';
+import {
+  buildStamp,
+  inputsFingerprint,
+  readBuildStamp,
+  writeBuildStamp,
+} from './lib/shards/fingerprint.ts';
 import { writeShardManifest } from './lib/shards/manifest.ts';
 import { shardSettings } from './lib/shards/options.ts';
 
 await runCommand(async () => {
   const started = performance.now();
-  const usage = 'npm run build [-- --source <file-or-folder>] [--frozen] [--shard k/n [--out <folder>]] | --assemble <folder>…';
-  const { options, positional } = parseCommandLine(process.argv.slice(2), ['source', 'shard', 'out'], { flags: ['frozen', 'assemble'], positional: Number.MAX_SAFE_INTEGER, usage });
+  const usage =
+    'npm run build [-- --source <file-or-folder>] [--frozen] [--shard k/n [--out <folder>]] | --assemble <folder>…';
+  const { options, positional } = parseCommandLine(
+    process.argv.slice(2),
+    ['source', 'shard', 'out'],
+    { flags: ['frozen', 'assemble'], positional: Number.MAX_SAFE_INTEGER, usage },
+  );
   checkSiteSettings(process.env);
   if (options.has('assemble')) {
     const other = ['source', 'shard', 'out', 'frozen'].find((name) => options.has(name));
-    if (other) throw new SourceError('command line', `--assemble joins built shards and takes no --${other}`, `write ${usage}`);
+    if (other)
+      throw new SourceError(
+        'command line',
+        `--assemble joins built shards and takes no --${other}`,
+        `write ${usage}`,
+      );
     const assembled = await assembleSite(positional, siteDir());
-    if (!assembled.changed) console.log(`Nothing changed since the last assemble: ${siteDir()}/ is up to date`);
-    else console.log(`Assembled ${positional.length} shard(s) into ${siteDir()}/ (${assembled.files} files, ${assembled.indexedPages} pages indexed in ${(assembled.indexMs / 1000).toFixed(1)} s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    await writeBuildStats({ splitMs: 0, astroMs: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS });
+    if (!assembled.changed)
+      console.log(`Nothing changed since the last assemble: ${siteDir()}/ is up to date`);
+    else
+      console.log(
+        `Assembled ${positional.length} shard(s) into ${siteDir()}/ (${assembled.files} files, ${assembled.indexedPages} pages indexed in ${(assembled.indexMs / 1000).toFixed(1)} s) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+    await writeBuildStats({
+      splitMs: 0,
+      astroMs: performance.now() - started,
+      maxRssKiB: process.resourceUsage().maxRSS,
+    });
     return;
   }
   const shard = shardSettings(options, positional, usage);
@@ -55,20 +78,36 @@ await runCommand(async () => {
   const staged: string[] = [];
   try {
     await recoverInterruptedBuilds([generated, site]);
-    const links = { mode: options.has('frozen') ? 'frozen' : 'update', today: todayUtc(), readText: readTextIfExists } as const;
+    const links = {
+      mode: options.has('frozen') ? 'frozen' : 'update',
+      today: todayUtc(),
+      readText: readTextIfExists,
+    } as const;
     const split = await stageSplit(sources, generated, SPLIT_MANIFEST, true, links);
     staged.push(split.staging);
-    const reused = split.reused.length > 0 ? ` (${split.reused.length} unchanged, not split again)` : '';
-    console.log(formatSplitSummary(split.parsed, performance.now() - started, `${generatedDir()}${reused}`));
-    const inputs = await inputsFingerprint(await readFile(resolve(split.staging, SPLIT_MANIFEST), 'utf8'), process.env);
+    const reused =
+      split.reused.length > 0 ? ` (${split.reused.length} unchanged, not split again)` : '';
+    console.log(
+      formatSplitSummary(split.parsed, performance.now() - started, `${generatedDir()}${reused}`),
+    );
+    const inputs = await inputsFingerprint(
+      await readFile(resolve(split.staging, SPLIT_MANIFEST), 'utf8'),
+      process.env,
+    );
     const stamp = buildStamp(inputs, shard ? `shard ${shard.index}/${shard.count}` : 'whole');
     if ((await readBuildStamp(site)) === stamp) {
       // Same sources, code and settings as the site in place: nothing to render or index.
       staged.length = 0;
       await commitSwaps([{ staging: split.staging, target: generated }]);
       await writeLockfiles(split.lockfiles);
-      console.log(`Nothing changed since the last build: ${siteName}/ is up to date (nothing rendered)`);
-      await writeBuildStats({ splitMs: performance.now() - started, astroMs: 0, maxRssKiB: process.resourceUsage().maxRSS });
+      console.log(
+        `Nothing changed since the last build: ${siteName}/ is up to date (nothing rendered)`,
+      );
+      await writeBuildStats({
+        splitMs: performance.now() - started,
+        astroMs: 0,
+        maxRssKiB: process.resourceUsage().maxRSS,
+      });
       return;
     }
     const astroStarted = performance.now();
@@ -88,7 +127,11 @@ await runCommand(async () => {
     await writeLockfiles(split.lockfiles);
     const astroMs = performance.now() - astroStarted;
     console.log(`Built the site into ${siteName}/ in ${(astroMs / 1000).toFixed(1)} s`);
-    await writeBuildStats({ splitMs: astroStarted - started, astroMs, maxRssKiB: process.resourceUsage().maxRSS });
+    await writeBuildStats({
+      splitMs: astroStarted - started,
+      astroMs,
+      maxRssKiB: process.resourceUsage().maxRSS,
+    });
   } finally {
     await Promise.all(staged.map((dir) => rm(dir, { recursive: true, force: true })));
     await unlock();
@@ -111,7 +154,11 @@ async function buildSite(generated: string, outDir: string): Promise<void> {
 }
 
 /** The benchmark asks for phase timings and peak memory in a file (READOUT_STATS_FILE). */
-async function writeBuildStats(stats: { splitMs: number; astroMs: number; maxRssKiB: number }): Promise<void> {
+async function writeBuildStats(stats: {
+  splitMs: number;
+  astroMs: number;
+  maxRssKiB: number;
+}): Promise<void> {
   const file = process.env['READOUT_STATS_FILE'];
   if (file) await writeFile(file, JSON.stringify(stats));
 }

@@ -18,7 +18,9 @@ async function resplit(): Promise<void> {
     const result = await splitSources(await findSources(DEFAULT_SOURCES), readRegularFile);
     await assertReplaceable(DEFAULT_OUT, 'the generated folder');
     await writeTreeAtomically(DEFAULT_OUT, withOwnerMarker(result.files));
-    console.log(`readout: re-split ${result.parsed.length} meeting(s) in ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(
+      `readout: re-split ${result.parsed.length} meeting(s) in ${(performance.now() - started).toFixed(0)} ms`,
+    );
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     console.error(formatSourceError(error));
@@ -35,5 +37,8 @@ function debounce(action: () => void, ms: number): () => void {
 }
 
 await resplit();
-watch(DEFAULT_SOURCES, debounce(() => void resplit(), 150));
+watch(
+  DEFAULT_SOURCES,
+  debounce(() => void resplit(), 150),
+);
 await dev({ root: process.cwd() });

@@ -40,7 +40,12 @@ function meetingText(index: number, revision: string): string {
 }
 
 function baseVersion(count: number): Version {
-  return new Map(Array.from({ length: count }, (_, i) => [`meeting-${String(i).padStart(2, '0')}.txt`, meetingText(i, '')]));
+  return new Map(
+    Array.from({ length: count }, (_, i) => [
+      `meeting-${String(i).padStart(2, '0')}.txt`,
+      meetingText(i, ''),
+    ]),
+  );
 }
 
 /** Edits one to three meetings; in larger corpora sometimes removes one and adds another. */
@@ -77,8 +82,17 @@ async function expectedFor(sourceDir: string, version: Version): Promise<Expecte
   const cached = expectedCache.get(key);
   if (cached) return cached;
   const paths = [...version.keys()].sort().map((name) => join(sourceDir, name));
-  const split = await splitSources(paths, (path) => Promise.resolve(Buffer.from(version.get(path.slice(sourceDir.length + 1))!)));
-  const hashes = new Map(paths.map((path) => [path, createHash('sha256').update(version.get(path.slice(sourceDir.length + 1))!).digest('hex')]));
+  const split = await splitSources(paths, (path) =>
+    Promise.resolve(Buffer.from(version.get(path.slice(sourceDir.length + 1))!)),
+  );
+  const hashes = new Map(
+    paths.map((path) => [
+      path,
+      createHash('sha256')
+        .update(version.get(path.slice(sourceDir.length + 1))!)
+        .digest('hex'),
+    ]),
+  );
   const titles = new Map(split.parsed.map((p) => [p.meeting.slug, p.meeting.title]));
   const expected = { pages: split.files, hashes, titles };
   expectedCache.set(key, expected);
@@ -86,10 +100,16 @@ async function expectedFor(sourceDir: string, version: Version): Promise<Expecte
 }
 
 async function filesOf(dir: string): Promise<Map<string, string> | undefined> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => undefined);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(
+    () => undefined,
+  );
   if (!entries) return undefined;
   const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  return new Map(await Promise.all(files.map(async (f) => [f.slice(dir.length + 1), await readFile(f, 'utf8')] as const)));
+  return new Map(
+    await Promise.all(
+      files.map(async (f) => [f.slice(dir.length + 1), await readFile(f, 'utf8')] as const),
+    ),
+  );
 }
 
 /** The generated tree is exactly the pages and manifest of `expected`. */
@@ -98,25 +118,50 @@ async function treeIs(generated: string, expected: Expected): Promise<boolean> {
   if (!files) return false;
   const manifest = files.get(SPLIT_MANIFEST);
   files.delete(SPLIT_MANIFEST);
-  if (!manifest || files.size !== expected.pages.size || [...expected.pages].some(([path, text]) => files.get(path) !== text)) return false;
+  if (
+    !manifest ||
+    files.size !== expected.pages.size ||
+    [...expected.pages].some(([path, text]) => files.get(path) !== text)
+  )
+    return false;
   const sources = (JSON.parse(manifest) as { sources: Record<string, { hash: string }> }).sources;
-  return Object.keys(sources).length === expected.hashes.size && [...expected.hashes].every(([path, hash]) => sources[path]?.hash === hash);
+  return (
+    Object.keys(sources).length === expected.hashes.size &&
+    [...expected.hashes].every(([path, hash]) => sources[path]?.hash === hash)
+  );
 }
 
 /** The site is whole for `expected`: every page, each meeting's model, and a search index. */
 async function siteIs(site: string, expected: Expected): Promise<boolean> {
-  const exists = (path: string) => stat(join(site, path)).then(() => true, () => false);
+  const exists = (path: string) =>
+    stat(join(site, path)).then(
+      () => true,
+      () => false,
+    );
   for (const path of expected.pages.keys()) {
-    if (path.endsWith('.mdx') && !(await exists(`${path.replace(/(?:\/index)?\.mdx$/, '')}/index.html`))) return false;
+    if (
+      path.endsWith('.mdx') &&
+      !(await exists(`${path.replace(/(?:\/index)?\.mdx$/, '')}/index.html`))
+    )
+      return false;
   }
-  const meetings = (await readdir(site, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory() && !expected.titles.has(e.name));
+  const meetings = (await readdir(site, { withFileTypes: true }).catch(() => [])).filter(
+    (e) => e.isDirectory() && !expected.titles.has(e.name),
+  );
   for (const entry of meetings) if (await exists(`${entry.name}/data.json`)) return false;
   for (const [slug, title] of expected.titles) {
     const model = await readFile(join(site, slug, 'data.json'), 'utf8').catch(() => '{}');
-    if ((JSON.parse(model) as { meetings?: { title: string }[] }).meetings?.[0]?.title !== title) return false;
+    if ((JSON.parse(model) as { meetings?: { title: string }[] }).meetings?.[0]?.title !== title)
+      return false;
   }
-  const entry = await readFile(join(site, PAGEFIND_BUNDLE_DIR, 'pagefind-entry.json'), 'utf8').catch(() => '{}');
-  return ((JSON.parse(entry) as { languages?: { en?: { page_count: number } } }).languages?.en?.page_count ?? 0) > 0;
+  const entry = await readFile(
+    join(site, PAGEFIND_BUNDLE_DIR, 'pagefind-entry.json'),
+    'utf8',
+  ).catch(() => '{}');
+  return (
+    ((JSON.parse(entry) as { languages?: { en?: { page_count: number } } }).languages?.en
+      ?.page_count ?? 0) > 0
+  );
 }
 
 /** Outcome of one build run: whether it was killed, and whether the split summary had been printed. */
@@ -129,26 +174,45 @@ interface BuildRun {
   splitAtMs?: number;
 }
 
-function runBuild(env: NodeJS.ProcessEnv, sourceDir: string, killAfterMs?: number): Promise<BuildRun> {
+function runBuild(
+  env: NodeJS.ProcessEnv,
+  sourceDir: string,
+  killAfterMs?: number,
+): Promise<BuildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['scripts/build.ts', '--source', sourceDir], { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/build.ts', '--source', sourceDir], {
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let splitAtMs: number | undefined;
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
-    if (splitAtMs === undefined && /^Split \d+ meeting/m.test(output)) splitAtMs = performance.now() - started;
+    if (splitAtMs === undefined && /^Split \d+ meeting/m.test(output))
+      splitAtMs = performance.now() - started;
   });
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let killed = false;
-  const timer = killAfterMs === undefined ? undefined : setTimeout(() => {
-    killed = true;
-    // The whole group: Astro's and Pagefind's helpers die with the build, as in a CI job that is cancelled.
-    process.kill(-child.pid!, 'SIGKILL');
-  }, killAfterMs);
+  const timer =
+    killAfterMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          killed = true;
+          // The whole group: Astro's and Pagefind's helpers die with the build, as in a CI job that is cancelled.
+          process.kill(-child.pid!, 'SIGKILL');
+        }, killAfterMs);
   return new Promise((resolve) => {
     child.on('exit', (code) => {
       clearTimeout(timer);
-      resolve({ killed, splitDone: splitAtMs !== undefined, code, output, ms: performance.now() - started, ...(splitAtMs !== undefined ? { splitAtMs } : {}) });
+      resolve({
+        killed,
+        splitDone: splitAtMs !== undefined,
+        code,
+        output,
+        ms: performance.now() - started,
+        ...(splitAtMs !== undefined ? { splitAtMs } : {}),
+      });
     });
   });
 }
@@ -158,7 +222,10 @@ async function leftovers(folder: string): Promise<string[]> {
   const parent = join(folder, '..');
   const name = folder.split('/').pop()!;
   const names = await readdir(parent).catch(() => [] as string[]);
-  return [...(await listLeftovers(folder)), ...names.filter((n) => n.startsWith(`.${name}-commit-`) || n === `.${name}.lock`)];
+  return [
+    ...(await listLeftovers(folder)),
+    ...names.filter((n) => n.startsWith(`.${name}-commit-`) || n === `.${name}.lock`),
+  ];
 }
 
 interface Tally {
@@ -180,7 +247,12 @@ async function runCorpus(count: number, root: string, tally: Tally): Promise<voi
   const generated = join(dir, 'generated');
   const site = join(dir, 'site');
   await mkdir(sourceDir, { recursive: true });
-  const env = { READOUT_GENERATED: generated, OUT_DIR: site, READOUT_CACHE_DIR: join(dir, 'astro-cache'), BASE_PATH: '/' };
+  const env = {
+    READOUT_GENERATED: generated,
+    OUT_DIR: site,
+    READOUT_CACHE_DIR: join(dir, 'astro-cache'),
+    BASE_PATH: '/',
+  };
   const base = baseVersion(count);
   await writeVersion(sourceDir, base);
   const calibration = await runBuild(env, sourceDir);
@@ -196,7 +268,9 @@ async function runCorpus(count: number, root: string, tally: Tally): Promise<voi
       seen.push(version);
       await writeVersion(sourceDir, version);
       const inSplit = k % 2 === 0;
-      const killAt = inSplit ? Math.max(0, splitAt - splitMs - 300) + random() * (splitMs + 600) : splitAt + random() * (calibration.ms - splitAt);
+      const killAt = inSplit
+        ? Math.max(0, splitAt - splitMs - 300) + random() * (splitMs + 600)
+        : splitAt + random() * (calibration.ms - splitAt);
       const result = await runBuild(env, sourceDir, killAt);
       tally.kills++;
       if (!result.killed) tally.finishedFirst++;
@@ -206,37 +280,66 @@ async function runCorpus(count: number, root: string, tally: Tally): Promise<voi
       const treeOk = (await Promise.all(candidates.map((c) => treeIs(generated, c)))).some(Boolean);
       const siteOk = (await Promise.all(candidates.map((c) => siteIs(site, c)))).some(Boolean);
       if (treeOk) tally.treeOk++;
-      else tally.failures.push(`${count} meetings, round ${round}, kill ${k} at ${killAt.toFixed(0)} ms: the generated tree is no whole version`);
+      else
+        tally.failures.push(
+          `${count} meetings, round ${round}, kill ${k} at ${killAt.toFixed(0)} ms: the generated tree is no whole version`,
+        );
       if (siteOk) tally.siteOk++;
-      else tally.failures.push(`${count} meetings, round ${round}, kill ${k} at ${killAt.toFixed(0)} ms: the site is not whole`);
+      else
+        tally.failures.push(
+          `${count} meetings, round ${round}, kill ${k} at ${killAt.toFixed(0)} ms: the site is not whole`,
+        );
     }
     await writeVersion(sourceDir, base);
     const recovery = await runBuild(env, sourceDir);
-    if (recovery.code !== 0) tally.failures.push(`${count} meetings, round ${round}: the build after the kills failed: ${recovery.output.trim().split('\n').at(-1)}`);
+    if (recovery.code !== 0)
+      tally.failures.push(
+        `${count} meetings, round ${round}: the build after the kills failed: ${recovery.output.trim().split('\n').at(-1)}`,
+      );
     tally.completedBuilds++;
     const expected = await expectedFor(sourceDir, base);
     if (!(await treeIs(generated, expected)) || !(await siteIs(site, expected))) {
       const files = (await filesOf(generated)) ?? new Map<string, string>();
-      const staleMeetings = [...expected.titles.keys()].filter((slug) => [...expected.pages].some(([p, t]) => p.startsWith(`${slug}/`) && files.get(p) !== t));
+      const staleMeetings = [...expected.titles.keys()].filter((slug) =>
+        [...expected.pages].some(([p, t]) => p.startsWith(`${slug}/`) && files.get(p) !== t),
+      );
       tally.stale += Math.max(1, staleMeetings.length);
-      tally.failures.push(`${count} meetings, round ${round}: stale after the build: ${staleMeetings.join(', ') || 'site or manifest'}`);
+      tally.failures.push(
+        `${count} meetings, round ${round}: stale after the build: ${staleMeetings.join(', ') || 'site or manifest'}`,
+      );
     }
     const left = [...(await leftovers(generated)), ...(await leftovers(site))];
     tally.leftovers += left.length;
-    if (left.length > 0) tally.failures.push(`${count} meetings, round ${round}: left over: ${left.join(', ')}`);
+    if (left.length > 0)
+      tally.failures.push(`${count} meetings, round ${round}: left over: ${left.join(', ')}`);
   }
 }
 
 const root = join(tmpdir(), `readout-faults-${process.pid}`);
-const tally: Tally = { kills: 0, inSplit: 0, inAstro: 0, finishedFirst: 0, treeOk: 0, siteOk: 0, stale: 0, leftovers: 0, completedBuilds: 0, failures: [] };
+const tally: Tally = {
+  kills: 0,
+  inSplit: 0,
+  inAstro: 0,
+  finishedFirst: 0,
+  treeOk: 0,
+  siteOk: 0,
+  stale: 0,
+  leftovers: 0,
+  completedBuilds: 0,
+  failures: [],
+};
 const started = performance.now();
 try {
   for (const count of [1, 30]) await runCorpus(count, root, tally);
 } finally {
   await rm(root, { recursive: true, force: true });
 }
-console.log(`Fault injection: ${tally.kills} kills (kill -9 of the build's process group) over corpora of 1 and 30 meetings, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-console.log(`  kills before the split was done: ${tally.inSplit}; during Astro and Pagefind: ${tally.inAstro}; build finished before its kill: ${tally.finishedFirst}; completed builds: ${tally.completedBuilds}`);
+console.log(
+  `Fault injection: ${tally.kills} kills (kill -9 of the build's process group) over corpora of 1 and 30 meetings, in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+);
+console.log(
+  `  kills before the split was done: ${tally.inSplit}; during Astro and Pagefind: ${tally.inAstro}; build finished before its kill: ${tally.finishedFirst}; completed builds: ${tally.completedBuilds}`,
+);
 console.log(`generated tree old-or-new ${tally.treeOk}/${tally.kills}`);
 console.log(`dist intact ${tally.siteOk}/${tally.kills}`);
 console.log(`stale pages after recovery ${tally.stale}`);

@@ -23,20 +23,46 @@ interface Shot {
 
 /** The pages worth looking at, found in the first meeting's data.json rather than named here. */
 async function pagesToPhotograph(dist: string): Promise<Shot[]> {
-  const slug = (await readdir(dist, { withFileTypes: true })).find((e) => e.isDirectory() && !e.name.startsWith('_') && e.name !== PAGEFIND_BUNDLE_DIR && e.name !== 'search')?.name;
+  const slug = (await readdir(dist, { withFileTypes: true })).find(
+    (e) =>
+      e.isDirectory() &&
+      !e.name.startsWith('_') &&
+      e.name !== PAGEFIND_BUNDLE_DIR &&
+      e.name !== 'search',
+  )?.name;
   if (!slug) throw new Error(`No meeting in ${dist}/. Run \`npm run build\` first.`);
   const { meetings } = JSON.parse(await readFile(join(dist, slug, 'data.json'), 'utf8')) as {
-    meetings: { sections: { kind: string; role?: string; slug: string; paragraphs: unknown[] }[]; speakers?: { id: string; mentions: string[] }[] }[];
+    meetings: {
+      sections: { kind: string; role?: string; slug: string; paragraphs: unknown[] }[];
+      speakers?: { id: string; mentions: string[] }[];
+    }[];
   };
   const sections = meetings[0]?.sections ?? [];
-  const mostMentioned = [...(meetings[0]?.speakers ?? [])].sort((a, b) => b.mentions.length - a.mentions.length)[0];
-  const shot = (name: string, folder: string, section: (typeof sections)[number] | undefined): Shot | undefined =>
-    section && { name, path: `${slug}/${folder}/${section.slug}/` };
+  const mostMentioned = [...(meetings[0]?.speakers ?? [])].sort(
+    (a, b) => b.mentions.length - a.mentions.length,
+  )[0];
+  const shot = (
+    name: string,
+    folder: string,
+    section: (typeof sections)[number] | undefined,
+  ): Shot | undefined => section && { name, path: `${slug}/${folder}/${section.slug}/` };
   const shots = [
     { name: 'overview', path: `${slug}/` },
-    shot('session', 'sessions', sections.find((s) => s.kind === 'session' && s.paragraphs.length > 0)),
-    shot('thematic-session', 'sessions', sections.find((s) => s.role === 'thematic')),
-    shot('conclusion', 'conclusions', sections.find((s) => s.kind === 'conclusion')),
+    shot(
+      'session',
+      'sessions',
+      sections.find((s) => s.kind === 'session' && s.paragraphs.length > 0),
+    ),
+    shot(
+      'thematic-session',
+      'sessions',
+      sections.find((s) => s.role === 'thematic'),
+    ),
+    shot(
+      'conclusion',
+      'conclusions',
+      sections.find((s) => s.kind === 'conclusion'),
+    ),
     { name: 'full', path: `${slug}/full/` },
     { name: 'speakers', path: `${slug}/speakers/` },
     // A person's page is site-wide; with one meeting its id is the speaker's.
@@ -47,18 +73,30 @@ async function pagesToPhotograph(dist: string): Promise<Shot[]> {
 
 const dist = process.env['OUT_DIR'] ?? 'dist';
 const only = process.argv.slice(2);
-const shots = (await pagesToPhotograph(dist)).filter((shot) => only.length === 0 || only.includes(shot.name));
+const shots = (await pagesToPhotograph(dist)).filter(
+  (shot) => only.length === 0 || only.includes(shot.name),
+);
 const server = await preview({ root: process.cwd(), logLevel: 'warn' });
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
 });
 try {
   await mkdir(OUT, { recursive: true });
   const base = `http://localhost:${server.port}${(process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/')}`;
   for (const width of WIDTHS) {
     for (const colorScheme of SCHEMES) {
-      const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme, deviceScaleFactor: 1 });
+      const page = await browser.newPage({
+        viewport: { width, height: width < 600 ? 844 : 900 },
+        colorScheme,
+        deviceScaleFactor: 1,
+      });
       for (const shot of shots) {
         await page.goto(new URL(shot.path, base).href);
         // The whole page, and the first screen on its own: what a reader sees before scrolling.

@@ -15,8 +15,13 @@ import { splitSources } from './lib/split-sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { writeTreeAtomically } from './disk/write-tree.ts';
 
-const NOTHING_WRITTEN = 'Wrote nothing: add --out <folder> to write the pages (npm run build writes its own).';
-const USAGE = { flags: ['json', 'frozen'], positional: 1, usage: 'npm run split -- [<file-or-folder>] [--out <folder>] [--json] [--frozen]' };
+const NOTHING_WRITTEN =
+  'Wrote nothing: add --out <folder> to write the pages (npm run build writes its own).';
+const USAGE = {
+  flags: ['json', 'frozen'],
+  positional: 1,
+  usage: 'npm run split -- [<file-or-folder>] [--out <folder>] [--json] [--frozen]',
+};
 
 await runCommand(async () => {
   const started = performance.now();
@@ -27,12 +32,20 @@ await runCommand(async () => {
   // Only the pages the site is built from change what is published; a split elsewhere is a preview.
   const writesSite = outDir !== undefined && resolve(outDir) === resolve(DEFAULT_OUT);
   const mode = options.has('frozen') ? 'frozen' : writesSite ? 'update' : 'read';
-  const result = await splitSources(sources, readRegularFile, { mode, today: todayUtc(), readText: readTextIfExists });
+  const result = await splitSources(sources, readRegularFile, {
+    mode,
+    today: todayUtc(),
+    readText: readTextIfExists,
+  });
   if (outDir) {
     await assertReplaceable(outDir, '--out');
     await writeTreeAtomically(outDir, withOwnerMarker(result.files));
   }
   await writeLockfiles(result.lockfiles);
   if (options.has('json')) process.stdout.write(`${JSON.stringify(result.model, null, 2)}\n`);
-  else console.log(formatSplitSummary(result.parsed, performance.now() - started, outDir) + (outDir ? '' : `\n${NOTHING_WRITTEN}`));
+  else
+    console.log(
+      formatSplitSummary(result.parsed, performance.now() - started, outDir) +
+        (outDir ? '' : `\n${NOTHING_WRITTEN}`),
+    );
 });

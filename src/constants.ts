@@ -5,7 +5,14 @@
  */
 
 /** Kinds of section, in reading order: the order the kind filter and listings show them in. */
-export const SECTION_KINDS = ['overview', 'session', 'conclusion', 'outcome', 'background', 'annex'] as const;
+export const SECTION_KINDS = [
+  'overview',
+  'session',
+  'conclusion',
+  'outcome',
+  'background',
+  'annex',
+] as const;
 /** What a section is (see `sectionKindSchema`). */
 export type SectionKindName = (typeof SECTION_KINDS)[number];
 
@@ -46,7 +53,16 @@ export const KIND_LABEL_ORDER: readonly string[] = SECTION_KINDS.map((kind) => K
  * Stakeholder groups, in the order the rules are tried and the site lists them; the rule for each
  * is one sentence in scripts/lib/entities/groups.ts.
  */
-export const STAKEHOLDER_GROUPS = ['local-government', 'un-system', 'international-organization', 'government', 'academia', 'private-sector', 'civil-society', 'other'] as const;
+export const STAKEHOLDER_GROUPS = [
+  'local-government',
+  'un-system',
+  'international-organization',
+  'government',
+  'academia',
+  'private-sector',
+  'civil-society',
+  'other',
+] as const;
 /** One of the stakeholder groups. */
 export type StakeholderGroupName = (typeof STAKEHOLDER_GROUPS)[number];
 

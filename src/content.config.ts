@@ -17,20 +17,32 @@ const GENERATED = process.env.READOUT_GENERATED ?? `./${GENERATED_DIR}`;
  */
 function pagePattern(): string | string[] {
   if (!currentShard()) return '**/*.mdx';
-  const owned = readdirSync(GENERATED, { withFileTypes: true }).filter((e) => e.isDirectory() && ownsMeeting(e.name));
-  return owned.length > 0 ? owned.map((e) => `${e.name}/**/*.mdx`) : 'no-meeting-in-this-shard/*.mdx';
+  const owned = readdirSync(GENERATED, { withFileTypes: true }).filter(
+    (e) => e.isDirectory() && ownsMeeting(e.name),
+  );
+  return owned.length > 0
+    ? owned.map((e) => `${e.name}/**/*.mdx`)
+    : 'no-meeting-in-this-shard/*.mdx';
 }
 
 /** One entry per section page (MDX), keyed by its path: `<meeting>/sessions/<slug>`. */
 const pages = defineCollection({
   // The id is the page's path inside its meeting's URL space: `idm-2018/sessions/opening-session`.
-  loader: glob({ pattern: pagePattern(), base: GENERATED, generateId: ({ entry }) => entry.replace(/(?:\/index)?\.mdx$/, '') }),
+  loader: glob({
+    pattern: pagePattern(),
+    base: GENERATED,
+    generateId: ({ entry }) => entry.replace(/(?:\/index)?\.mdx$/, ''),
+  }),
   schema: pageFrontmatterSchema,
 });
 
 /** One entry per meeting: the whole document model of that meeting. */
 const meetings = defineCollection({
-  loader: glob({ pattern: '*/meeting.json', base: GENERATED, generateId: ({ entry }) => entry.split('/')[0]! }),
+  loader: glob({
+    pattern: '*/meeting.json',
+    base: GENERATED,
+    generateId: ({ entry }) => entry.split('/')[0]!,
+  }),
   schema: meetingSchema,
 });
 

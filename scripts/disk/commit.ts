@@ -18,7 +18,11 @@ function journalName(target: string, pid: number): string {
   return `.${basename(target)}-commit-${pid}.json`;
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Puts every staged folder in place, all or (after a kill, once recovered) all. */
 export async function commitSwaps(folders: StagedFolder[]): Promise<void> {
@@ -45,7 +49,11 @@ export async function recoverCommits(targets: string[]): Promise<void> {
       const pid = Number(/^(\d+)\.json(?:\.tmp)?$/.exec(name.slice(prefix.length))?.[1]);
       if (!name.startsWith(prefix) || !pid || isRunning(pid)) continue;
       const path = join(parent, name);
-      if (name.endsWith('.json')) await finishCommit(JSON.parse(await readFile(path, 'utf8')) as { folders: StagedFolder[] }, pid);
+      if (name.endsWith('.json'))
+        await finishCommit(
+          JSON.parse(await readFile(path, 'utf8')) as { folders: StagedFolder[] },
+          pid,
+        );
       await rm(path, { force: true });
     }
   }
@@ -64,5 +72,7 @@ async function finishCommit({ folders }: { folders: StagedFolder[] }, pid: numbe
     }
   }
   // The other copies of this journal, beside the other targets.
-  await Promise.all(folders.map((f) => rm(join(dirname(f.target), journalName(f.target, pid)), { force: true })));
+  await Promise.all(
+    folders.map((f) => rm(join(dirname(f.target), journalName(f.target, pid)), { force: true })),
+  );
 }

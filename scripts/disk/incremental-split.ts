@@ -12,7 +12,11 @@ import { z } from 'astro/zod';
 import { slugSchema } from '../../src/schemas/meeting.ts';
 import { duplicateMeetingSlugError } from '../lib/errors.ts';
 import { lockfilePath } from '../lib/permalinks/lockfile.ts';
-import { readTextIfExists, writeLockfiles, type LinkOptions } from '../lib/permalinks/lock-meeting.ts';
+import {
+  readTextIfExists,
+  writeLockfiles,
+  type LinkOptions,
+} from '../lib/permalinks/lock-meeting.ts';
 import type { ParsedMeeting } from '../lib/parse.ts';
 import { splitSources } from '../lib/split-sources.ts';
 import { SPLIT_MANIFEST } from '../lib/paths.ts';
@@ -42,7 +46,9 @@ async function splitterVersion(): Promise<string> {
   const roots = [join(HERE, '../lib'), join(HERE, '../../src/schemas')];
   const hash = createHash('sha256');
   for (const root of roots) {
-    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
+    const files = (await readdir(root, { recursive: true }))
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     for (const file of files) hash.update(file).update(await readFile(join(root, file)));
   }
   return hash.digest('hex').slice(0, 16);
@@ -64,18 +70,39 @@ export interface StagedSplit extends IncrementalSplitResult {
  * together, old or new, whenever the process is killed. `locked`: the caller holds the lock of
  * `outDir`, and the staging folder has a fixed name (see `makeStaging`).
  */
-export async function stageSplit(sources: string[], outDir: string, manifestName = SPLIT_MANIFEST, locked = false, links?: LinkOptions): Promise<StagedSplit> {
+export async function stageSplit(
+  sources: string[],
+  outDir: string,
+  manifestName = SPLIT_MANIFEST,
+  locked = false,
+  links?: LinkOptions,
+): Promise<StagedSplit> {
   const splitter = await splitterVersion();
   const previous = await readManifest(join(outDir, manifestName), splitter);
-  const bytes = new Map(await Promise.all(sources.map(async (s) => [s, await readFile(s)] as const)));
+  const bytes = new Map(
+    await Promise.all(sources.map(async (s) => [s, await readFile(s)] as const)),
+  );
   // A meeting's links lockfile shapes its pages too: an edited or deleted one means a new split.
-  const locks = new Map(await Promise.all(sources.map(async (s) => [s, (await readTextIfExists(lockfilePath(s))) ?? ''] as const)));
-  const hashOf = (source: string, lock: string) => createHash('sha256').update(bytes.get(source)!).update(links ? lock : '').digest('hex');
+  const locks = new Map(
+    await Promise.all(
+      sources.map(async (s) => [s, (await readTextIfExists(lockfilePath(s))) ?? ''] as const),
+    ),
+  );
+  const hashOf = (source: string, lock: string) =>
+    createHash('sha256')
+      .update(bytes.get(source)!)
+      .update(links ? lock : '')
+      .digest('hex');
   const hashes = new Map(sources.map((s) => [s, hashOf(s, locks.get(s)!)]));
   const unchanged: string[] = [];
   for (const source of sources) {
     const before = previous.sources[source];
-    if (before && before.hash === hashes.get(source) && (await exists(join(outDir, before.slug, 'meeting.json')))) unchanged.push(source);
+    if (
+      before &&
+      before.hash === hashes.get(source) &&
+      (await exists(join(outDir, before.slug, 'meeting.json')))
+    )
+      unchanged.push(source);
   }
   const changed = sources.filter((s) => !unchanged.includes(s));
   const result = await splitSources(changed, (s) => Promise.resolve(bytes.get(s)!), links);
@@ -86,7 +113,8 @@ export async function stageSplit(sources: string[], outDir: string, manifestName
   assertUniqueSlugs(slugs);
   const staging = await makeStaging(outDir, locked);
   try {
-    for (const source of unchanged) await linkTree(join(outDir, slugs.get(source)!), join(staging, slugs.get(source)!));
+    for (const source of unchanged)
+      await linkTree(join(outDir, slugs.get(source)!), join(staging, slugs.get(source)!));
     for (const [path, contents] of result.files) {
       await mkdir(dirname(join(staging, path)), { recursive: true });
       await writeFile(join(staging, path), contents);
@@ -98,20 +126,39 @@ export async function stageSplit(sources: string[], outDir: string, manifestName
     }
     await writeManifest(join(staging, manifestName), {
       splitter,
-      sources: Object.fromEntries(sources.map((s) => [s, { hash: hashes.get(s)!, slug: slugs.get(s)! }])),
+      sources: Object.fromEntries(
+        sources.map((s) => [s, { hash: hashes.get(s)!, slug: slugs.get(s)! }]),
+      ),
     });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
   const removed = await staleMeetings(outDir, new Set(slugs.values()));
-  return { parsed: result.parsed, reused: unchanged.map((s) => slugs.get(s)!), removed, staging, lockfiles: result.lockfiles };
+  return {
+    parsed: result.parsed,
+    reused: unchanged.map((s) => slugs.get(s)!),
+    removed,
+    staging,
+    lockfiles: result.lockfiles,
+  };
 }
 
 /** Splits `sources` into `outDir`, re-splitting only changed meetings, and swaps the new tree in. */
-export async function splitIncrementally(sources: string[], outDir: string, manifestName = SPLIT_MANIFEST, links?: LinkOptions): Promise<IncrementalSplitResult> {
+export async function splitIncrementally(
+  sources: string[],
+  outDir: string,
+  manifestName = SPLIT_MANIFEST,
+  links?: LinkOptions,
+): Promise<IncrementalSplitResult> {
   await recoverSwaps(outDir);
-  const { staging, lockfiles, ...result } = await stageSplit(sources, outDir, manifestName, false, links);
+  const { staging, lockfiles, ...result } = await stageSplit(
+    sources,
+    outDir,
+    manifestName,
+    false,
+    links,
+  );
   await swapIn(staging, outDir);
   // Published links are recorded once the pages that publish them are in place.
   await writeLockfiles(lockfiles);
@@ -142,13 +189,16 @@ function assertUniqueSlugs(slugs: Map<string, string>): void {
 /** Meetings of the current tree that the new one no longer has. */
 async function staleMeetings(outDir: string, keep: Set<string>): Promise<string[]> {
   const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !keep.has(e.name)).map((e) => e.name);
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !keep.has(e.name))
+    .map((e) => e.name);
 }
 
 async function readManifest(path: string, splitter: string): Promise<SplitManifest> {
   // No manifest yet, an unreadable or a damaged one: split everything (it is a cache, not a source).
   const text = await readFile(path, 'utf8').catch(() => undefined);
-  const manifest = text === undefined ? undefined : splitManifestSchema.safeParse(parseJson(text)).data;
+  const manifest =
+    text === undefined ? undefined : splitManifestSchema.safeParse(parseJson(text)).data;
   return manifest?.splitter === splitter ? manifest : { splitter, sources: {} };
 }
 

@@ -30,12 +30,21 @@ export async function lockFolder(folder: string): Promise<() => Promise<void>> {
     const holder = await readFile(path, 'utf8').catch(() => '');
     const pid = Number.parseInt(holder, 10);
     if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) {
-      throw new SourceError(folder, `another build (pid ${pid}) is running and writing this folder`, 'wait for it to finish, or build into another folder');
+      throw new SourceError(
+        folder,
+        `another build (pid ${pid}) is running and writing this folder`,
+        'wait for it to finish, or build into another folder',
+      );
     }
     // Stale: its build was killed. Remove it only if it is still the lock we read.
-    if ((await readFile(path, 'utf8').catch(() => '')) === holder) await unlink(path).catch(() => undefined);
+    if ((await readFile(path, 'utf8').catch(() => '')) === holder)
+      await unlink(path).catch(() => undefined);
   }
-  throw new SourceError(folder, 'could not take the build lock', `remove ${basename(path)} if no build is running`);
+  throw new SourceError(
+    folder,
+    'could not take the build lock',
+    `remove ${basename(path)} if no build is running`,
+  );
 }
 
 /** Takes the locks of every folder (all or none), released by the function it returns. */

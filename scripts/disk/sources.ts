@@ -19,13 +19,25 @@ const CONTROL = /\p{Cc}/u;
 export async function findSources(path: string): Promise<string[]> {
   assertPrintablePath(path);
   const info = await stat(path).catch(() => undefined);
-  if (!info) throw new SourceError(path, 'no such file or folder', 'check the path, or put summaries in content/sources/');
+  if (!info)
+    throw new SourceError(
+      path,
+      'no such file or folder',
+      'check the path, or put summaries in content/sources/',
+    );
   if (!info.isDirectory()) {
     await assertRegularSource(path, dirname(path));
     return [path];
   }
-  const names = (await readdir(path)).filter((name) => SOURCE_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('.'));
-  if (names.length === 0) throw new SourceError(path, 'the folder holds no .txt or .md summary', 'add a summary as plain text or Markdown');
+  const names = (await readdir(path)).filter(
+    (name) => SOURCE_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('.'),
+  );
+  if (names.length === 0)
+    throw new SourceError(
+      path,
+      'the folder holds no .txt or .md summary',
+      'add a summary as plain text or Markdown',
+    );
   const files = names.sort().map((name) => join(path, name));
   for (const file of files) {
     assertPrintablePath(file);
@@ -36,7 +48,11 @@ export async function findSources(path: string): Promise<string[]> {
 
 function assertPrintablePath(path: string): void {
   if (CONTROL.test(path)) {
-    throw new SourceError(path, 'the name holds a control character (a line break, tab or escape)', 'rename the file or folder with printable characters only');
+    throw new SourceError(
+      path,
+      'the name holds a control character (a line break, tab or escape)',
+      'rename the file or folder with printable characters only',
+    );
   }
 }
 
@@ -45,14 +61,28 @@ async function assertRegularSource(file: string, folder: string): Promise<void> 
   const link = await lstat(file);
   if (link.isSymbolicLink()) {
     const target = await realpath(file).catch(() => undefined);
-    if (target === undefined) throw new SourceError(file, 'is a link to a file that does not exist', 'remove the link or make it point to a summary');
+    if (target === undefined)
+      throw new SourceError(
+        file,
+        'is a link to a file that does not exist',
+        'remove the link or make it point to a summary',
+      );
     const inside = relative(await realpath(folder), target);
     if (inside.startsWith('..') || isAbsolute(inside)) {
-      throw new SourceError(file, 'is a link to a file outside the sources folder, which would be published', 'copy the summary into the sources folder instead of linking to it');
+      throw new SourceError(
+        file,
+        'is a link to a file outside the sources folder, which would be published',
+        'copy the summary into the sources folder instead of linking to it',
+      );
     }
   }
   const info = await stat(file);
-  if (!info.isFile()) throw new SourceError(file, `is ${kindOf(info)}, not a text file`, 'give the path of a .txt or .md summary');
+  if (!info.isFile())
+    throw new SourceError(
+      file,
+      `is ${kindOf(info)}, not a text file`,
+      'give the path of a .txt or .md summary',
+    );
 }
 
 function kindOf(info: Stats): string {
@@ -71,7 +101,12 @@ export async function readRegularFile(file: string): Promise<Uint8Array> {
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new SourceError(file, `is ${kindOf(info)}, not a text file`, 'give the path of a .txt or .md summary');
+    if (!info.isFile())
+      throw new SourceError(
+        file,
+        `is ${kindOf(info)}, not a text file`,
+        'give the path of a .txt or .md summary',
+      );
     return await handle.readFile();
   } finally {
     await handle.close();

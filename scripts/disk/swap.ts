@@ -14,12 +14,19 @@ import { basename, dirname, join } from 'node:path';
  * the one staging folder of a process that holds the target's lock (`lock.ts`): whoever holds
  * the lock next knows its owner is gone.
  */
-function parseName(target: string, name: string): { kind: 'new' | 'old'; pid: number | 'locked'; id: string } | undefined {
+function parseName(
+  target: string,
+  name: string,
+): { kind: 'new' | 'old'; pid: number | 'locked'; id: string } | undefined {
   const prefix = `.${basename(target)}-`;
   if (!name.startsWith(prefix)) return undefined;
   const match = /^(new|old)-(\d+|locked)-(\w+)$/.exec(name.slice(prefix.length));
   if (!match) return undefined;
-  return { kind: match[1] as 'new' | 'old', pid: match[2] === 'locked' ? 'locked' : Number(match[2]), id: match[3]! };
+  return {
+    kind: match[1] as 'new' | 'old',
+    pid: match[2] === 'locked' ? 'locked' : Number(match[2]),
+    id: match[3]!,
+  };
 }
 
 /** True while process `pid` runs (a process of another user counts as running). */
@@ -41,7 +48,10 @@ export function isRunning(pid: number): boolean {
  */
 export async function makeStaging(target: string, locked = false): Promise<string> {
   await mkdir(dirname(target), { recursive: true });
-  const staging = join(dirname(target), `.${basename(target)}-new-${locked ? 'locked-build' : `${process.pid}-${randomBytes(6).toString('hex')}`}`);
+  const staging = join(
+    dirname(target),
+    `.${basename(target)}-new-${locked ? 'locked-build' : `${process.pid}-${randomBytes(6).toString('hex')}`}`,
+  );
   if (locked) await rm(staging, { recursive: true, force: true });
   await mkdir(staging);
   return staging;
@@ -67,11 +77,16 @@ export async function swapIn(staging: string, target: string): Promise<void> {
  * any other staging or retired folder is removed. `keep` names staging folders a pending
  * commit still needs. Call it holding the target's lock. Returns how many leftovers were removed.
  */
-export async function recoverSwaps(target: string, keep: ReadonlySet<string> = new Set()): Promise<number> {
+export async function recoverSwaps(
+  target: string,
+  keep: ReadonlySet<string> = new Set(),
+): Promise<number> {
   const parent = dirname(target);
   const names = await readdir(parent).catch(() => [] as string[]);
   const gone = (pid: number | 'locked') => pid === 'locked' || !isRunning(pid);
-  const leftovers = names.map((name) => ({ name, parsed: parseName(target, name) })).filter((e) => e.parsed && gone(e.parsed.pid));
+  const leftovers = names
+    .map((name) => ({ name, parsed: parseName(target, name) }))
+    .filter((e) => e.parsed && gone(e.parsed.pid));
   let removed = 0;
   for (const { name, parsed } of leftovers) {
     if (parsed!.kind !== 'old') continue;

@@ -9,7 +9,10 @@ import { lockFolder } from './lock.ts';
 import { makeStaging, recoverSwaps, swapIn } from './swap.ts';
 
 /** Replaces `outDir` with exactly `files` (path relative to outDir → contents). */
-export async function writeTreeAtomically(outDir: string, files: Map<string, string>): Promise<void> {
+export async function writeTreeAtomically(
+  outDir: string,
+  files: Map<string, string>,
+): Promise<void> {
   const unlock = await lockFolder(outDir);
   try {
     await recoverSwaps(outDir);

@@ -27,20 +27,37 @@ async function loadKey(path: string): Promise<AnswerKey> {
   const parsed = answerKeySchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new SourceError(path, `the answer key is invalid at ${issue.path.join('.')}: ${issue.message}`, 'fix the key against the format in the folder README');
+  throw new SourceError(
+    path,
+    `the answer key is invalid at ${issue.path.join('.')}: ${issue.message}`,
+    'fix the key against the format in the folder README',
+  );
 }
 
 async function readIfExists(path: string): Promise<Uint8Array | undefined> {
   return readFile(path).catch(() => undefined);
 }
 
-function variantText(variant: Variant, md: string | undefined, txt: string | undefined): string | undefined {
+function variantText(
+  variant: Variant,
+  md: string | undefined,
+  txt: string | undefined,
+): string | undefined {
   if (variant === 'md') return md;
   if (variant === 'txt') return txt;
-  return txt?.split('\n').filter((line) => !/^[ \t\r]*$/.test(line)).join('\n');
+  return txt
+    ?.split('\n')
+    .filter((line) => !/^[ \t\r]*$/.test(line))
+    .join('\n');
 }
 
-function splitOne(text: string, file: string, slug: string, key: AnswerKey, paragraphs: string[]): Pick<Row, 'score' | 'refused'> {
+function splitOne(
+  text: string,
+  file: string,
+  slug: string,
+  key: AnswerKey,
+  paragraphs: string[],
+): Pick<Row, 'score' | 'refused'> {
   try {
     const { meeting } = parseMeeting(text, file, slug);
     return { score: scoreDocument(meeting, key, paragraphs) };
@@ -50,7 +67,8 @@ function splitOne(text: string, file: string, slug: string, key: AnswerKey, para
   }
 }
 
-const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)} %`);
+const pct = (part: number, whole: number) =>
+  whole === 0 ? '—' : `${Math.round((100 * part) / whole)} %`;
 const yes = (right: boolean) => (right ? 'yes' : 'no');
 
 function rowCells(row: Row): string[] {
@@ -71,7 +89,18 @@ function rowCells(row: Row): string[] {
   ];
 }
 
-const HEADER = ['document', 'source', 'paragraphs lost', 'sessions found', 'spurious session pages', 'conclusions found', 'conclusion pages not in key', 'speakers precision / recall', 'affiliation right', 'title / dates / venue right'];
+const HEADER = [
+  'document',
+  'source',
+  'paragraphs lost',
+  'sessions found',
+  'spurious session pages',
+  'conclusions found',
+  'conclusion pages not in key',
+  'speakers precision / recall',
+  'affiliation right',
+  'title / dates / venue right',
+];
 
 function table(rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -87,12 +116,33 @@ function totals(rows: Row[], variant: Variant): string[] {
     `**all ${mine.length}**`,
     variant,
     `${sum((s) => s.paragraphsLost)} / ${sum((s) => s.paragraphs)}${refused ? ` (${refused} refused)` : ''}`,
-    `${sum((s) => s.sessionsFound)} / ${sum((s) => s.sessionsExpected)} (${pct(sum((s) => s.sessionsFound), sum((s) => s.sessionsExpected))})`,
-    `${sum((s) => s.sessionsSpurious)} / ${sum((s) => s.sessionPages)} (${pct(sum((s) => s.sessionsSpurious), sum((s) => s.sessionPages))})`,
-    `${sum((s) => s.conclusionsFound)} / ${sum((s) => s.conclusionsExpected)} (${pct(sum((s) => s.conclusionsFound), sum((s) => s.conclusionsExpected))})`,
-    `${sum((s) => s.conclusionsExtra)} / ${sum((s) => s.conclusionPages)} (${pct(sum((s) => s.conclusionsExtra), sum((s) => s.conclusionPages))})`,
-    `${pct(sum((s) => s.speakers.truePositives), sum((s) => s.speakers.truePositives + s.speakers.falsePositives.length))} / ${pct(sum((s) => s.speakers.truePositives), sum((s) => s.speakers.expected))}`,
-    `${sum((s) => s.speakers.affiliationRight)} / ${sum((s) => s.speakers.truePositives)} (${pct(sum((s) => s.speakers.affiliationRight), sum((s) => s.speakers.truePositives))})`,
+    `${sum((s) => s.sessionsFound)} / ${sum((s) => s.sessionsExpected)} (${pct(
+      sum((s) => s.sessionsFound),
+      sum((s) => s.sessionsExpected),
+    )})`,
+    `${sum((s) => s.sessionsSpurious)} / ${sum((s) => s.sessionPages)} (${pct(
+      sum((s) => s.sessionsSpurious),
+      sum((s) => s.sessionPages),
+    )})`,
+    `${sum((s) => s.conclusionsFound)} / ${sum((s) => s.conclusionsExpected)} (${pct(
+      sum((s) => s.conclusionsFound),
+      sum((s) => s.conclusionsExpected),
+    )})`,
+    `${sum((s) => s.conclusionsExtra)} / ${sum((s) => s.conclusionPages)} (${pct(
+      sum((s) => s.conclusionsExtra),
+      sum((s) => s.conclusionPages),
+    )})`,
+    `${pct(
+      sum((s) => s.speakers.truePositives),
+      sum((s) => s.speakers.truePositives + s.speakers.falsePositives.length),
+    )} / ${pct(
+      sum((s) => s.speakers.truePositives),
+      sum((s) => s.speakers.expected),
+    )}`,
+    `${sum((s) => s.speakers.affiliationRight)} / ${sum((s) => s.speakers.truePositives)} (${pct(
+      sum((s) => s.speakers.affiliationRight),
+      sum((s) => s.speakers.truePositives),
+    )})`,
     `${scored.filter((s) => s.titleRight).length} / ${scored.filter((s) => s.datesRight).length} / ${scored.filter((s) => s.venueRight).length} of ${mine.length}`,
   ];
 }
@@ -100,12 +150,29 @@ function totals(rows: Row[], variant: Variant): string[] {
 await runCommand(async () => {
   const { positional, options } = parseCommandLine(process.argv.slice(2), ['out']);
   const folder = positional[0];
-  if (!folder) throw new SourceError('eval', 'no folder given', 'run npm run eval -- <folder with *.expected.json>');
+  if (!folder)
+    throw new SourceError(
+      'eval',
+      'no folder given',
+      'run npm run eval -- <folder with *.expected.json>',
+    );
   const names = await readdir(folder).catch(() => {
-    throw new SourceError(folder, 'cannot be read', 'give a folder holding <slug>.expected.json with <slug>.md or <slug>.txt');
+    throw new SourceError(
+      folder,
+      'cannot be read',
+      'give a folder holding <slug>.expected.json with <slug>.md or <slug>.txt',
+    );
   });
-  const slugs = names.filter((n) => n.endsWith('.expected.json')).map((n) => n.slice(0, -'.expected.json'.length)).sort();
-  if (slugs.length === 0) throw new SourceError(folder, 'holds no <slug>.expected.json', 'put an answer key beside each source');
+  const slugs = names
+    .filter((n) => n.endsWith('.expected.json'))
+    .map((n) => n.slice(0, -'.expected.json'.length))
+    .sort();
+  if (slugs.length === 0)
+    throw new SourceError(
+      folder,
+      'holds no <slug>.expected.json',
+      'put an answer key beside each source',
+    );
   const rows: Row[] = [];
   const lostLines: string[] = [];
   for (const slug of slugs) {
@@ -115,21 +182,28 @@ await runCommand(async () => {
     const md = mdBytes && readSource(mdBytes, `${slug}.md`);
     const txt = txtBytes && readSource(txtBytes, `${slug}.txt`);
     const paragraphs = keyParagraphs(md ?? txt ?? '');
-    if (md && paragraphs.length !== key.paragraphs) console.warn(`warning: ${slug}: the key counts ${key.paragraphs} paragraphs, the Markdown has ${paragraphs.length}`);
+    if (md && paragraphs.length !== key.paragraphs)
+      console.warn(
+        `warning: ${slug}: the key counts ${key.paragraphs} paragraphs, the Markdown has ${paragraphs.length}`,
+      );
     for (const variant of VARIANTS) {
       const text = variantText(variant, md, txt);
       if (text === undefined) continue;
       const file = `${slug}.${variant === 'md' ? 'md' : 'txt'}`;
       const row: Row = { slug, variant, ...splitOne(text, file, slug, key, paragraphs) };
       rows.push(row);
-      if (row.score?.firstLost) lostLines.push(`${slug} (${variant}): ${row.score.paragraphsLost} lost, first: "${row.score.firstLost}…"`);
+      if (row.score?.firstLost)
+        lostLines.push(
+          `${slug} (${variant}): ${row.score.paragraphsLost} lost, first: "${row.score.firstLost}…"`,
+        );
     }
   }
   const perDocument = table(rows.map(rowCells));
   const overall = table(VARIANTS.map((v) => totals(rows, v)));
   console.log(`${perDocument}\n\n${overall}`);
   if (lostLines.length > 0) console.log(`\nlost paragraphs:\n${lostLines.join('\n')}`);
-  const out = typeof options.get('out') === 'string' ? (options.get('out') as string) : 'eval/RESULTS.md';
+  const out =
+    typeof options.get('out') === 'string' ? (options.get('out') as string) : 'eval/RESULTS.md';
   await mkdir(join(out, '..'), { recursive: true });
   await writeFile(
     out,

@@ -55,7 +55,11 @@ export interface SpeakerMiss {
 /** One found key speaker whose organization or country differs from the key. */
 export interface AffiliationMiss {
   name: string;
-  organization: { found?: string | undefined; expected?: string | null | undefined; right: boolean };
+  organization: {
+    found?: string | undefined;
+    expected?: string | null | undefined;
+    right: boolean;
+  };
   country: { found?: string | undefined; expected?: string | null | undefined; right: boolean };
 }
 
@@ -121,7 +125,8 @@ function sameOrganization(found: string | undefined, expected: string | null | u
 
 function sameCountry(found: string | undefined, expected: string | null | undefined): boolean {
   if (!found || !expected) return !found && !expected;
-  const codes = (text: string) => new Set([countryCalled(text), ...findCountries(text)].flatMap((c) => (c ? [c.code] : [])));
+  const codes = (text: string) =>
+    new Set([countryCalled(text), ...findCountries(text)].flatMap((c) => (c ? [c.code] : [])));
   const a = codes(found);
   const b = codes(expected);
   if (a.size > 0 && b.size > 0) return [...a].some((code) => b.has(code));
@@ -132,7 +137,8 @@ function sameCountry(found: string | undefined, expected: string | null | undefi
 export function scoreSpeakers(found: FoundSpeaker[], key: SpeakerKey): SpeakerScore {
   const byName = new Map<string, number>();
   key.speakers.forEach((speaker, index) => {
-    for (const form of [speaker.name, ...(speaker.aliases ?? [])]) byName.set(normalizeName(form), index);
+    for (const form of [speaker.name, ...(speaker.aliases ?? [])])
+      byName.set(normalizeName(form), index);
   });
   const notSpeakers = new Set((key.notSpeakers ?? []).map(normalizeName));
   const matched = new Map<number, FoundSpeaker>();
@@ -141,7 +147,13 @@ export function scoreSpeakers(found: FoundSpeaker[], key: SpeakerKey): SpeakerSc
   for (const person of found) {
     const index = byName.get(normalizeName(person.name));
     if (index === undefined) {
-      falsePositives.push({ name: person.name, attribution: person.attribution, why: notSpeakers.has(normalizeName(person.name)) ? 'named but does not speak' : 'not a speaker' });
+      falsePositives.push({
+        name: person.name,
+        attribution: person.attribution,
+        why: notSpeakers.has(normalizeName(person.name))
+          ? 'named but does not speak'
+          : 'not a speaker',
+      });
       continue;
     }
     if (matched.has(index)) {
@@ -156,9 +168,18 @@ export function scoreSpeakers(found: FoundSpeaker[], key: SpeakerKey): SpeakerSc
   const affiliationMisses: AffiliationMiss[] = [];
   for (const [expected, i] of hits) {
     const person = matched.get(i)!;
-    const organization = { found: person.organization, expected: expected.organization, right: sameOrganization(person.organization, expected.organization) };
-    const country = { found: person.country, expected: expected.country, right: sameCountry(person.country, expected.country) };
-    if (!organization.right || !country.right) affiliationMisses.push({ name: expected.name, organization, country });
+    const organization = {
+      found: person.organization,
+      expected: expected.organization,
+      right: sameOrganization(person.organization, expected.organization),
+    };
+    const country = {
+      found: person.country,
+      expected: expected.country,
+      right: sameCountry(person.country, expected.country),
+    };
+    if (!organization.right || !country.right)
+      affiliationMisses.push({ name: expected.name, organization, country });
   }
   const truePositives = hits.length;
   const counted = truePositives + falsePositives.length;

@@ -63,7 +63,9 @@ export function keyParagraphs(markdown: string): string[] {
 }
 
 function sectionText(section: Section): string {
-  return [section.title, section.statement ?? '', ...section.paragraphs.map((p) => p.text)].join(' ');
+  return [section.title, section.statement ?? '', ...section.paragraphs.map((p) => p.text)].join(
+    ' ',
+  );
 }
 
 function opening(section: Section): string {
@@ -75,7 +77,8 @@ function matchesSection(section: Section, expected: KeySection): boolean {
   const first = fold(section.paragraphs[0]?.text ?? '');
   if (words && (first.startsWith(words) || opening(section).startsWith(words))) return true;
   if (expected.title && headingKey(section.title) === headingKey(expected.title)) return true;
-  if (expected.runInTitle && headingKey(section.title) === headingKey(expected.runInTitle)) return true;
+  if (expected.runInTitle && headingKey(section.title) === headingKey(expected.runInTitle))
+    return true;
   return false;
 }
 
@@ -93,9 +96,17 @@ function matchSections(candidates: Section[], expected: KeySection[]): Map<KeySe
   return matches;
 }
 
-export function scoreDocument(meeting: Meeting, key: AnswerKey, paragraphs: string[]): DocumentScore {
+export function scoreDocument(
+  meeting: Meeting,
+  key: AnswerKey,
+  paragraphs: string[],
+): DocumentScore {
   const pages = meeting.sections;
-  const held = pages.flatMap((s) => s.paragraphs.map((p, i) => (i === 0 ? [fold(p.text), fold(`${s.title} ${p.text}`)] : [fold(p.text)])).flat());
+  const held = pages.flatMap((s) =>
+    s.paragraphs
+      .map((p, i) => (i === 0 ? [fold(p.text), fold(`${s.title} ${p.text}`)] : [fold(p.text)]))
+      .flat(),
+  );
   const lost = paragraphs.filter((text) => {
     const wanted = fold(text);
     return !held.some((h) => h.includes(wanted));
@@ -104,7 +115,10 @@ export function scoreDocument(meeting: Meeting, key: AnswerKey, paragraphs: stri
   const sessionPages = pages.filter((s) => s.kind === 'session');
   const keySessions = key.sections.filter((s) => s.kind === 'session');
   const foundSessions = matchSections(sessionPages, keySessions);
-  const legit = matchSections(sessionPages, key.sections.filter((s) => s.kind !== 'background' && s.kind !== 'other'));
+  const legit = matchSections(
+    sessionPages,
+    key.sections.filter((s) => s.kind !== 'background' && s.kind !== 'other'),
+  );
 
   const conclusionPages = pages.filter((s) => s.kind === 'conclusion');
   const excerpts = key.conclusions.map((c) => fold(c.split(' — ').at(-1)!));
@@ -124,9 +138,13 @@ export function scoreDocument(meeting: Meeting, key: AnswerKey, paragraphs: stri
     conclusionsFound,
     conclusionPages: conclusionPages.length,
     conclusionsExtra,
-    speakers: scoreSpeakers(meeting.speakers, { speakers: key.speakers, notSpeakers: key.notSpeakers }),
+    speakers: scoreSpeakers(meeting.speakers, {
+      speakers: key.speakers,
+      notSpeakers: key.notSpeakers,
+    }),
     titleRight: collapse(meeting.title) === collapse(key.title),
-    datesRight: (meeting.startDate ?? null) === key.startDate && (meeting.endDate ?? null) === key.endDate,
+    datesRight:
+      (meeting.startDate ?? null) === key.startDate && (meeting.endDate ?? null) === key.endDate,
     venueRight: fold(meeting.venue ?? '') === fold(key.venue ?? ''),
   };
 }

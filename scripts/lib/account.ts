@@ -20,13 +20,24 @@ const fold = (text: string) => text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, 
  * `lineOffset`); `dropped` the line numbers deliberately left out; `consumed` every block the
  * split placed somewhere, each exactly once.
  */
-export function assertAccounted(file: string, lines: string[], lineOffset: number, dropped: ReadonlySet<number>, consumed: Block[]): void {
+export function assertAccounted(
+  file: string,
+  lines: string[],
+  lineOffset: number,
+  dropped: ReadonlySet<number>,
+  consumed: Block[],
+): void {
   const source = lines.filter((_, i) => !dropped.has(i + 1)).join('\n');
-  const placed = [...consumed].sort((a, b) => a.line - b.line).map((b) => b.text).join('\n');
+  const placed = [...consumed]
+    .sort((a, b) => a.line - b.line)
+    .map((b) => b.text)
+    .join('\n');
   if (sameButWhiteSpace(source, placed)) return;
   const expected = fold(source);
   const actual = fold(placed);
-  const kept = lines.map((text, i) => ({ text: fold(text), line: i + 1 + lineOffset })).filter((l) => !dropped.has(l.line - lineOffset) && l.text !== '');
+  const kept = lines
+    .map((text, i) => ({ text: fold(text), line: i + 1 + lineOffset }))
+    .filter((l) => !dropped.has(l.line - lineOffset) && l.text !== '');
   let at = 0;
   while (at < expected.length && expected[at] === actual[at]) at++;
   let offset = 0;
@@ -56,5 +67,18 @@ function sameButWhiteSpace(a: string, b: string): boolean {
 
 /** The white space `\s` matches, as char codes (checked by the tests against `fold`). */
 function isSpace(code: number): boolean {
-  return code === 32 || code <= 31 || (code >= 0x7f && code <= 0x9f) || code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 32 ||
+    code <= 31 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }

@@ -15,9 +15,19 @@ export function assembleSections(drafts: DraftSection[]): Section[] {
   const taken = new Map<string, Set<string>>();
   const sections = drafts.map((draft): Section => {
     const shortTitle = shortenTitle(draft.title, draft.kind === 'conclusion' ? 12 : 8);
-    const scope = draft.kind === 'conclusion' ? 'conclusion' : draft.kind === 'session' ? 'session' : draft.kind === 'outcome' ? 'page' : draft.kind;
+    const scope =
+      draft.kind === 'conclusion'
+        ? 'conclusion'
+        : draft.kind === 'session'
+          ? 'session'
+          : draft.kind === 'outcome'
+            ? 'page'
+            : draft.kind;
     if (!taken.has(scope)) taken.set(scope, new Set(['index']));
-    const slug = draft.kind === 'overview' ? 'overview' : uniqueSlug(slugify(shortTitle), taken.get(scope)!, draft.kind);
+    const slug =
+      draft.kind === 'overview'
+        ? 'overview'
+        : uniqueSlug(slugify(shortTitle), taken.get(scope)!, draft.kind);
     return {
       kind: draft.kind,
       ...(draft.role ? { role: draft.role } : {}),
@@ -31,7 +41,9 @@ export function assembleSections(drafts: DraftSection[]): Section[] {
         const n = numberOf.get(block)!;
         return { n, id: `p${n}`, text: block.text };
       }),
-      ...(draft.parts && draft.parts.length > 0 ? { parts: assembleParts(draft.parts, numberOf) } : {}),
+      ...(draft.parts && draft.parts.length > 0
+        ? { parts: assembleParts(draft.parts, numberOf) }
+        : {}),
       ...(draft.under ? { under: draft.under } : {}),
     };
   });
@@ -40,11 +52,18 @@ export function assembleSections(drafts: DraftSection[]): Section[] {
 }
 
 /** Sub-headings get anchors unique on their page ("discussion", "discussion-2"). */
-function assembleParts(parts: NonNullable<DraftSection['parts']>, numberOf: Map<unknown, number>): NonNullable<Section['parts']> {
+function assembleParts(
+  parts: NonNullable<DraftSection['parts']>,
+  numberOf: Map<unknown, number>,
+): NonNullable<Section['parts']> {
   const taken = new Set<string>();
   return parts.map((part) => {
     const n = part.before ? numberOf.get(part.before) : undefined;
-    return { id: uniqueSlug(`part-${slugify(part.title)}`.replace(/-$/, ''), taken), title: part.title, ...(n ? { before: `p${n}` } : {}) };
+    return {
+      id: uniqueSlug(`part-${slugify(part.title)}`.replace(/-$/, ''), taken),
+      title: part.title,
+      ...(n ? { before: `p${n}` } : {}),
+    };
   });
 }
 
@@ -54,7 +73,12 @@ function linkStatedConclusions(drafts: DraftSection[], sections: Section[]): voi
     if (!draft.statedIn) return;
     const session = sections[drafts.indexOf(draft.statedIn)];
     const where = session?.kind === 'outcome' ? 'the outcome' : 'the session';
-    session?.relatedConclusions.push({ slug: sections[i]!.slug, derived: true, score: 1, reason: `${where} states this conclusion` });
+    session?.relatedConclusions.push({
+      slug: sections[i]!.slug,
+      derived: true,
+      score: 1,
+      reason: `${where} states this conclusion`,
+    });
   });
 }
 
@@ -63,11 +87,21 @@ export function relateThematicSessions(sections: Section[]): Section[] {
   const index = indexConclusions(
     sections
       .filter((s) => s.kind === 'conclusion')
-      .map((s) => ({ slug: s.slug, statement: s.statement ?? s.title, paragraphs: s.paragraphs.map((p) => p.text) })),
+      .map((s) => ({
+        slug: s.slug,
+        statement: s.statement ?? s.title,
+        paragraphs: s.paragraphs.map((p) => p.text),
+      })),
   );
   return sections.map((section) =>
     section.role === 'thematic' && section.programmeNumber
-      ? { ...section, relatedConclusions: relateConclusions({ title: section.title, programmeNumber: section.programmeNumber }, index) }
+      ? {
+          ...section,
+          relatedConclusions: relateConclusions(
+            { title: section.title, programmeNumber: section.programmeNumber },
+            index,
+          ),
+        }
       : section,
   );
 }

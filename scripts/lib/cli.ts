@@ -23,24 +23,31 @@ export interface AcceptedArguments {
  * option or an extra positional argument is an error: a typo such as `--sourc x` must not
  * silently build something else.
  */
-export function parseCommandLine(args: string[], valued: string[], accepted?: AcceptedArguments): CommandLine {
+export function parseCommandLine(
+  args: string[],
+  valued: string[],
+  accepted?: AcceptedArguments,
+): CommandLine {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (!arg.startsWith('--')) {
-      if (accepted && positional.length >= accepted.positional) throw usageError(`unexpected argument "${arg}"`, accepted);
+      if (accepted && positional.length >= accepted.positional)
+        throw usageError(`unexpected argument "${arg}"`, accepted);
       positional.push(arg);
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (!valued.includes(name)) {
-      if (accepted && !accepted.flags.includes(name)) throw usageError(`unknown option "${arg}"`, accepted);
+      if (accepted && !accepted.flags.includes(name))
+        throw usageError(`unknown option "${arg}"`, accepted);
       options.set(name, true);
       continue;
     }
     const value = inline ?? args[++i];
-    if (value === undefined) throw new SourceError(`--${name}`, 'this option needs a value', `write --${name} <path>`);
+    if (value === undefined)
+      throw new SourceError(`--${name}`, 'this option needs a value', `write --${name} <path>`);
     options.set(name, value);
   }
   return { positional, options };
@@ -76,7 +83,10 @@ const FILE_SYSTEM_FIXES: Record<string, [string, string]> = {
   ENOTDIR: ['a file stands where a folder is expected', 'check the path'],
   EISDIR: ['a folder stands where a file is expected', 'check the path'],
   ENOENT: ['no such file or folder', 'check the path'],
-  EMFILE: ['too many open files', 'raise the open-file limit (ulimit -n) and run the command again'],
+  EMFILE: [
+    'too many open files',
+    'raise the open-file limit (ulimit -n) and run the command again',
+  ],
 };
 
 function fileSystemError(error: unknown): SourceError | undefined {

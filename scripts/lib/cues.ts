@@ -7,24 +7,31 @@ import { withoutListMarker } from './normalize.ts';
 import { splitSentences } from './text.ts';
 
 /** "In his opening remarks", "welcome address", "opened the conference". */
-export const OPENING_CUE = /\b(?:opening (?:remarks|session|statements?|address|ceremony|segment)|welcom(?:e|ing) (?:remarks|address|statement)|opened the (?:meeting|conference|session|dialogue|workshop|forum|event|summit)|at the opening)\b/i;
+export const OPENING_CUE =
+  /\b(?:opening (?:remarks|session|statements?|address|ceremony|segment)|welcom(?:e|ing) (?:remarks|address|statement)|opened the (?:meeting|conference|session|dialogue|workshop|forum|event|summit)|at the opening)\b/i;
 
 /** "In her closing remarks", "concluding session", "closed the meeting". */
-export const CLOSING_CUE = /\b(?:closing (?:remarks|session|statements?|address|ceremony|segment)|concluding (?:remarks|session|statements?)|closed the (?:meeting|conference|session|dialogue|workshop|forum|event|summit))\b/i;
+export const CLOSING_CUE =
+  /\b(?:closing (?:remarks|session|statements?|address|ceremony|segment)|concluding (?:remarks|session|statements?)|closed the (?:meeting|conference|session|dialogue|workshop|forum|event|summit))\b/i;
 
 /** A sentence announcing that the conclusions follow: "…the main conclusions are summarized below." */
-export const CONCLUSIONS_MARKER = /\b(?:conclusions?|key (?:messages|points|findings|takeaways|areas)|main (?:messages|points|findings|outcomes|themes)|recommendations|areas of (?:convergence|agreement))\b[^.]{0,160}\b(?:below|as follows|the following|follows?|following)\b/i;
+export const CONCLUSIONS_MARKER =
+  /\b(?:conclusions?|key (?:messages|points|findings|takeaways|areas)|main (?:messages|points|findings|outcomes|themes)|recommendations|areas of (?:convergence|agreement))\b[^.]{0,160}\b(?:below|as follows|the following|follows?|following)\b/i;
 
-const NAMED_SESSION = /\b(?:session|panel|segment|round ?table|plenary|debate|dialogue)\b,?\s*(?:entitled|titled|called|on)?\s*["“]([^"”]{3,240}?)[,.]?["”]/i;
+const NAMED_SESSION =
+  /\b(?:session|panel|segment|round ?table|plenary|debate|dialogue)\b,?\s*(?:entitled|titled|called|on)?\s*["“]([^"”]{3,240}?)[,.]?["”]/i;
 
 /** Words that open a paragraph continuing the one before: evidence, not a new thesis. */
-const CONTINUATION_OPENERS = /^(?:others?|also|another|in addition|additionally|similarly|likewise|moreover|furthermore|in the same vein|along the same lines|for|he|she|they|his|her|their|this|these|those|it|its|such|both|as well|further|finally|meanwhile|however|according to|speaking|representatives?|participants|panellists|panelists|speakers|several|many|some)\b/i;
+const CONTINUATION_OPENERS =
+  /^(?:others?|also|another|in addition|additionally|similarly|likewise|moreover|furthermore|in the same vein|along the same lines|for|he|she|they|his|her|their|this|these|those|it|its|such|both|as well|further|finally|meanwhile|however|according to|speaking|representatives?|participants|panellists|panelists|speakers|several|many|some)\b/i;
 
 /** Verbs with which a summary reports what a person said. */
-const REPORTING_VERBS = /\b(?:said|says|stated|noted|stressed|described|presented|spoke|explained|discussed|argued|emphasi[sz]ed|highlighted|reminded|talked|underlined|underscored|pointed out|mentioned|reiterated|recalled|observed|urged|called for|shared|showcased|reported|welcomed|announced|outlined|added|concluded)\b/i;
+const REPORTING_VERBS =
+  /\b(?:said|says|stated|noted|stressed|described|presented|spoke|explained|discussed|argued|emphasi[sz]ed|highlighted|reminded|talked|underlined|underscored|pointed out|mentioned|reiterated|recalled|observed|urged|called for|shared|showcased|reported|welcomed|announced|outlined|added|concluded)\b/i;
 
 /** "Firstname Lastname," or "Dr Firstname Lastname," at the start: an attribution. */
-const LEADING_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.?E\.?|Ambassador|Minister|Mayor|Senator|Judge)\.?\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|da|de|del|della|der|di|dos|du|el|la|le|van|von|bin|ibn|al))+,/u;
+const LEADING_NAME =
+  /^(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.?E\.?|Ambassador|Minister|Mayor|Senator|Judge)\.?\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|da|de|del|della|der|di|dos|du|el|la|le|van|von|bin|ibn|al))+,/u;
 
 /** The title of a named session announced in the paragraph's first sentence. */
 export function findNamedSession(text: string): string | undefined {
@@ -44,7 +51,8 @@ export function findEnumeratedItems(text: string): string[] | undefined {
   });
 }
 
-const PROGRAMME_WORDS = /\b(?:sessions?|panels?|segments?|round ?tables?|workshops?|break-?outs?|topics|themes|programme|program|agenda items)\b/i;
+const PROGRAMME_WORDS =
+  /\b(?:sessions?|panels?|segments?|round ?tables?|workshops?|break-?outs?|topics|themes|programme|program|agenda items)\b/i;
 
 /** A list of sessions is introduced as such: the sentence holding "(1)" or the one before names them. */
 function introducesProgramme(textBeforeList: string): boolean {
@@ -59,7 +67,11 @@ function findListEnd(text: string, from: number): number {
 }
 
 function cleanItem(item: string): string {
-  return item.trim().replace(/[;,.]?\s*(?:and|or)?$/i, '').replace(/[;,.\s]+$/u, '').trim();
+  return item
+    .trim()
+    .replace(/[;,.]?\s*(?:and|or)?$/i, '')
+    .replace(/[;,.\s]+$/u, '')
+    .trim();
 }
 
 /**
@@ -81,8 +93,12 @@ export function opensWithThesis(text: string): boolean {
 /** True for a paragraph that announces the conclusions below it. */
 export function announcesConclusions(text: string): boolean {
   const sentences = splitSentences(text);
-  return sentences.length <= 2 && sentences.some((s) => CONCLUSIONS_MARKER.test(s) || ANNOUNCED_LIST.test(s));
+  return (
+    sentences.length <= 2 &&
+    sentences.some((s) => CONCLUSIONS_MARKER.test(s) || ANNOUNCED_LIST.test(s))
+  );
 }
 
 /** "… agreed on the following key messages:", "These recommendations are:": the list comes next. */
-const ANNOUNCED_LIST = /\b(?:the following|these)\s+(?:(?:key|main|principal)\s+)?(?:conclusions|messages|recommendations|findings|points|outcomes)\b[^.]{0,80}:$/i;
+const ANNOUNCED_LIST =
+  /\b(?:the following|these)\s+(?:(?:key|main|principal)\s+)?(?:conclusions|messages|recommendations|findings|points|outcomes)\b[^.]{0,80}:$/i;

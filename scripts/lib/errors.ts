@@ -32,6 +32,15 @@ export function formatSourceError(error: SourceError): string {
 }
 
 /** Two sources that would publish one meeting URL: the second is refused, on its first line. */
-export function duplicateMeetingSlugError(source: string, slug: string, firstOwner: string): SourceError {
-  return new SourceError(source, `meeting slug "${slug}" is already used by ${firstOwner}`, 'rename the file or set another slug in its frontmatter', 1);
+export function duplicateMeetingSlugError(
+  source: string,
+  slug: string,
+  firstOwner: string,
+): SourceError {
+  return new SourceError(
+    source,
+    `meeting slug "${slug}" is already used by ${firstOwner}`,
+    'rename the file or set another slug in its frontmatter',
+    1,
+  );
 }

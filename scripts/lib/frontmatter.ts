@@ -35,20 +35,44 @@ export function readFrontmatterBlock(text: string, file: string): SourceFrontmat
   const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   const language = LANGUAGE_FENCE.exec(lines[0]!)?.[1];
   if (language !== undefined && close !== -1) {
-    throw new SourceError(file, `the frontmatter is marked as "${language}", and only YAML is read`, 'write the first line as exactly --- and the block as YAML', 1);
+    throw new SourceError(
+      file,
+      `the frontmatter is marked as "${language}", and only YAML is read`,
+      'write the first line as exactly --- and the block as YAML',
+      1,
+    );
   }
   if (!FENCE.test(lines[0]!) || close === -1) return none;
   const counter = new LineCounter();
-  const document = parseDocument(lines.slice(1, close).join('\n'), { schema: 'core', customTags: [], uniqueKeys: true, merge: false, prettyErrors: false, lineCounter: counter });
+  const document = parseDocument(lines.slice(1, close).join('\n'), {
+    schema: 'core',
+    customTags: [],
+    uniqueKeys: true,
+    merge: false,
+    prettyErrors: false,
+    lineCounter: counter,
+  });
   const lineAt = (offset: number) => counter.linePos(offset).line + 1;
   const problem = document.errors[0] ?? document.warnings[0];
   if (problem) {
-    const reason = problem.message.split('\n')[0]!.replace(/^Unresolved tag: .*/, 'tags such as !!x are not read');
-    throw new SourceError(file, `the frontmatter is not valid YAML (${reason})`, 'fix the YAML between the two --- lines', lineAt(problem.pos[0]));
+    const reason = problem.message
+      .split('\n')[0]!
+      .replace(/^Unresolved tag: .*/, 'tags such as !!x are not read');
+    throw new SourceError(
+      file,
+      `the frontmatter is not valid YAML (${reason})`,
+      'fix the YAML between the two --- lines',
+      lineAt(problem.pos[0]),
+    );
   }
   const data = toData(document, file, lineAt);
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new SourceError(file, 'the frontmatter is not a list of "key: value" lines', 'write one setting per line, e.g. "title: …"', 2);
+    throw new SourceError(
+      file,
+      'the frontmatter is not a list of "key: value" lines',
+      'write one setting per line, e.g. "title: …"',
+      2,
+    );
   }
   assertPlainKeys(document, lineAt, file);
   return {
@@ -66,7 +90,12 @@ function toData(document: Document, file: string, lineAt: (offset: number) => nu
     return document.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    throw new SourceError(file, `the frontmatter is not valid YAML (${reason})`, 'quote the value ("…"): an unquoted * or & starts a YAML alias or anchor', lineAt(0));
+    throw new SourceError(
+      file,
+      `the frontmatter is not valid YAML (${reason})`,
+      'quote the value ("…"): an unquoted * or & starts a YAML alias or anchor',
+      lineAt(0),
+    );
   }
 }
 
@@ -76,7 +105,9 @@ function rangeStart(document: Document, path: readonly PropertyKey[]): number {
   let offset = 0;
   for (const key of path) {
     if (!isMap(node)) break;
-    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+    const pair = node.items.find(
+      (item) => isScalar(item.key) && String(item.key.value) === String(key),
+    );
     if (!pair || !isScalar(pair.key)) break;
     offset = pair.key.range?.[0] ?? offset;
     node = pair.value;
@@ -88,16 +119,30 @@ function rangeStart(document: Document, path: readonly PropertyKey[]): number {
  * `__proto__` and its kin would reach object machinery instead of data, and an explicit tag
  * asks for a type beyond plain data: refuse both by line.
  */
-function assertPlainKeys(document: Document, lineAt: (offset: number) => number, file: string): void {
+function assertPlainKeys(
+  document: Document,
+  lineAt: (offset: number) => number,
+  file: string,
+): void {
   const visit = (node: unknown): void => {
     const tagged = node as { tag?: string; range?: [number, number, number] } | null;
     if (tagged?.tag !== undefined) {
-      throw new SourceError(file, 'the frontmatter is not valid YAML (tags such as !!x are not read)', 'remove the tag and write the plain value', lineAt(tagged.range?.[0] ?? 0));
+      throw new SourceError(
+        file,
+        'the frontmatter is not valid YAML (tags such as !!x are not read)',
+        'remove the tag and write the plain value',
+        lineAt(tagged.range?.[0] ?? 0),
+      );
     }
     if (isMap(node)) {
       for (const pair of node.items) {
         if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-          throw new SourceError(file, `the frontmatter key "${String(pair.key.value)}" is not a setting`, 'remove it', lineAt(pair.key.range?.[0] ?? 0));
+          throw new SourceError(
+            file,
+            `the frontmatter key "${String(pair.key.value)}" is not a setting`,
+            'remove it',
+            lineAt(pair.key.range?.[0] ?? 0),
+          );
         }
         visit(pair.value);
       }

@@ -18,7 +18,8 @@ export interface Heading {
 
 const DANGLING = /\b(?:a|an|the|of|to|in|on|for|and|or|with|by|from|at)$/i;
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
-const NUMBER_WORD = '(?:\\d+[a-z]?|[IVXLC]+|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|final)';
+const NUMBER_WORD =
+  '(?:\\d+[a-z]?|[IVXLC]+|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|final)';
 
 /** "SESSION ONE", "Session 2:", "PANEL 3 –", "PART II -", "AGENDA ITEM 4 …", "Day 2", "UNDP SESSION ON …". */
 export const NAMED_UNIT = new RegExp(
@@ -45,21 +46,35 @@ export function isPlainHeading(block: Block): boolean {
   // An address or a line stopping on "of" / "the" is text, or a fragment of one, not a heading.
   if (/@|https?:\/\/|www\./i.test(text)) return false;
   // …unless its words name a part of the genre ("THINGS TO LOOK FOR", "WHAT TO WATCH FOR").
-  if (DANGLING.test(text) && !(isCapitalsLine(text) && classifyHeading(text) !== 'plain')) return false;
-  return isCapitalsLine(text) || NAMED_UNIT.test(text) || NUMBERED_LINE.test(text) || isHeadingLike(block) || isLabelHeading(text);
+  if (DANGLING.test(text) && !(isCapitalsLine(text) && classifyHeading(text) !== 'plain'))
+    return false;
+  return (
+    isCapitalsLine(text) ||
+    NAMED_UNIT.test(text) ||
+    NUMBERED_LINE.test(text) ||
+    isHeadingLike(block) ||
+    isLabelHeading(text)
+  );
 }
 
 /** "Discussion:", "Group I:", "Conclusions of the Chair:": a short title-case label ending in a colon. */
 function isLabelHeading(text: string): boolean {
   const words = text.replace(/\s*:$/u, '').split(/\s+/);
-  return /:$/u.test(text) && words.length <= 6 && words.every((w, i) => /^[\p{Lu}\d(]/u.test(w) || (i > 0 && FUNCTION_WORD.test(w)));
+  return (
+    /:$/u.test(text) &&
+    words.length <= 6 &&
+    words.every((w, i) => /^[\p{Lu}\d(]/u.test(w) || (i > 0 && FUNCTION_WORD.test(w)))
+  );
 }
 
 const FUNCTION_WORD = /^(?:a|an|the|of|to|in|on|for|and|or|with|by|from|at)$/;
 
 /** A plain-text heading strong enough to show that the text is laid out with headings. */
 export function isMarkedPlainHeading(block: Block): boolean {
-  return isPlainHeading(block) && (isCapitalsLine(block.text) || NAMED_UNIT.test(block.text) || NUMBERED_LINE.test(block.text));
+  return (
+    isPlainHeading(block) &&
+    (isCapitalsLine(block.text) || NAMED_UNIT.test(block.text) || NUMBERED_LINE.test(block.text))
+  );
 }
 
 function collapse(text: string): string {
@@ -81,14 +96,22 @@ export type HeadingClass =
   | 'part'
   | 'plain';
 
-const BACKGROUND = /^(?:an? )?(?:brief |short )?(?:history|background|historical background)\b|\bbrief history\b|^background\b/i;
-const ANNEX = /\b(?:upcoming (?:[\w-]+ ){0,3}(?:meetings|events|workshops|conferences|sessions)|forthcoming (?:meetings|events)|future meetings|things to look for|calendar|in the corridors|(?:brief )?analysis of|^contacts?$|contact (?:information|details|persons?)|glossary|acronyms|abbreviations|list of participants|further information|for more information)\b|^(?:annex(?:es)?|appendix|appendices)(?:\s+(?:\d+|[A-Z]|[IVX]+))?\s*(?:[:.–—-]|$)/i;
-const CONTAINER = /^(?:(?:summary )?report of the (?:[\p{L}\d-]+ ){0,3}?(?:workshop|seminar|meeting|session|conference|dialogue|forum|symposium)s?|(?:[\p{L}\d-]+ ){1,3}report|(?:workshop|seminar|meeting|conference) proceedings|proceedings)$/iu;
-const CONCLUSION_GROUP = /^(?:(?:the )?(?:key|main) (?:conclusions|messages|findings|takeaways|points)|conclusions and (?:recommendations|next steps)|recommendations|conclusions|key conclusions and recommendations)$|\b(?:key|main) (?:conclusions|messages|findings)\b/i;
-const CONCLUSION_UNIT = /\b(?:conclusions?|key messages|key findings|recommend-?ations|chair(?:'|’)?s?(?:'|’)? (?:summary|conclusions)|co-chairs?(?:'|’)? (?:summary|conclusions)|summary of (?:the )?(?:main|key) (?:issues|points|messages|findings)|(?:the )?way forward)\b/i;
-const CONCLUSION_PART = /^(?:[\p{L}'’-]+\s+){0,2}(?:conclusions|recommendations|key messages|key findings|summary)$/iu;
-const OUTCOME = /^(?:conclusion|outcomes?|next steps|(?:the )?way forward|closing)$|\bresolutions?\b|\breport on the (?:session|meeting)\b|\b(?:decisions|texts) adopted\b/i;
-const PART = /^(?:(?:[\p{L}-]+\s+){0,3}(?:presentations?|discussions?|debate|discussants|interventions|q\s?&\s?a|question[- ]and[- ]answer(?: session)?)|(?:[\p{L}-]+\s+)?overview|(?:breakout |working |discussion )?groups? (?:[A-Z]|\d+|[IVX]+)\b.*|(?:working )?group reports?)$/iu;
+const BACKGROUND =
+  /^(?:an? )?(?:brief |short )?(?:history|background|historical background)\b|\bbrief history\b|^background\b/i;
+const ANNEX =
+  /\b(?:upcoming (?:[\w-]+ ){0,3}(?:meetings|events|workshops|conferences|sessions)|forthcoming (?:meetings|events)|future meetings|things to look for|calendar|in the corridors|(?:brief )?analysis of|^contacts?$|contact (?:information|details|persons?)|glossary|acronyms|abbreviations|list of participants|further information|for more information)\b|^(?:annex(?:es)?|appendix|appendices)(?:\s+(?:\d+|[A-Z]|[IVX]+))?\s*(?:[:.–—-]|$)/i;
+const CONTAINER =
+  /^(?:(?:summary )?report of the (?:[\p{L}\d-]+ ){0,3}?(?:workshop|seminar|meeting|session|conference|dialogue|forum|symposium)s?|(?:[\p{L}\d-]+ ){1,3}report|(?:workshop|seminar|meeting|conference) proceedings|proceedings)$/iu;
+const CONCLUSION_GROUP =
+  /^(?:(?:the )?(?:key|main) (?:conclusions|messages|findings|takeaways|points)|conclusions and (?:recommendations|next steps)|recommendations|conclusions|key conclusions and recommendations)$|\b(?:key|main) (?:conclusions|messages|findings)\b/i;
+const CONCLUSION_UNIT =
+  /\b(?:conclusions?|key messages|key findings|recommend-?ations|chair(?:'|’)?s?(?:'|’)? (?:summary|conclusions)|co-chairs?(?:'|’)? (?:summary|conclusions)|summary of (?:the )?(?:main|key) (?:issues|points|messages|findings)|(?:the )?way forward)\b/i;
+const CONCLUSION_PART =
+  /^(?:[\p{L}'’-]+\s+){0,2}(?:conclusions|recommendations|key messages|key findings|summary)$/iu;
+const OUTCOME =
+  /^(?:conclusion|outcomes?|next steps|(?:the )?way forward|closing)$|\bresolutions?\b|\breport on the (?:session|meeting)\b|\b(?:decisions|texts) adopted\b/i;
+const PART =
+  /^(?:(?:[\p{L}-]+\s+){0,3}(?:presentations?|discussions?|debate|discussants|interventions|q\s?&\s?a|question[- ]and[- ]answer(?: session)?)|(?:[\p{L}-]+\s+)?overview|(?:breakout |working |discussion )?groups? (?:[A-Z]|\d+|[IVX]+)\b.*|(?:working )?group reports?)$/iu;
 
 /** Classifies a heading by its words alone; the outline adds what the levels say. */
 export function classifyHeading(title: string): HeadingClass {
@@ -97,7 +120,8 @@ export function classifyHeading(title: string): HeadingClass {
   if (ANNEX.test(text)) return 'annex';
   if (CONTAINER.test(text)) return 'container';
   // "Conclusions:" with its colon labels a part of the session above it.
-  if (CONCLUSION_PART.test(text) && (!CONCLUSION_GROUP.test(text) || /:\s*$/u.test(title))) return 'conclusion-part';
+  if (CONCLUSION_PART.test(text) && (!CONCLUSION_GROUP.test(text) || /:\s*$/u.test(title)))
+    return 'conclusion-part';
   if (CONCLUSION_GROUP.test(text) && text.split(/\s+/).length <= 5) return 'conclusion-group';
   if (OUTCOME.test(text)) return 'outcome';
   if (CONCLUSION_UNIT.test(text)) return 'conclusion';
@@ -120,16 +144,52 @@ export function isStrong(kind: HeadingClass): boolean {
 export function namesCountry(title: string): boolean {
   const text = title.replace(/[\s:.–—-]+$/u, '').trim();
   if (text.split(/\s+/).length > 5) return false;
-  const written = isCapitalsLine(text) ? text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()).replace(/\b(?:And|Of|The)\b/g, (word) => word.toLowerCase()) : text;
+  const written = isCapitalsLine(text)
+    ? text
+        .toLowerCase()
+        .replace(
+          /(^|[\s-])(\p{L})/gu,
+          (_, before: string, letter: string) => before + letter.toUpperCase(),
+        )
+        .replace(/\b(?:And|Of|The)\b/g, (word) => word.toLowerCase())
+    : text;
   return countryCalled(written) !== undefined;
 }
 
-const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
 
 /** The number a unit's heading gives it: "Session 2", "PANEL THREE", "Part IV", "Session two:". */
 export function unitNumber(title: string): number | undefined {
-  const word = title.match(/^(?:session|panel|part|segment|theme|track|round ?table|module)\s+([\p{L}\d]+)\b/iu)?.[1]?.toLowerCase();
+  const word = title
+    .match(
+      /^(?:session|panel|part|segment|theme|track|round ?table|module)\s+([\p{L}\d]+)\b/iu,
+    )?.[1]
+    ?.toLowerCase();
   if (!word) return undefined;
   if (/^\d+$/.test(word)) return Number(word);
   if (NUMBER_WORDS.includes(word)) return NUMBER_WORDS.indexOf(word) + 1;

@@ -8,9 +8,24 @@
  * summary") becomes a key-conclusion page that the session links to.
  */
 import { announcesConclusions, findEnumeratedItems, OPENING_CUE, opensWithThesis } from './cues.ts';
-import { classifyHeading, headingOf, isMarkedPlainHeading, namesCountry, unitNumber, type Heading, type HeadingClass } from './headings.ts';
+import {
+  classifyHeading,
+  headingOf,
+  isMarkedPlainHeading,
+  namesCountry,
+  unitNumber,
+  type Heading,
+  type HeadingClass,
+} from './headings.ts';
 import { isCapitalsLine, withoutListMarker, type Block } from './normalize.ts';
-import { countsSubItems, opensOwnUnit, opensSitting, REPORTS_ADOPTION, statesAdoptedText, statesRecommendations } from './report-cues.ts';
+import {
+  countsSubItems,
+  opensOwnUnit,
+  opensSitting,
+  REPORTS_ADOPTION,
+  statesAdoptedText,
+  statesRecommendations,
+} from './report-cues.ts';
 import type { DraftSection } from './structure.ts';
 import { capitalize, splitSentences } from './text.ts';
 
@@ -30,23 +45,30 @@ interface Item {
 }
 
 /** "Working group reports", "Reports of the breakout groups", "Report back to plenary". */
-const GROUP_REPORTS = /\b(?:groups?|break-?outs?)\b.*\breports?\b|\breports? of the (?:working |breakout |break-out )?groups?\b|\breport(?:s|ing)?[- ]back\b/i;
+const GROUP_REPORTS =
+  /\b(?:groups?|break-?outs?)\b.*\breports?\b|\breports? of the (?:working |breakout |break-out )?groups?\b|\breport(?:s|ing)?[- ]back\b/i;
 /** "Group I:", "GROUP A - Water", "Breakout group 2". */
-const GROUP_PART = /^(?:(?:working|breakout|break-out|discussion) )?groups? (?:[A-Z]|\d+|[IVX]+)\b/i;
+const GROUP_PART =
+  /^(?:(?:working|breakout|break-out|discussion) )?groups? (?:[A-Z]|\d+|[IVX]+)\b/i;
 
 type Mode = 'report' | 'background' | 'annex' | 'conclusions';
 
 /** Splits a body with headings into draft sections along its outline. */
 export function sectionsFromHeadings(body: Block[], meetingTitle: string): DraftSection[] {
   // A stray "## Heading" in a plain text must not hide the text's own headings.
-  const marked = body.filter((block) => /^#{1,6}\s/.test(block.text) && block.lines.length === 1).length;
+  const marked = body.filter(
+    (block) => /^#{1,6}\s/.test(block.text) && block.lines.length === 1,
+  ).length;
   const markdownOnly = marked > 0 && marked >= body.filter(isMarkedPlainHeading).length;
   const items: Item[] = body.map((block) => {
     const heading = headingOf(block, markdownOnly);
     return { block, heading, kind: heading ? classifyHeading(heading.title) : undefined };
   });
   markEvidenceContainers(items);
-  return new OutlineBuilder(meetingTitle, items.some((i) => i.kind === 'named')).build(items);
+  return new OutlineBuilder(
+    meetingTitle,
+    items.some((i) => i.kind === 'named'),
+  ).build(items);
 }
 
 /**
@@ -64,8 +86,10 @@ function markEvidenceContainers(items: Item[]): void {
       const other = items[j]!;
       if (!other.heading) continue;
       if ((other.heading.level ?? 0) <= level) break;
-      if (other.kind === 'named' || other.kind === 'opening' || other.kind === 'closing') evidence++;
-      else if (other.kind === 'plain' && nextHeading(items, j)?.kind === 'conclusion-part') evidence++;
+      if (other.kind === 'named' || other.kind === 'opening' || other.kind === 'closing')
+        evidence++;
+      else if (other.kind === 'plain' && nextHeading(items, j)?.kind === 'conclusion-part')
+        evidence++;
     }
     if (evidence >= 2) item.kind = 'container';
   });
@@ -90,7 +114,8 @@ class OutlineBuilder {
   private unit: Unit | undefined;
   private unitLevel: number | undefined;
   private containerLevel: number | undefined;
-  private container: { block: Block; title: string; holder: DraftSection; used: boolean } | undefined;
+  private container:
+    { block: Block; title: string; holder: DraftSection; used: boolean } | undefined;
   /** Text under a container began with lead paragraphs: the opening may still follow. */
   private awaitingOpening = false;
   /** The session whose groups are reporting back, after a "Group reports" sub-heading. */
@@ -100,7 +125,8 @@ class OutlineBuilder {
    * Plain text only: a unit whose sub-items follow as headings of the same look — its heading
    * stands with no text of its own, or its first paragraph counts them ("three sub-items").
    */
-  private parent: { section: DraftSection; remaining: number | undefined; taken: number } | undefined;
+  private parent:
+    { section: DraftSection; remaining: number | undefined; taken: number } | undefined;
 
   private readonly hasNamedUnits: boolean;
   /** Units of plain title that follow numbered ones as their peers (see `afterClosingLabel`). */
@@ -115,8 +141,12 @@ class OutlineBuilder {
 
   build(items: Item[]): DraftSection[] {
     items.forEach((item, i) => {
-      if (item.heading && item.kind && this.isBrokenTitleLine(item, items[i - 1], items[i + 1])) this.paragraph(item.block);
-      else if (item.heading && item.kind) this.heading(item.block, item.heading, item.kind, items[i + 1], () => textUntilNextHeading(items, i));
+      if (item.heading && item.kind && this.isBrokenTitleLine(item, items[i - 1], items[i + 1]))
+        this.paragraph(item.block);
+      else if (item.heading && item.kind)
+        this.heading(item.block, item.heading, item.kind, items[i + 1], () =>
+          textUntilNextHeading(items, i),
+        );
       else this.paragraph(item.block);
     });
     this.closeContainer();
@@ -128,17 +158,38 @@ class OutlineBuilder {
    * entry headings with no text around it is a line of a title broken over several: it stays text,
    * as the Markdown of the same document has it, rather than becoming an empty entry.
    */
-  private isBrokenTitleLine(item: Item, previous: Item | undefined, next: Item | undefined): boolean {
-    return this.mode === 'annex' && item.heading?.level === undefined && item.kind === 'plain' && !!previous?.heading && !!next?.heading && previous.heading.level === undefined && this.unit?.section.headings?.[0] !== previous.block;
+  private isBrokenTitleLine(
+    item: Item,
+    previous: Item | undefined,
+    next: Item | undefined,
+  ): boolean {
+    return (
+      this.mode === 'annex' &&
+      item.heading?.level === undefined &&
+      item.kind === 'plain' &&
+      !!previous?.heading &&
+      !!next?.heading &&
+      previous.heading.level === undefined &&
+      this.unit?.section.headings?.[0] !== previous.block
+    );
   }
 
-  private heading(block: Block, heading: Heading, kind: HeadingClass, next: Item | undefined, partText: () => string): void {
+  private heading(
+    block: Block,
+    heading: Heading,
+    kind: HeadingClass,
+    next: Item | undefined,
+    partText: () => string,
+  ): void {
     const firstParagraph = next?.heading ? undefined : next?.block;
     this.awaitingOpening = false;
     const level = heading.level;
     const deeper = level !== undefined && this.unit?.level !== undefined && level > this.unit.level;
     if (this.mode === 'conclusions') {
-      const inGroup = level !== undefined ? this.modeLevel !== undefined && level > this.modeLevel : kind === 'plain';
+      const inGroup =
+        level !== undefined
+          ? this.modeLevel !== undefined && level > this.modeLevel
+          : kind === 'plain';
       if (inGroup) {
         this.startConclusion(block, heading.title);
         return;
@@ -147,17 +198,32 @@ class OutlineBuilder {
     if (this.mode === 'annex' || this.mode === 'background') {
       // In plain text, a history's parts each have text; a heading with none over a plain heading
       // holds sub-items of its own: the report has begun.
-      const holdsSubItems = level === undefined && this.mode === 'background' && kind === 'plain' && next?.kind === 'plain';
+      const holdsSubItems =
+        level === undefined &&
+        this.mode === 'background' &&
+        kind === 'plain' &&
+        next?.kind === 'plain';
       // An annex heading right under another with no text between ("THINGS TO LOOK FOR" /
       // "UPCOMING WORKSHOPS") is its first entry, not a second annex.
-      const firstEntry = this.mode === 'annex' && kind === 'annex' && this.unit?.section.blocks.length === 0 && (this.unit.section.parts?.length ?? 0) === 0;
-      const stays = level !== undefined ? deeper || (this.mode === 'annex' && kind === 'plain') : ((kind === 'plain' || kind === 'part') && !holdsSubItems) || firstEntry;
+      const firstEntry =
+        this.mode === 'annex' &&
+        kind === 'annex' &&
+        this.unit?.section.blocks.length === 0 &&
+        (this.unit.section.parts?.length ?? 0) === 0;
+      const stays =
+        level !== undefined
+          ? deeper || (this.mode === 'annex' && kind === 'plain')
+          : ((kind === 'plain' || kind === 'part') && !holdsSubItems) || firstEntry;
       if (stays && this.unit) {
         this.addPart(this.unit.section, block, heading.title);
         return;
       }
     }
-    if (this.unit && (kind === 'conclusion-part' || ((kind === 'conclusion' || kind === 'conclusion-group') && deeper))) {
+    if (
+      this.unit &&
+      (kind === 'conclusion-part' ||
+        ((kind === 'conclusion' || kind === 'conclusion-group') && deeper))
+    ) {
       this.startStatedConclusion(block, heading.title, this.unit.section);
       return;
     }
@@ -166,9 +232,15 @@ class OutlineBuilder {
       this.startStatedConclusion(block, heading.title, this.unit.section);
       return;
     }
-    this.reportsFrom = this.unit && GROUP_REPORTS.test(heading.title) ? this.unit.section : undefined;
+    this.reportsFrom =
+      this.unit && GROUP_REPORTS.test(heading.title) ? this.unit.section : undefined;
     // "Closing remarks" inside the closing session is a part of it, whatever the levels say.
-    if (this.unit?.section.role && (kind === 'opening' || kind === 'closing') && this.unit.section.role === kind && level === undefined) {
+    if (
+      this.unit?.section.role &&
+      (kind === 'opening' || kind === 'closing') &&
+      this.unit.section.role === kind &&
+      level === undefined
+    ) {
       this.addPart(this.unit.section, block, heading.title);
       return;
     }
@@ -185,7 +257,9 @@ class OutlineBuilder {
           kind === 'plain' &&
           !this.afterClosingLabel(heading.title) &&
           (namesCountry(heading.title) ||
-            (this.hasNamedUnits && !this.peers.has(this.unit.section) && !(firstParagraph && opensSitting(firstParagraph.text))) ||
+            (this.hasNamedUnits &&
+              !this.peers.has(this.unit.section) &&
+              !(firstParagraph && opensSitting(firstParagraph.text))) ||
             isLowerStyle(heading.title, this.unit.section.title) ||
             opensWithPresenter(firstParagraph)));
       if (nested || partLike) {
@@ -193,16 +267,25 @@ class OutlineBuilder {
         return;
       }
     }
-    const peer = level === undefined && kind === 'plain' && this.hasNamedUnits && this.unit?.section.kind === 'session';
+    const peer =
+      level === undefined &&
+      kind === 'plain' &&
+      this.hasNamedUnits &&
+      this.unit?.section.kind === 'session';
     this.topLevel(block, heading, kind);
     // A titled unit after the numbered sessions: the plain headings after it are its peers too.
     if (peer && this.unit) this.peers.add(this.unit.section);
     this.parent = undefined;
     const unit = this.unit?.section;
-    if (heading.level === undefined && unit?.kind === 'session' && unit.headings?.at(-1) === block) {
+    if (
+      heading.level === undefined &&
+      unit?.kind === 'session' &&
+      unit.headings?.at(-1) === block
+    ) {
       const count = firstParagraph ? countsSubItems(firstParagraph.text) : undefined;
       // A label ("Presentations", "Discussion") right under it opens the unit's own text instead.
-      if (next?.kind === 'plain' || count !== undefined) this.parent = { section: unit, remaining: count, taken: 0 };
+      if (next?.kind === 'plain' || count !== undefined)
+        this.parent = { section: unit, remaining: count, taken: 0 };
     }
   }
 
@@ -212,11 +295,22 @@ class OutlineBuilder {
    * ("On Thursday morning, …"), calling themselves an agenda item, or past the number of
    * sub-items the parent announced.
    */
-  private takesSubItem(heading: Heading, kind: HeadingClass, firstParagraph: Block | undefined): boolean {
+  private takesSubItem(
+    heading: Heading,
+    kind: HeadingClass,
+    firstParagraph: Block | undefined,
+  ): boolean {
     const parent = this.parent;
-    if (!parent || heading.level !== undefined || this.unit?.section !== parent.section) return false;
+    if (!parent || heading.level !== undefined || this.unit?.section !== parent.section)
+      return false;
     if ((kind !== 'plain' && kind !== 'part') || parent.remaining === 0) return false;
-    if (parent.taken > 0 && parent.remaining === undefined && firstParagraph && opensOwnUnit(firstParagraph.text)) return false;
+    if (
+      parent.taken > 0 &&
+      parent.remaining === undefined &&
+      firstParagraph &&
+      opensOwnUnit(firstParagraph.text)
+    )
+      return false;
     if (parent.remaining !== undefined) parent.remaining--;
     parent.taken++;
     return true;
@@ -237,18 +331,31 @@ class OutlineBuilder {
       return;
     }
     const section = this.newSection(block, heading.title, kind);
-    this.mode = section.kind === 'background' ? 'background' : section.kind === 'annex' ? 'annex' : 'report';
+    this.mode =
+      section.kind === 'background' ? 'background' : section.kind === 'annex' ? 'annex' : 'report';
     this.modeLevel = heading.level;
     this.unit = { section, level: heading.level };
     // Units nested in a container set the units' level; one at the container's own level does not.
     const level = heading.level;
-    const inside = this.containerLevel === undefined || (level !== undefined && level > this.containerLevel);
-    if (section.kind === 'session' && inside && (this.unitLevel === undefined || (level ?? 0) < this.unitLevel)) this.unitLevel = level;
+    const inside =
+      this.containerLevel === undefined || (level !== undefined && level > this.containerLevel);
+    if (
+      section.kind === 'session' &&
+      inside &&
+      (this.unitLevel === undefined || (level ?? 0) < this.unitLevel)
+    )
+      this.unitLevel = level;
     if (section.kind !== 'session') this.containerLevel = undefined;
   }
 
   private newSection(block: Block, title: string, kind: HeadingClass): DraftSection {
-    const section: DraftSection = { ...sectionKind(kind), title, blocks: [], headings: [], parts: [] };
+    const section: DraftSection = {
+      ...sectionKind(kind),
+      title,
+      blocks: [],
+      headings: [],
+      parts: [],
+    };
     if (this.container && section.kind === 'session') {
       section.under = this.container.title;
       if (!this.container.used) {
@@ -264,7 +371,14 @@ class OutlineBuilder {
 
   private openContainer(block: Block, title: string, level: number | undefined): void {
     this.closeContainer();
-    const holder: DraftSection = { kind: 'session', role: 'opening', title, blocks: [], headings: [block], parts: [] };
+    const holder: DraftSection = {
+      kind: 'session',
+      role: 'opening',
+      title,
+      blocks: [],
+      headings: [block],
+      parts: [],
+    };
     this.container = { block, title, holder, used: false };
     this.mode = 'report';
     this.unit = undefined;
@@ -275,7 +389,8 @@ class OutlineBuilder {
 
   /** A container heading that no text and no unit took is still the overview's part. */
   private closeContainer(): void {
-    if (this.container && !this.container.used) this.addPart(this.overview, this.container.block, this.container.title, false);
+    if (this.container && !this.container.used)
+      this.addPart(this.overview, this.container.block, this.container.title, false);
     this.container = undefined;
   }
 
@@ -284,7 +399,12 @@ class OutlineBuilder {
    * group's report, "Participants recommended …") is a conclusion the session states: a
    * key-conclusion page the session links to, like a "Conclusions:" sub-heading.
    */
-  private addSessionPart(session: DraftSection, block: Block, title: string, partText: () => string): void {
+  private addSessionPart(
+    session: DraftSection,
+    block: Block,
+    title: string,
+    partText: () => string,
+  ): void {
     if (session.kind === 'session' && statesRecommendations(partText())) {
       this.startStatedConclusion(block, title, session);
       return;
@@ -300,7 +420,14 @@ class OutlineBuilder {
    */
   private afterClosingLabel(title: string): boolean {
     const last = this.unit?.section.parts?.at(-1)?.title;
-    return !!last && isCapitalsLine(last) && classifyHeading(last) === 'part' && /discussion|q\s?&\s?a|question/i.test(last) && !/:\s*$/u.test(title) && title.split(/\s+/).length >= 4;
+    return (
+      !!last &&
+      isCapitalsLine(last) &&
+      classifyHeading(last) === 'part' &&
+      /discussion|q\s?&\s?a|question/i.test(last) &&
+      !/:\s*$/u.test(title) &&
+      title.split(/\s+/).length >= 4
+    );
   }
 
   private addPart(section: DraftSection, block: Block, title: string, moveTo = true): void {
@@ -314,13 +441,27 @@ class OutlineBuilder {
   private startConclusion(block: Block, title: string): void {
     this.pendingParts = [];
     const statement = /[.!]$/u.test(title) ? title : `${title}.`;
-    this.current = { kind: 'conclusion', title, statement, blocks: [], headings: [block], parts: [] };
+    this.current = {
+      kind: 'conclusion',
+      title,
+      statement,
+      blocks: [],
+      headings: [block],
+      parts: [],
+    };
     this.sections.push(this.current);
   }
 
   private startStatedConclusion(block: Block, title: string, session: DraftSection): void {
     this.pendingParts = [];
-    const conclusion: DraftSection = { kind: 'conclusion', title, blocks: [], headings: [block], parts: [{ title }], statedIn: session };
+    const conclusion: DraftSection = {
+      kind: 'conclusion',
+      title,
+      blocks: [],
+      headings: [block],
+      parts: [{ title }],
+      statedIn: session,
+    };
     this.pendingParts.push({ section: conclusion, part: conclusion.parts![0]! });
     this.sections.push(conclusion);
     this.current = conclusion;
@@ -331,17 +472,34 @@ class OutlineBuilder {
     else if (this.awaitingOpening && this.current === this.overview && opensMeeting(block.text)) {
       // Under a container, lead text may come first; the paragraph that opens the meeting starts the opening.
       this.awaitingOpening = false;
-      const opening: DraftSection = { kind: 'session', role: 'opening', title: 'Opening session', blocks: [], headings: [], parts: [] };
+      const opening: DraftSection = {
+        kind: 'session',
+        role: 'opening',
+        title: 'Opening session',
+        blocks: [],
+        headings: [],
+        parts: [],
+      };
       this.sections.push(opening);
       this.unit = { section: opening, level: undefined };
       this.current = opening;
     }
     const unit = this.unit;
-    const runIn = this.mode === 'report' && unit?.section.kind === 'session' ? runInUnitTitle(block.text) : undefined;
+    const runIn =
+      this.mode === 'report' && unit?.section.kind === 'session'
+        ? runInUnitTitle(block.text)
+        : undefined;
     if (runIn && unit) {
       // A unit whose heading was lost runs its title into its first paragraph, which stays whole.
       this.pendingParts = [];
-      const section: DraftSection = { kind: 'session', role: 'named', title: runIn, blocks: [], headings: [], parts: [] };
+      const section: DraftSection = {
+        kind: 'session',
+        role: 'named',
+        title: runIn,
+        blocks: [],
+        headings: [],
+        parts: [],
+      };
       if (this.container) section.under = this.container.title;
       this.sections.push(section);
       this.unit = { section, level: unit.level };
@@ -359,7 +517,13 @@ class OutlineBuilder {
     this.settleParts(block);
     if (this.current === this.overview) {
       findEnumeratedItems(block.text)?.forEach((item, i) =>
-        this.sections.push({ kind: 'session', role: 'thematic', title: capitalize(item), programmeNumber: i + 1, blocks: [] }),
+        this.sections.push({
+          kind: 'session',
+          role: 'thematic',
+          title: capitalize(item),
+          programmeNumber: i + 1,
+          blocks: [],
+        }),
       );
     }
   }
@@ -372,7 +536,14 @@ class OutlineBuilder {
    */
   private outcomeText(block: Block, outcome: DraftSection): void {
     if (statesAdoptedText(block.text)) {
-      this.current = { kind: 'conclusion', title: '', blocks: [], headings: [], parts: [], statedIn: outcome };
+      this.current = {
+        kind: 'conclusion',
+        title: '',
+        blocks: [],
+        headings: [],
+        parts: [],
+        statedIn: outcome,
+      };
       this.sections.push(this.current);
     }
     this.current.blocks.push(block);
@@ -398,7 +569,14 @@ class OutlineBuilder {
   private conclusionText(block: Block): void {
     if (!announcesConclusions(block.text) && opensWithThesis(block.text)) {
       const statement = splitSentences(withoutListMarker(block.text))[0]!;
-      this.current = { kind: 'conclusion', title: statement.replace(/[.!]$/u, ''), statement, blocks: [block], headings: [], parts: [] };
+      this.current = {
+        kind: 'conclusion',
+        title: statement.replace(/[.!]$/u, ''),
+        statement,
+        blocks: [block],
+        headings: [],
+        parts: [],
+      };
       this.sections.push(this.current);
       this.current = this.overview;
       return;
@@ -409,14 +587,18 @@ class OutlineBuilder {
   }
 
   private settleParts(block: Block): void {
-    for (const pending of this.pendingParts) if (pending.section.blocks.includes(block)) pending.part.before = block;
-    this.pendingParts = this.pendingParts.filter((pending) => !pending.section.blocks.includes(block));
+    for (const pending of this.pendingParts)
+      if (pending.section.blocks.includes(block)) pending.part.before = block;
+    this.pendingParts = this.pendingParts.filter(
+      (pending) => !pending.section.blocks.includes(block),
+    );
   }
 }
 
 function textUntilNextHeading(items: Item[], at: number): string {
   const texts: string[] = [];
-  for (let j = at + 1; j < items.length && !items[j]!.heading; j++) texts.push(items[j]!.block.text);
+  for (let j = at + 1; j < items.length && !items[j]!.heading; j++)
+    texts.push(items[j]!.block.text);
   return texts.join('\n');
 }
 
@@ -430,9 +612,17 @@ function mergeProgramme(sections: DraftSection[]): DraftSection[] {
   const reported = sections.filter((s) => s.kind === 'session' && s.role !== 'thematic');
   const merged = new Set<DraftSection>();
   for (const item of sections) {
-    if (item.role !== 'thematic' || !item.programmeNumber || item.blocks.length > 0 || (item.headings?.length ?? 0) > 0) continue;
+    if (
+      item.role !== 'thematic' ||
+      !item.programmeNumber ||
+      item.blocks.length > 0 ||
+      (item.headings?.length ?? 0) > 0
+    )
+      continue;
     const words = foldTitle(item.title);
-    const session = reported.find((s) => unitNumber(s.title) === item.programmeNumber) ?? reported.find((s) => words.length >= 6 && foldTitle(s.title).includes(words));
+    const session =
+      reported.find((s) => unitNumber(s.title) === item.programmeNumber) ??
+      reported.find((s) => words.length >= 6 && foldTitle(s.title).includes(words));
     if (!session || session.programmeNumber) continue;
     session.programmeNumber = item.programmeNumber;
     merged.add(item);
@@ -445,7 +635,10 @@ const foldTitle = (title: string) => title.toLowerCase().replace(/[^\p{L}\d]+/gu
 /** A paragraph whose first sentence opens the meeting ("… opened the workshop", "in her opening remarks"). */
 function opensMeeting(text: string): boolean {
   const first = splitSentences(text)[0] ?? '';
-  return OPENING_CUE.test(first) || /\bopened\b|\bwelcomed\s+(?:the\s+)?(?:participants|delegates|attendees)\b/i.test(first);
+  return (
+    OPENING_CUE.test(first) ||
+    /\bopened\b|\bwelcomed\s+(?:the\s+)?(?:participants|delegates|attendees)\b/i.test(first)
+  );
 }
 
 /**
@@ -463,19 +656,33 @@ function isLowerStyle(title: string, unitTitle: string): boolean {
 function opensWithPresenter(block: Block | undefined): boolean {
   if (!block) return false;
   const first = splitSentences(block.text)[0] ?? '';
-  const subject = first.match(/^(.{3,160}?)\s(?:presented|outlined|introduced|described|gave (?:a|an) (?:overview|presentation)|provided (?:a|an) (?:overview|presentation)|spoke|reported)\b/u)?.[1];
-  return !!subject && /^\p{Lu}\p{L}*(?:\s+\p{Lu}[\p{L}'’.-]*){1,}/u.test(subject) && !DETERMINER.test(subject);
+  const subject = first.match(
+    /^(.{3,160}?)\s(?:presented|outlined|introduced|described|gave (?:a|an) (?:overview|presentation)|provided (?:a|an) (?:overview|presentation)|spoke|reported)\b/u,
+  )?.[1];
+  return (
+    !!subject &&
+    /^\p{Lu}\p{L}*(?:\s+\p{Lu}[\p{L}'’.-]*){1,}/u.test(subject) &&
+    !DETERMINER.test(subject)
+  );
 }
 
-const DETERMINER = /^(?:The|This|These|That|Those|A|An|On|At|In|During|After|Before|Delegates|Parties|Participants|Several|Many|Some)\b/;
+const DETERMINER =
+  /^(?:The|This|These|That|Those|A|An|On|At|In|During|After|Before|Delegates|Parties|Participants|Several|Many|Some)\b/;
 
 /**
  * "AGENDA ITEM 3 STRENGTHENING COMMITMENTS The US said …": a numbered unit's title in capitals
  * run into the paragraph that opens it. Sub-items ("ITEM 3(a)") stay in their unit's text.
  */
 function runInUnitTitle(text: string): string | undefined {
-  const match = text.match(/^((?:AGENDA ITEM|ITEM|SESSION|PANEL|PART)\s+(?:\d+|[IVXLC]+)(?![\s]*\([a-z]\))(?:\s+(?:[\p{Lu}\d][\p{Lu}\d.,'’/&-]*|\([a-z]\)))+?)\s+(?=\p{Lu}\p{Ll})/u);
-  if (!match || !isCapitalsLine(match[1]!.replace(/\([a-z]\)/g, '')) || match[1]!.split(/\s+/).length < 4) return undefined;
+  const match = text.match(
+    /^((?:AGENDA ITEM|ITEM|SESSION|PANEL|PART)\s+(?:\d+|[IVXLC]+)(?![\s]*\([a-z]\))(?:\s+(?:[\p{Lu}\d][\p{Lu}\d.,'’/&-]*|\([a-z]\)))+?)\s+(?=\p{Lu}\p{Ll})/u,
+  );
+  if (
+    !match ||
+    !isCapitalsLine(match[1]!.replace(/\([a-z]\)/g, '')) ||
+    match[1]!.split(/\s+/).length < 4
+  )
+    return undefined;
   return match[1]!.replace(/\s+/g, ' ');
 }
 
@@ -505,7 +712,8 @@ function sectionKind(kind: HeadingClass): Pick<DraftSection, 'kind' | 'role'> {
  * sentence, like every key conclusion; the sub-heading stays on its page as an anchored part.
  */
 function finishConclusion(section: DraftSection): DraftSection {
-  if (section.kind !== 'conclusion' || !section.statedIn || section.blocks.length === 0) return section;
+  if (section.kind !== 'conclusion' || !section.statedIn || section.blocks.length === 0)
+    return section;
   const statement = splitSentences(withoutListMarker(section.blocks[0]!.text))[0]!;
   return { ...section, title: statement.replace(/[.!]$/u, ''), statement };
 }

@@ -39,11 +39,19 @@ const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\
 
 /** Splits text (LF line ends) into repaired blocks. */
 export function normalizeText(text: string): NormalizedText {
-  const report: NormalizeReport = { pageBreaksRepaired: 0, pageNumbersDropped: 0, runningHeadersDropped: 0, controlsAsSpaces: 0 };
+  const report: NormalizeReport = {
+    pageBreaksRepaired: 0,
+    pageNumbersDropped: 0,
+    runningHeadersDropped: 0,
+    controlsAsSpaces: 0,
+  };
   const all = controlsToSpaces(text, report).split('\n');
   const lines = dropPageFurniture(all, report);
   const layout = readLayout(lines);
-  const blocks = repairPageBreaks(groupBlocks(lines).flatMap((block) => splitPastedLines(block, layout)), report);
+  const blocks = repairPageBreaks(
+    groupBlocks(lines).flatMap((block) => splitPastedLines(block, layout)),
+    report,
+  );
   const keptLines = new Set(lines.map((l) => l.line));
   const dropped = new Set(all.map((_, i) => i + 1).filter((n) => !keptLines.has(n)));
   return { blocks, report, dropped };
@@ -63,7 +71,10 @@ interface Layout {
 const UNWRAPPED_LINE = 200;
 
 function readLayout(lines: SourceLine[]): Layout {
-  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  const lengths = lines
+    .map((l) => l.text.trim().length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   const blank = lines.length - lengths.length;
   return {
     unwrapped: (lengths.at(-1) ?? 0) > UNWRAPPED_LINE,
@@ -78,7 +89,12 @@ const MARKDOWN_HEADING = /^#{1,6}\s/;
 /** A line in capitals ("SESSION ONE: OPENING"), the genre's commonest plain-text heading. */
 export function isCapitalsLine(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 3 && letters === letters.toLocaleUpperCase('en') && letters !== letters.toLocaleLowerCase('en') && line.split(/\s+/).length <= 30;
+  return (
+    letters.length >= 3 &&
+    letters === letters.toLocaleUpperCase('en') &&
+    letters !== letters.toLocaleLowerCase('en') &&
+    line.split(/\s+/).length <= 30
+  );
 }
 
 /**
@@ -100,7 +116,8 @@ function splitPastedLines(block: Block, layout: Layout): Block[] {
     inEmphasis = (line.match(/\*\*|__/g)?.length ?? 0) % 2 === 1 ? !inEmphasis : inEmphasis;
     listBegun ||= NUMBERED_ITEM.test(line);
     const next = block.lines[i + 1];
-    if (next !== undefined && !inEmphasis && endsParagraph(line, next, layout, listBegun)) parts.push([]);
+    if (next !== undefined && !inEmphasis && endsParagraph(line, next, layout, listBegun))
+      parts.push([]);
   });
   if (parts.length === 1) return [block];
   let line = block.line;
@@ -113,7 +130,12 @@ function splitPastedLines(block: Block, layout: Layout): Block[] {
 
 /** A capitals line of two words or more that is not a sentence: "SESSION ONE", "WATER AND CITIES". */
 function isHeadingLine(line: string): boolean {
-  return isCapitalsLine(line) && /\p{L}{2,}\s+\S*\p{L}{2,}|^\p{L}{4,}:?$/u.test(line) && !SENTENCE_END.test(line) && !/,$/.test(line);
+  return (
+    isCapitalsLine(line) &&
+    /\p{L}{2,}\s+\S*\p{L}{2,}|^\p{L}{4,}:?$/u.test(line) &&
+    !SENTENCE_END.test(line) &&
+    !/,$/.test(line)
+  );
 }
 
 /** A bulleted list item ("- ", "* ", "• "): each is an entry of its own in any layout. */
@@ -123,7 +145,9 @@ const NUMBERED_ITEM = /^\d{1,2}[.)]\s+\S/u;
 
 /** A list item's text without its marker, for titles and statements; the paragraph keeps it. */
 export function withoutListMarker(text: string): string {
-  return BULLET_ITEM.test(text) || NUMBERED_ITEM.test(text) ? text.replace(/^(?:[-*•·–]|\d{1,2}[.)])\s+/u, '') : text;
+  return BULLET_ITEM.test(text) || NUMBERED_ITEM.test(text)
+    ? text.replace(/^(?:[-*•·–]|\d{1,2}[.)])\s+/u, '')
+    : text;
 }
 
 function endsParagraph(line: string, next: string, layout: Layout, listBegun: boolean): boolean {
@@ -135,7 +159,12 @@ function endsParagraph(line: string, next: string, layout: Layout, listBegun: bo
   if (layout.unwrapped && layout.noBlankLines) return true;
   if (layout.unwrapped) {
     const wholeParagraph = (text: string) => text.length >= 120 && SENTENCE_END.test(text);
-    return SENTENCE_END.test(line) || isCapitalsLine(line) || isCapitalsLine(next) || wholeParagraph(next);
+    return (
+      SENTENCE_END.test(line) ||
+      isCapitalsLine(line) ||
+      isCapitalsLine(next) ||
+      wholeParagraph(next)
+    );
   }
   // A line in capitals is a heading in any layout, never a wrapped line of a paragraph.
   if (isHeadingLine(line) || isHeadingLine(next)) return true;
@@ -270,7 +299,8 @@ export function joinWrappedLines(lines: string[]): string {
 }
 
 /** Words a heading never ends on, but a sentence cut by a page break often does. */
-const DANGLING = /\b(?:a|an|the|of|to|in|on|for|and|or|but|with|by|from|at|as|that|which|is|are|was|were)$/i;
+const DANGLING =
+  /\b(?:a|an|the|of|to|in|on|for|and|or|but|with|by|from|at|as|that|which|is|are|was|were)$/i;
 
 /** A short line without final punctuation: a heading such as "Conclusion". */
 export function isHeadingLike(block: Block): boolean {
@@ -306,13 +336,18 @@ export function repairPageBreaks(blocks: Block[], report: NormalizeReport): Bloc
     const previous = repaired.at(-1);
     const previousParts = previous && parts.get(previous);
     // Only its lines and its last character decide whether a block was cut short.
-    const view = previous && previousParts ? { ...previous, text: previousParts.at(-1)! } : previous;
+    const view =
+      previous && previousParts ? { ...previous, text: previousParts.at(-1)! } : previous;
     if (previous && view && repaired.length > firstBody && isCutShort(view, block)) {
       if (previousParts) {
         for (const line of block.lines) previous.lines.push(line);
         previousParts.push(block.text);
       } else {
-        const merged = { lines: [...previous.lines, ...block.lines], text: '', line: previous.line };
+        const merged = {
+          lines: [...previous.lines, ...block.lines],
+          text: '',
+          line: previous.line,
+        };
         parts.set(merged, [previous.text, block.text]);
         repaired[repaired.length - 1] = merged;
       }
@@ -326,9 +361,14 @@ export function repairPageBreaks(blocks: Block[], report: NormalizeReport): Bloc
 }
 
 function isCutShort(previous: Block, next: Block): boolean {
-  if (isHeadingLike(next) || /^#{1,6}\s/.test(next.text) || TERMINAL.test(previous.text)) return false;
+  if (isHeadingLike(next) || /^#{1,6}\s/.test(next.text) || TERMINAL.test(previous.text))
+    return false;
   // A heading never runs on into the paragraph under it, however long it is.
-  if (MARKDOWN_HEADING.test(previous.text) || (previous.lines.length === 1 && isCapitalsLine(previous.text))) return false;
+  if (
+    MARKDOWN_HEADING.test(previous.text) ||
+    (previous.lines.length === 1 && isCapitalsLine(previous.text))
+  )
+    return false;
   // A short unpunctuated line is a heading, unless the next block carries on in lowercase.
   return !isHeadingLike(previous) || /^\p{Ll}/u.test(next.text);
 }

@@ -14,7 +14,11 @@ export function readSource(bytes: Uint8Array, file: string): string {
   }
   const text = normalizeLineEnds(decode(bytes, file));
   if (text.trim() === '') {
-    throw new SourceError(file, 'the file holds only white space', 'put the text of a meeting summary in it');
+    throw new SourceError(
+      file,
+      'the file holds only white space',
+      'put the text of a meeting summary in it',
+    );
   }
   return text;
 }
@@ -58,17 +62,20 @@ interface Utf8Scan {
 /** Walks the bytes by the UTF-8 rules (no overlongs, no surrogates, nothing above U+10FFFF). */
 export function scanUtf8(bytes: Uint8Array): Utf8Scan {
   const scan: Utf8Scan = { multibyte: 0, invalid: 0, firstInvalid: -1 };
-  const continuation = (i: number, low = 0x80, high = 0xbf) => i < bytes.length && bytes[i]! >= low && bytes[i]! <= high;
-  for (let i = 0; i < bytes.length; ) {
+  const continuation = (i: number, low = 0x80, high = 0xbf) =>
+    i < bytes.length && bytes[i]! >= low && bytes[i]! <= high;
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i]!;
     let length = 0;
     if (lead < 0x80) length = 1;
     else if (lead >= 0xc2 && lead <= 0xdf) length = continuation(i + 1) ? 2 : 0;
     else if (lead >= 0xe0 && lead <= 0xef) {
-      const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+      const [low, high] =
+        lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
       length = continuation(i + 1, low, high) && continuation(i + 2) ? 3 : 0;
     } else if (lead >= 0xf0 && lead <= 0xf4) {
-      const [low, high] = lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+      const [low, high] =
+        lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
       length = continuation(i + 1, low, high) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
     }
     if (length === 0) {
@@ -89,7 +96,8 @@ function positionOf(bytes: Uint8Array, offset: number): { line: number; column: 
   const lineStart = before.lastIndexOf(0x0a) + 1;
   const line = before.filter((b) => b === 0x0a).length + 1;
   // Columns count characters (code points), as editors do.
-  const column = Array.from(new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset))).length + 1;
+  const column =
+    Array.from(new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset))).length + 1;
   return { line, column };
 }
 

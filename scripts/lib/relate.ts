@@ -21,7 +21,9 @@ export interface ConclusionInput {
 }
 
 const STOPWORDS = new Set(
-  'the and for with from into that this these those their there which while what when where will would could should have has had been being are was were its our your not but all any can may also more most such than then them they very over under about among across between through within including level'.split(' '),
+  'the and for with from into that this these those their there which while what when where will would could should have has had been being are was were its our your not but all any can may also more most such than then them they very over under about among across between through within including level'.split(
+    ' ',
+  ),
 );
 
 /** Key of the weight given to a theme word no conclusion uses. */
@@ -60,10 +62,17 @@ export function indexConclusions(conclusions: ConclusionInput[]): ConclusionInde
 }
 
 /** The key conclusions related to a thematic session, strongest first, each with its reason. */
-export function relateConclusions(session: ThemeInput, index: ConclusionIndex): RelatedConclusion[] {
+export function relateConclusions(
+  session: ThemeInput,
+  index: ConclusionIndex,
+): RelatedConclusion[] {
   const themeTerms = termsWithSurface(session.title);
-  const related = index.conclusions.map((conclusion) => scoreConclusion(session, themeTerms, conclusion, index.idf));
-  const found = related.filter((r): r is RelatedConclusion => r !== undefined).sort((a, b) => b.score - a.score);
+  const related = index.conclusions.map((conclusion) =>
+    scoreConclusion(session, themeTerms, conclusion, index.idf),
+  );
+  const found = related
+    .filter((r): r is RelatedConclusion => r !== undefined)
+    .sort((a, b) => b.score - a.score);
   const best = found[0]?.score ?? 0;
   return found.filter((r) => r.score >= best * RELATIVE_CUTOFF).slice(0, MAX_RELATED);
 }
@@ -76,7 +85,12 @@ function scoreConclusion(
 ): RelatedConclusion | undefined {
   const naming = new RegExp(`\\b(?:session|panel)\\s+${session.programmeNumber}\\b`, 'i');
   if (conclusion.paragraphs.some((p) => naming.test(p))) {
-    return { slug: conclusion.slug, derived: true, score: 1, reason: `a paragraph names session ${session.programmeNumber}` };
+    return {
+      slug: conclusion.slug,
+      derived: true,
+      score: 1,
+      reason: `a paragraph names session ${session.programmeNumber}`,
+    };
   }
   let total = 0;
   let shared = 0;
@@ -84,13 +98,22 @@ function scoreConclusion(
   for (const [term, surface] of themeTerms) {
     const weight = idf.get(term) ?? idf.get(UNSEEN)!;
     total += weight;
-    const found = conclusion.statementTerms.has(term) ? 1 : conclusion.bodyTerms.has(term) ? 0.7 : 0;
+    const found = conclusion.statementTerms.has(term)
+      ? 1
+      : conclusion.bodyTerms.has(term)
+        ? 0.7
+        : 0;
     if (found > 0) sharedWords.push(surface);
     shared += weight * found;
   }
   const score = total === 0 ? 0 : round(shared / total);
   if (score < MIN_SCORE) return undefined;
-  return { slug: conclusion.slug, derived: true, score, reason: `shares the theme's words ${sharedWords.map((w) => `“${w}”`).join(', ')}` };
+  return {
+    slug: conclusion.slug,
+    derived: true,
+    score,
+    reason: `shares the theme's words ${sharedWords.map((w) => `“${w}”`).join(', ')}`,
+  };
 }
 
 /** Words used by every conclusion say little about which one discusses a theme. */
@@ -101,7 +124,8 @@ function inverseDocumentFrequency(conclusions: IndexedConclusion[]): Map<string,
     for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
   const idf = new Map<string, number>([[UNSEEN, Math.log(conclusions.length + 1)]]);
-  for (const [term, df] of documentFrequency) idf.set(term, Math.log((conclusions.length + 1) / df));
+  for (const [term, df] of documentFrequency)
+    idf.set(term, Math.log((conclusions.length + 1) / df));
   return idf;
 }
 

@@ -17,7 +17,12 @@ let reserved: Set<string> | undefined;
 
 /** Top-level URL segments of the site: `search`, `speakers`, `404`, `favicon`, `pagefind`, … */
 export function reservedMeetingSlugs(): Set<string> {
-  reserved ??= new Set([...topLevelNames(join(ROOT, 'src/pages')), ...topLevelNames(join(ROOT, 'public')), PAGEFIND_BUNDLE_DIR, ASTRO_ASSETS]);
+  reserved ??= new Set([
+    ...topLevelNames(join(ROOT, 'src/pages')),
+    ...topLevelNames(join(ROOT, 'public')),
+    PAGEFIND_BUNDLE_DIR,
+    ASTRO_ASSETS,
+  ]);
   return reserved;
 }
 

@@ -21,13 +21,28 @@ export interface SchemaIssue {
 /** The first issue of `error`, located in `data` (the value that was validated). */
 export function firstSchemaIssue(error: z.ZodError, data: unknown): SchemaIssue {
   const issue = error.issues[0]!;
-  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : [...issue.path];
+  const path =
+    issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : [...issue.path];
   const value = valueAt(data, path);
-  const quotedValue = typeof value === 'string' || typeof value === 'number' ? ` ("${printable(String(value)).slice(0, 60)}")` : '';
-  return { path, field: path.map(String).join('.') || '(top level)', message: issue.message, quotedValue };
+  const quotedValue =
+    typeof value === 'string' || typeof value === 'number'
+      ? ` ("${printable(String(value)).slice(0, 60)}")`
+      : '';
+  return {
+    path,
+    field: path.map(String).join('.') || '(top level)',
+    message: issue.message,
+    quotedValue,
+  };
 }
 
 /** The value at `path` inside `data`, or undefined where the path leaves it. */
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
+  return path.reduce<unknown>(
+    (node, key) =>
+      node && typeof node === 'object' && Object.hasOwn(node, key)
+        ? (node as Record<PropertyKey, unknown>)[key]
+        : undefined,
+    data,
+  );
 }

@@ -24,7 +24,11 @@ export interface SplitResult {
  * Splits `sources` (paths as the user named them), reading each through `readBytes`. With
  * `links`, each meeting's paragraph numbers and page paths follow its links lockfile.
  */
-export async function splitSources(sources: string[], readBytes: (path: string) => Promise<Uint8Array>, links?: LinkOptions): Promise<SplitResult> {
+export async function splitSources(
+  sources: string[],
+  readBytes: (path: string) => Promise<Uint8Array>,
+  links?: LinkOptions,
+): Promise<SplitResult> {
   const parsed: ParsedMeeting[] = [];
   const lockfiles: SplitResult['lockfiles'] = [];
   const files = new Map<string, string>();
@@ -32,7 +36,11 @@ export async function splitSources(sources: string[], readBytes: (path: string) 
   for (const source of sources) {
     const bytes = await readBytes(source).catch((error: NodeJS.ErrnoException) => {
       if (error instanceof SourceError) throw error;
-      throw new SourceError(source, `cannot be read (${error.code ?? error.message})`, 'check that the file exists and is readable');
+      throw new SourceError(
+        source,
+        `cannot be read (${error.code ?? error.message})`,
+        'check that the file exists and is readable',
+      );
     });
     let result = parseMeeting(readSource(bytes, source), source, meetingSlugFromFile(source));
     if (links) {
@@ -42,7 +50,12 @@ export async function splitSources(sources: string[], readBytes: (path: string) 
     }
     const slug = result.meeting.slug;
     if (reservedMeetingSlugs().has(slug)) {
-      throw new SourceError(source, `meeting slug "${slug}" is a page or folder of the site itself`, 'rename the file or set another slug in its frontmatter', 1);
+      throw new SourceError(
+        source,
+        `meeting slug "${slug}" is a page or folder of the site itself`,
+        'rename the file or set another slug in its frontmatter',
+        1,
+      );
     }
     if (owners.has(slug)) {
       throw duplicateMeetingSlugError(source, slug, owners.get(slug)!);

@@ -5,7 +5,14 @@
  * introduction, the programme, the announcement) stay on the overview.
  */
 import type { SectionKind, SessionRole } from '../../src/schemas/meeting.ts';
-import { announcesConclusions, CLOSING_CUE, findEnumeratedItems, findNamedSession, OPENING_CUE, opensWithThesis } from './cues.ts';
+import {
+  announcesConclusions,
+  CLOSING_CUE,
+  findEnumeratedItems,
+  findNamedSession,
+  OPENING_CUE,
+  opensWithThesis,
+} from './cues.ts';
 import { isHeadingLike, withoutListMarker, type Block } from './normalize.ts';
 import { capitalize, splitSentences } from './text.ts';
 
@@ -33,7 +40,10 @@ export function inferSections(body: Block[], meetingTitle: string): DraftSection
   const outcomeAt = findOutcomeHeading(body);
   const beforeOutcome = outcomeAt === -1 ? body : body.slice(0, outcomeAt);
   const markerAt = beforeOutcome.findIndex((block) => announcesConclusions(block.text));
-  const sessions = inferSessions(markerAt === -1 ? beforeOutcome : beforeOutcome.slice(0, markerAt), overview);
+  const sessions = inferSessions(
+    markerAt === -1 ? beforeOutcome : beforeOutcome.slice(0, markerAt),
+    overview,
+  );
   // The announcement introduces the conclusions, which the overview lists: it stays there.
   if (markerAt !== -1) overview.blocks.push(beforeOutcome[markerAt]!);
   const conclusions = markerAt === -1 ? [] : inferConclusions(beforeOutcome.slice(markerAt + 1));
@@ -78,7 +88,13 @@ function inferSessions(blocks: Block[], overview: DraftSection): DraftSection[] 
 }
 
 function thematicSession(item: string, programmeNumber: number): DraftSection {
-  return { kind: 'session', role: 'thematic', title: capitalize(item), programmeNumber, blocks: [] };
+  return {
+    kind: 'session',
+    role: 'thematic',
+    title: capitalize(item),
+    programmeNumber,
+    blocks: [],
+  };
 }
 
 /** Each paragraph that opens with a thesis starts a key conclusion; the others are its evidence. */
@@ -88,7 +104,12 @@ function inferConclusions(blocks: Block[]): DraftSection[] {
     const current = conclusions.at(-1);
     if (!current || opensWithThesis(block.text)) {
       const statement = splitSentences(withoutListMarker(block.text))[0]!;
-      conclusions.push({ kind: 'conclusion', title: statement.replace(/[.!]$/u, ''), statement, blocks: [block] });
+      conclusions.push({
+        kind: 'conclusion',
+        title: statement.replace(/[.!]$/u, ''),
+        statement,
+        blocks: [block],
+      });
     } else {
       current.blocks.push(block);
     }

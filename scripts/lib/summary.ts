@@ -3,8 +3,14 @@ import type { ParsedMeeting } from './parse.ts';
 import { printable } from './printable.ts';
 
 /** Lines describing each meeting: pages by kind, paragraphs, repairs and warnings. */
-export function formatSplitSummary(parsed: ParsedMeeting[], milliseconds: number, outDir?: string): string {
-  const lines = [`Split ${parsed.length} meeting${parsed.length === 1 ? '' : 's'} in ${milliseconds.toFixed(0)} ms`];
+export function formatSplitSummary(
+  parsed: ParsedMeeting[],
+  milliseconds: number,
+  outDir?: string,
+): string {
+  const lines = [
+    `Split ${parsed.length} meeting${parsed.length === 1 ? '' : 's'} in ${milliseconds.toFixed(0)} ms`,
+  ];
   for (const { meeting, report, warnings } of parsed) {
     const count = (kind: string) => meeting.sections.filter((s) => s.kind === kind).length;
     const paragraphs = meeting.sections.reduce((sum, s) => sum + s.paragraphs.length, 0);

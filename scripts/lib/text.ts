@@ -1,6 +1,7 @@
 /** Small text helpers shared by the parse steps: sentences, words, slugs and short titles. */
 
-const ABBREVIATIONS = /(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Sr|Jr|No|Nos|Art|Vol|para|paras|cf|vs|etc|e\.g|i\.e|approx)|\b\p{Lu})\.$/u;
+const ABBREVIATIONS =
+  /(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Sr|Jr|No|Nos|Art|Vol|para|paras|cf|vs|etc|e\.g|i\.e|approx)|\b\p{Lu})\.$/u;
 
 /** Longer than any abbreviation with the character before it, so `\b` reads as in the whole text. */
 const ABBREVIATION_WINDOW = 12;
@@ -32,7 +33,9 @@ export function slugify(text: string, maxWords = 6): string {
 }
 
 /** Short words that make slugs longer without making them clearer. */
-const SLUG_STOPWORDS = new Set('a an and are as at be by for from in is it of on or the to with'.split(' '));
+const SLUG_STOPWORDS = new Set(
+  'a an and are as at be by for from in is it of on or the to with'.split(' '),
+);
 
 function asciiWords(text: string): string[] {
   const words = text
@@ -61,7 +64,9 @@ export function uniqueSlug(slug: string, taken: Set<string>, fallback = 'section
 }
 
 const FUNCTION_WORDS = new Set(
-  'a an and as at among across but by for from in into of on or the that to which who with within between through'.split(' '),
+  'a an and as at among across but by for from in into of on or the that to which who with within between through'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -74,13 +79,22 @@ export function shortenTitle(title: string, maxWords = 8): string {
   const words = clean.split(/\s+/);
   if (words.length <= maxWords) return clean;
   const beforeColon = clean.split(/:\s/u)[0]!;
-  if (beforeColon !== clean && beforeColon.split(/\s+/).length >= 2) return shortenTitle(beforeColon, maxWords);
+  if (beforeColon !== clean && beforeColon.split(/\s+/).length >= 2)
+    return shortenTitle(beforeColon, maxWords);
   const clause = clean.split(/,\s|\s[–—]\s/u)[0]!;
   if (clause !== clean && clause.split(/\s+/).length >= 3) return shortenTitle(clause, maxWords);
-  const relative = words.findIndex((word, i) => i >= 3 && i <= maxWords && /^(?:that|which|who|where|whereby)$/i.test(word));
+  const relative = words.findIndex(
+    (word, i) => i >= 3 && i <= maxWords && /^(?:that|which|who|where|whereby)$/i.test(word),
+  );
   if (relative !== -1) return words.slice(0, relative).join(' ').replace(/,$/u, '');
   let cut = words.slice(0, maxWords);
-  const lastContent = findLastIndex(cut, (word, i) => i >= 2 && !FUNCTION_WORDS.has(word.toLowerCase()) && FUNCTION_WORDS.has((words[i + 1] ?? 'and').toLowerCase()));
+  const lastContent = findLastIndex(
+    cut,
+    (word, i) =>
+      i >= 2 &&
+      !FUNCTION_WORDS.has(word.toLowerCase()) &&
+      FUNCTION_WORDS.has((words[i + 1] ?? 'and').toLowerCase()),
+  );
   if (lastContent >= 2) cut = cut.slice(0, lastContent + 1);
   while (cut.length > 2 && FUNCTION_WORDS.has(cut.at(-1)!.toLowerCase())) cut.pop();
   return cut.join(' ');

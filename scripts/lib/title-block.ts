@@ -17,7 +17,8 @@ export interface TitleBlockFacts {
   documentType?: string;
 }
 
-const DOCUMENT_TYPES = /^(summary of (?:the )?(?:conclusions|discussions|proceedings)|chair(?:'|’)?s summary|co-chairs(?:'|’)? summary|summary report|meeting report|report of the (?:meeting|conference|session)|outcome document|proceedings|conclusions|key messages)$/i;
+const DOCUMENT_TYPES =
+  /^(summary of (?:the )?(?:conclusions|discussions|proceedings)|chair(?:'|’)?s summary|co-chairs(?:'|’)? summary|summary report|meeting report|report of the (?:meeting|conference|session)|outcome document|proceedings|conclusions|key messages)$/i;
 
 /**
  * The venue as the lead sentence gives it when the title block does not: "… was held from 6-7
@@ -29,14 +30,17 @@ export function venueFromLead(lead: string | undefined): string | undefined {
   const sentence = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).find((s) => HELD.test(s));
   if (!sentence) return undefined;
   const after = sentence.slice(sentence.search(HELD));
-  const place = after.match(/\bat (?:the )?((?:[\p{Lu}\d][^,.;]*?|[\p{Ll}]+ of the [^,.;]*?))(?: in |, )((?:\p{Lu}[\p{L}'’-]*)(?:[ ,]+(?:of |the )?\p{Lu}[\p{L}'’-]*)*)/u);
+  const place = after.match(
+    /\bat (?:the )?((?:[\p{Lu}\d][^,.;]*?|[\p{Ll}]+ of the [^,.;]*?))(?: in |, )((?:\p{Lu}[\p{L}'’-]*)(?:[ ,]+(?:of |the )?\p{Lu}[\p{L}'’-]*)*)/u,
+  );
   if (place) return `${place[1]!.trim()}, ${place[2]!.trim()}`.replace(/[,\s]+$/u, '');
   const city = after.match(/\bin ((?:\p{Lu}[\p{L}'’-]*)(?:[ ,]+(?:of |the )?\p{Lu}[\p{L}'’-]*)*)/u);
   return city && !MONTH_WORD.test(city[1]!) ? city[1]!.replace(/[,\s]+$/u, '') : undefined;
 }
 
 const HELD = /\b(?:was held|were held|held (?:a|an|the|its)\b|took place|met|convened)\b/;
-const MONTH_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const MONTH_WORD =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /** Extracts facts from the blocks that precede the body text. */
 export function readTitleBlock(blocks: Block[]): TitleBlockFacts {
@@ -79,10 +83,17 @@ function isTitleWithDates(line: string, matched: string): boolean {
  * is the title and the rest the theme. The first entry before it is the organizer; entries in
  * between are taglines.
  */
-function assignNames(entries: string[][], blocks: Block[], facts: TitleBlockFacts, datedTitle?: number): void {
+function assignNames(
+  entries: string[][],
+  blocks: Block[],
+  facts: TitleBlockFacts,
+  datedTitle?: number,
+): void {
   if (entries.length === 0) return;
   const emphasized = blocks.findIndex((b) => /^\*\*|^__|^#\s/.test(b.text));
-  const titleEntry = datedTitle ?? (emphasized >= 0 ? entryIndexOf(entries, blocks[emphasized]!) : entries.length - 1);
+  const titleEntry =
+    datedTitle ??
+    (emphasized >= 0 ? entryIndexOf(entries, blocks[emphasized]!) : entries.length - 1);
   const meeting = entries[titleEntry === -1 ? entries.length - 1 : titleEntry]!;
   const lines = joinContinuations(meeting);
   if (lines[0]) facts.title = lines[0];
@@ -102,7 +113,8 @@ function entryIndexOf(entries: string[][], block: Block): number {
 function joinContinuations(lines: string[]): string[] {
   const joined: string[] = [];
   for (const line of lines) {
-    if (joined.length > 0 && /^\p{Ll}/u.test(line)) joined[joined.length - 1] = `${joined.at(-1) ?? ''} ${line}`;
+    if (joined.length > 0 && /^\p{Ll}/u.test(line))
+      joined[joined.length - 1] = `${joined.at(-1) ?? ''} ${line}`;
     else joined.push(line);
   }
   return joined;
@@ -110,5 +122,8 @@ function joinContinuations(lines: string[]): string[] {
 
 /** Markdown emphasis and heading marks are layout, not text. */
 function stripEmphasis(line: string): string {
-  return line.replace(/^#{1,6}\s+/, '').replace(/^(\*\*|__)|(\*\*|__)$/g, '').trim();
+  return line
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^(\*\*|__)|(\*\*|__)$/g, '')
+    .trim();
 }

@@ -32,10 +32,20 @@ function save(text: string, name: string, type: string): void {
 /** Handles a click on a reference download. */
 async function onClick(event: MouseEvent): Promise<void> {
   const link = (event.target as Element | null)?.closest<HTMLAnchorElement>(CITATION_LINK);
-  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (
+    !link ||
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
+    return;
   event.preventDefault();
   const format = link.pathname.endsWith('.bib') ? 'bib' : 'ris';
-  const name = link.getAttribute('download') || link.pathname.split('/').pop() || `citation.${format}`;
+  const name =
+    link.getAttribute('download') || link.pathname.split('/').pop() || `citation.${format}`;
   try {
     const response = await fetch(link.href);
     if (!response.ok) throw new Error(`${response.status}`);

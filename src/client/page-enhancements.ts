@@ -29,7 +29,10 @@ async function copyText(text: string): Promise<boolean> {
 
 /** The page's canonical URL, so a copied link is the public one, not a preview's. */
 function canonicalUrl(): string {
-  return document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href.replace(/#.*$/, '');
+  return (
+    document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ??
+    location.href.replace(/#.*$/, '')
+  );
 }
 
 /** Handles every copy button on the page through one listener. */
@@ -39,9 +42,15 @@ async function onCopyClick(event: MouseEvent): Promise<void> {
   const isLink = button.dataset['copy'] === 'link';
   const text = isLink
     ? new URL(`#${button.dataset['target'] ?? ''}`, canonicalUrl()).href
-    : (button.closest('.citation-box')?.querySelector('.citation')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    : (button.closest('.citation-box')?.querySelector('.citation')?.textContent ?? '')
+        .replace(/\s+/g, ' ')
+        .trim();
   const copied = await copyText(text);
-  const message = copied ? (isLink ? 'Link copied' : 'Citation copied') : 'Copying failed; select the text to copy it';
+  const message = copied
+    ? isLink
+      ? 'Link copied'
+      : 'Citation copied'
+    : 'Copying failed; select the text to copy it';
   announce(message);
   showBeside(button, message);
 }
@@ -55,7 +64,9 @@ const CONFIRMATION_MS = 2500;
  */
 function showBeside(button: HTMLButtonElement, message: string): void {
   const next = button.nextElementSibling;
-  const note = next?.classList.contains('copy-confirmation') ? (next as HTMLElement) : document.createElement('span');
+  const note = next?.classList.contains('copy-confirmation')
+    ? (next as HTMLElement)
+    : document.createElement('span');
   note.className = 'copy-confirmation';
   note.setAttribute('aria-hidden', 'true');
   note.textContent = message;
@@ -99,7 +110,8 @@ function fillAccessDates(): void {
   for (const slot of document.querySelectorAll('[data-accessed]')) slot.textContent = today;
 }
 
-for (const element of document.querySelectorAll<HTMLElement>('[data-needs-js]')) element.hidden = false;
+for (const element of document.querySelectorAll<HTMLElement>('[data-needs-js]'))
+  element.hidden = false;
 fillAccessDates();
 completeRelativeUrls();
 setUpCitationDownloads();

@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type * as Pagefind from 'pagefind';
 import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../constants.ts';
-import { buildVocabulary, chunkVocabulary, fragmentText, VOCABULARY_CHUNKS_DIR } from './search-vocabulary.ts';
+import {
+  buildVocabulary,
+  chunkVocabulary,
+  fragmentText,
+  VOCABULARY_CHUNKS_DIR,
+} from './search-vocabulary.ts';
 
 /** A failure of the search index: names the step and what to do about it. */
 export class SearchIndexError extends Error {
@@ -45,17 +50,21 @@ export async function indexSite(siteDir: string, pagefind: typeof Pagefind): Pro
   try {
     const added = await index.addDirectory({ path: siteDir });
     assertNoErrors(`index ${siteDir}`, added);
-    if (added.page_count === 0) throw new SearchIndexError(`find any page in ${siteDir}`, ['no HTML files']);
+    if (added.page_count === 0)
+      throw new SearchIndexError(`find any page in ${siteDir}`, ['no HTML files']);
     const outputPath = join(siteDir, PAGEFIND_BUNDLE_DIR);
     assertNoErrors(`write ${outputPath}`, await index.writeFiles({ outputPath }));
     const bundle = await index.getFiles();
     assertNoErrors('read back the index', bundle);
-    const texts = bundle.files.filter((file) => file.path.endsWith('.pf_fragment')).map((file) => fragmentText(file.content));
+    const texts = bundle.files
+      .filter((file) => file.path.endsWith('.pf_fragment'))
+      .map((file) => fragmentText(file.content));
     const vocabulary = buildVocabulary(texts);
     await writeFile(join(outputPath, VOCABULARY_FILE), vocabulary);
     // The browser loads only the chunks of the words searched for (see vocabularyChunkKey).
     await mkdir(join(outputPath, VOCABULARY_CHUNKS_DIR), { recursive: true });
-    for (const [key, words] of chunkVocabulary(vocabulary)) await writeFile(join(outputPath, VOCABULARY_CHUNKS_DIR, `${key}.txt`), words);
+    for (const [key, words] of chunkVocabulary(vocabulary))
+      await writeFile(join(outputPath, VOCABULARY_CHUNKS_DIR, `${key}.txt`), words);
     return { pageCount: added.page_count, wordCount: vocabulary.split('\n').length - 1 };
   } finally {
     await pagefind.close();
@@ -64,7 +73,9 @@ export async function indexSite(siteDir: string, pagefind: typeof Pagefind): Pro
 
 /** Logs the summary line. */
 function reportIndex(logger: AstroIntegrationLogger, summary: IndexSummary): void {
-  logger.info(`Indexed ${summary.pageCount} pages for search (${summary.wordCount} words in the spelling vocabulary).`);
+  logger.info(
+    `Indexed ${summary.pageCount} pages for search (${summary.wordCount} words in the spelling vocabulary).`,
+  );
 }
 
 /** The Astro integration: runs `indexSite` over the output directory after every build. */

@@ -17,7 +17,9 @@ const MIN_WORD_LENGTH = 3;
 /** The indexed text of one Pagefind fragment file (gzip-compressed JSON). */
 export function fragmentText(compressed: Uint8Array): string {
   const json = gunzipSync(compressed).toString('utf8');
-  const record = JSON.parse(json.startsWith(PAGEFIND_SIGNATURE) ? json.slice(PAGEFIND_SIGNATURE.length) : json) as {
+  const record = JSON.parse(
+    json.startsWith(PAGEFIND_SIGNATURE) ? json.slice(PAGEFIND_SIGNATURE.length) : json,
+  ) as {
     content?: string;
     meta?: Record<string, string>;
   };
@@ -51,5 +53,9 @@ export function chunkVocabulary(vocabulary: string): Map<string, string> {
     if (chunk) chunk.push(word);
     else chunks.set(key, [word]);
   }
-  return new Map([...chunks].sort(([a], [b]) => a.localeCompare(b)).map(([key, words]) => [key, `${words.join('\n')}\n`]));
+  return new Map(
+    [...chunks]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, words]) => [key, `${words.join('\n')}\n`]),
+  );
 }

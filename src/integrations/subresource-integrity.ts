@@ -20,26 +20,37 @@ export function integrityOf(bytes: Uint8Array): string {
  * Returns the page with an `integrity` on every same-site script and stylesheet; `readAsset`
  * gets the site-relative path (base path included) and returns the file or undefined.
  */
-export async function addIntegrity(html: string, readAsset: (path: string) => Promise<Uint8Array | undefined>): Promise<string> {
+export async function addIntegrity(
+  html: string,
+  readAsset: (path: string) => Promise<Uint8Array | undefined>,
+): Promise<string> {
   const hashes = new Map<string, string | undefined>();
   for (const [tag, , , , url = ''] of html.matchAll(SUBRESOURCE)) {
-    if (!tag.includes('integrity=') && url.startsWith('/') && !url.startsWith('//')) hashes.set(url, undefined);
+    if (!tag.includes('integrity=') && url.startsWith('/') && !url.startsWith('//'))
+      hashes.set(url, undefined);
   }
   for (const url of hashes.keys()) {
     const bytes = await readAsset(url);
     hashes.set(url, bytes && integrityOf(bytes));
   }
-  return html.replace(SUBRESOURCE, (tag, name: string, before: string, attr: string, url: string, after: string) => {
-    const hash = hashes.get(url);
-    const isSubresource = name === 'script' || /rel="(?:stylesheet|modulepreload)"/.test(tag);
-    return hash && isSubresource && !tag.includes('integrity=') ? `<${name}${before} ${attr}="${url}" integrity="${hash}"${after}>` : tag;
-  });
+  return html.replace(
+    SUBRESOURCE,
+    (tag, name: string, before: string, attr: string, url: string, after: string) => {
+      const hash = hashes.get(url);
+      const isSubresource = name === 'script' || /rel="(?:stylesheet|modulepreload)"/.test(tag);
+      return hash && isSubresource && !tag.includes('integrity=')
+        ? `<${name}${before} ${attr}="${url}" integrity="${hash}"${after}>`
+        : tag;
+    },
+  );
 }
 
 /** Every `.html` file under a folder. */
 async function findHtmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => join(entry.parentPath, entry.name));
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 /** The Astro integration: hashes subresources of every built page. */
@@ -53,7 +64,10 @@ export default function subresourceIntegrity(): AstroIntegration {
       },
       'astro:build:done': async ({ dir }) => {
         const outDir = fileURLToPath(dir);
-        const readAsset = (url: string) => (url.startsWith(base) ? readFile(join(outDir, url.slice(base.length))).catch(() => undefined) : Promise.resolve(undefined));
+        const readAsset = (url: string) =>
+          url.startsWith(base)
+            ? readFile(join(outDir, url.slice(base.length))).catch(() => undefined)
+            : Promise.resolve(undefined);
         for (const file of await findHtmlFiles(outDir)) {
           const html = await readFile(file, 'utf8');
           const hashed = await addIntegrity(html, readAsset);

@@ -4,4 +4,7 @@ import { absoluteUrl } from '../utils/links.ts';
 import { withBase } from '../utils/base.ts';
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(`User-agent: *\nAllow: /\n${site ? `\nSitemap: ${absoluteUrl(withBase('sitemap-index.xml'), site)}\n` : ''}`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(
+    `User-agent: *\nAllow: /\n${site ? `\nSitemap: ${absoluteUrl(withBase('sitemap-index.xml'), site)}\n` : ''}`,
+    { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
+  );

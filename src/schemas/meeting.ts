@@ -11,7 +11,12 @@ export function isCalendarDate(value: string): boolean {
   const [year = 0, month = 0, day = 0] = value.split('-').map(Number);
   const date = new Date(Date.UTC(2000, month - 1, day));
   date.setUTCFullYear(year);
-  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    year >= 1 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
 }
 
 /** ISO calendar date that exists, e.g. `2018-03-26`: no timestamps, no 30 February, no year 0. */
@@ -38,13 +43,22 @@ export const sessionRoleSchema = z.enum(['opening', 'named', 'thematic', 'closin
 export type SessionRole = z.infer<typeof sessionRoleSchema>;
 
 /** A paragraph's printed number: digits, then letters for paragraphs inserted by corrections (`26a`). */
-export const paragraphLabelSchema = z.string().regex(/^\d+[a-z]*$/, 'expected a paragraph number like "26" or "26a"');
+export const paragraphLabelSchema = z
+  .string()
+  .regex(/^\d+[a-z]*$/, 'expected a paragraph number like "26" or "26a"');
 
 /** A paragraph's fragment id: `p` and its printed number (`p26`, `p26a`). */
-export const paragraphIdSchema = z.string().regex(/^p\d+[a-z]*$/, 'expected a paragraph id like "p26" or "p26a"');
+export const paragraphIdSchema = z
+  .string()
+  .regex(/^p\d+[a-z]*$/, 'expected a paragraph id like "p26" or "p26a"');
 
 /** A meeting-relative page path, as published: `conclusions/some-slug` (the overview is the empty path). */
-export const pagePathSchema = z.string().regex(/^(?:[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/, 'expected a page path like "conclusions/some-slug"');
+export const pagePathSchema = z
+  .string()
+  .regex(
+    /^(?:[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/,
+    'expected a page path like "conclusions/some-slug"',
+  );
 
 /**
  * A paragraph anchor that was published on a page but no longer holds text there: the
@@ -287,10 +301,12 @@ export const meetingInfoSchema = z.object({
 export type MeetingInfo = z.infer<typeof meetingInfoSchema>;
 
 /** A whole meeting: its facts and its sections in reading order. */
-export const meetingSchema = meetingInfoSchema.extend({
-  /** Every page of the meeting in reading order, the overview first. */
-  sections: z.array(sectionSchema).min(1),
-}).extend(entitiesSchema.shape);
+export const meetingSchema = meetingInfoSchema
+  .extend({
+    /** Every page of the meeting in reading order, the overview first. */
+    sections: z.array(sectionSchema).min(1),
+  })
+  .extend(entitiesSchema.shape);
 export type Meeting = z.infer<typeof meetingSchema>;
 
 /** What `npm run split -- --json` prints and `data.json` holds. */
@@ -304,12 +320,14 @@ export type DocumentModel = z.infer<typeof documentModelSchema>;
  * Frontmatter of one generated MDX page. Paragraph text stays in the MDX body; the frontmatter
  * carries what navigation, metadata and search need without rendering the body.
  */
-export const pageFrontmatterSchema = sectionSchema.omit({ paragraphs: true, formerPaths: true, retired: true }).extend({
-  /** Slug of the meeting this page belongs to. */
-  meeting: slugSchema,
-  /** Position of the page in the meeting's reading order (0 = overview). */
-  order: z.number().int().nonnegative(),
-  /** Numbers and ids of the paragraphs the body renders, for tables of contents and citations. */
-  paragraphs: z.array(paragraphSchema.pick({ n: true, label: true, id: true })),
-});
+export const pageFrontmatterSchema = sectionSchema
+  .omit({ paragraphs: true, formerPaths: true, retired: true })
+  .extend({
+    /** Slug of the meeting this page belongs to. */
+    meeting: slugSchema,
+    /** Position of the page in the meeting's reading order (0 = overview). */
+    order: z.number().int().nonnegative(),
+    /** Numbers and ids of the paragraphs the body renders, for tables of contents and citations. */
+    paragraphs: z.array(paragraphSchema.pick({ n: true, label: true, id: true })),
+  });
 export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>;

@@ -38,7 +38,11 @@ export function atAGlance(meeting: Meeting): Glance {
     participation: figures.filter((f) => f.participation),
     keyFigures: others.slice(0, MAX_KEY_FIGURES),
     figureCount: others.length,
-    groups: groupSpeakers(meeting.speakers).map(({ label, id, speakers }) => ({ label, id, count: speakers.length })),
+    groups: groupSpeakers(meeting.speakers).map(({ label, id, speakers }) => ({
+      label,
+      id,
+      count: speakers.length,
+    })),
   };
 }
 
@@ -46,7 +50,10 @@ export function atAGlance(meeting: Meeting): Glance {
  * The sentence around a figure, cut at word boundaries to about `max` characters with the
  * figure kept in view; the cuts are marked with an ellipsis.
  */
-export function figureContext(figure: Pick<Figure, 'text' | 'sentence'>, max = 180): { before: string; figure: string; after: string } {
+export function figureContext(
+  figure: Pick<Figure, 'text' | 'sentence'>,
+  max = 180,
+): { before: string; figure: string; after: string } {
   const at = figure.sentence.indexOf(figure.text);
   if (at === -1) return { before: '', figure: figure.text, after: '' };
   let before = figure.sentence.slice(0, at);
@@ -56,8 +63,13 @@ export function figureContext(figure: Pick<Figure, 'text' | 'sentence'>, max = 1
     // Half the room each side; a side that needs less gives the rest to the other.
     const keepAfter = Math.min(after.length, room - Math.min(before.length, Math.floor(room / 2)));
     const keepBefore = Math.min(before.length, room - keepAfter);
-    if (keepBefore < before.length) before = `…${before.slice(before.length - keepBefore).replace(/^\S*\s/, '')}`;
-    if (keepAfter < after.length) after = `${after.slice(0, keepAfter).replace(/\s\S*$/, '').replace(/[\s,;:–—-]+$/, '')}…`;
+    if (keepBefore < before.length)
+      before = `…${before.slice(before.length - keepBefore).replace(/^\S*\s/, '')}`;
+    if (keepAfter < after.length)
+      after = `${after
+        .slice(0, keepAfter)
+        .replace(/\s\S*$/, '')
+        .replace(/[\s,;:–—-]+$/, '')}…`;
   }
   return { before, figure: figure.text, after };
 }

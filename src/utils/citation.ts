@@ -27,13 +27,19 @@ export function workTitle(meeting: MeetingInfo): string {
 export function citationText({ meeting, section, paragraph, url }: CitationTarget): string {
   const author = meeting.organizer ?? meeting.title;
   const year = yearOf(meeting.startDate) ?? 'n.d.';
-  const where = [section && `“${section}”`, paragraph !== undefined && `¶\u00a0${paragraph}`].filter(Boolean).join(', ');
+  const where = [section && `“${section}”`, paragraph !== undefined && `¶\u00a0${paragraph}`]
+    .filter(Boolean)
+    .join(', ');
   return `${author} (${year}). ${workTitle(meeting)}.${where ? ` ${where}.` : ''} Unofficial web edition. ${url}`;
 }
 
 /** BibTeX needs its special characters escaped to print them literally, on one line. */
 function bibtexEscape(text: string): string {
-  return oneLine(text).replace(/\\/g, '\\textbackslash{}').replace(/([{}&%$#_])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
+  return oneLine(text)
+    .replace(/\\/g, '\\textbackslash{}')
+    .replace(/([{}&%$#_])/g, '\\$1')
+    .replace(/~/g, '\\textasciitilde{}')
+    .replace(/\^/g, '\\textasciicircum{}');
 }
 
 /** A BibTeX `@report` entry for the meeting's summary; the corporate author is braced whole. */
@@ -66,5 +72,10 @@ export function toRis(meeting: MeetingInfo, url: string | undefined): string {
     ['ER', ''],
   ];
   // A line break in a value would start a new tag, or a whole new record after "ER  -".
-  return lines.filter(([tag, value]) => tag === 'ER' || value).map(([tag, value]) => `${tag}  - ${oneLine(value ?? '')}`).join('\r\n') + '\r\n';
+  return (
+    lines
+      .filter(([tag, value]) => tag === 'ER' || value)
+      .map(([tag, value]) => `${tag}  - ${oneLine(value ?? '')}`)
+      .join('\r\n') + '\r\n'
+  );
 }

@@ -5,7 +5,9 @@ type Organization = NonNullable<Meeting['organizations']>[number];
 type Country = NonNullable<Meeting['countries']>[number];
 
 /** An entry of the organizations index: the organization, or its acronym pointing to it. */
-export type OrganizationEntry = { kind: 'organization'; sortKey: string; organization: Organization } | { kind: 'see'; sortKey: string; acronym: string; organization: Organization };
+export type OrganizationEntry =
+  | { kind: 'organization'; sortKey: string; organization: Organization }
+  | { kind: 'see'; sortKey: string; acronym: string; organization: Organization };
 
 /** Sorts as a reader looks things up: case and accents aside. */
 function compareKeys(a: { sortKey: string }, b: { sortKey: string }): number {
@@ -16,15 +18,31 @@ function compareKeys(a: { sortKey: string }, b: { sortKey: string }): number {
 export function organizationIndex(organizations: readonly Organization[]): OrganizationEntry[] {
   const entries: OrganizationEntry[] = organizations.flatMap((organization) => [
     { kind: 'organization' as const, sortKey: organization.name, organization },
-    ...(organization.acronym && organization.acronym !== organization.name ? [{ kind: 'see' as const, sortKey: organization.acronym, acronym: organization.acronym, organization }] : []),
+    ...(organization.acronym && organization.acronym !== organization.name
+      ? [
+          {
+            kind: 'see' as const,
+            sortKey: organization.acronym,
+            acronym: organization.acronym,
+            organization,
+          },
+        ]
+      : []),
   ]);
   return entries.sort(compareKeys);
 }
 
 /** Every country A–Z by common name, with the speakers the text places in it. */
-export function countryIndex(countries: readonly Country[], speakers: readonly Speaker[]): { country: Country; speakers: Speaker[] }[] {
+export function countryIndex(
+  countries: readonly Country[],
+  speakers: readonly Speaker[],
+): { country: Country; speakers: Speaker[] }[] {
   return countries
-    .map((country) => ({ sortKey: country.name, country, speakers: speakers.filter((s) => s.countryCode === country.code) }))
+    .map((country) => ({
+      sortKey: country.name,
+      country,
+      speakers: speakers.filter((s) => s.countryCode === country.code),
+    }))
     .sort(compareKeys)
     .map(({ country, speakers }) => ({ country, speakers }));
 }

@@ -1,6 +1,19 @@
 /** Dates and short texts as readers see them, independent of the build machine's locale. */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Splits an ISO date into numbers. */
 function parts(iso: string): { year: number; month: number; day: number } {
@@ -15,7 +28,10 @@ export function formatDate(iso: string): string {
 }
 
 /** A meeting's dates without repeating what the two ends share: "26–27 March 2018". */
-export function formatDateRange(start: string | undefined, end: string | undefined): string | undefined {
+export function formatDateRange(
+  start: string | undefined,
+  end: string | undefined,
+): string | undefined {
   if (!start) return undefined;
   if (!end || end === start) return formatDate(start);
   const a = parts(start);

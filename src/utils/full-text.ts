@@ -21,7 +21,9 @@ export interface TextRun {
 
 /** Every paragraph once, in the order of their numbers, grouped into runs by section. */
 export function textRuns(sections: readonly Section[]): TextRun[] {
-  const placed = sections.flatMap((section) => section.paragraphs.map((paragraph) => ({ section, paragraph })));
+  const placed = sections.flatMap((section) =>
+    section.paragraphs.map((paragraph) => ({ section, paragraph })),
+  );
   placed.sort((a, b) => a.paragraph.n - b.paragraph.n);
   const runs: TextRun[] = [];
   const parts = new Map<Section, number>();
@@ -36,8 +38,16 @@ export function textRuns(sections: readonly Section[]): TextRun[] {
     const suffix = part === 1 ? '' : `-${part}`;
     const base = section.kind === 'overview' ? 'introduction' : `${section.kind}-${section.slug}`;
     // A published link to this heading names the slug of its day: every former one stays an anchor.
-    const former = (section.formerPaths ?? []).map((path) => `${section.kind}-${path.slice(path.indexOf('/') + 1)}${suffix}`).filter((id) => id !== `${base}${suffix}`);
-    runs.push({ section, paragraphs: [paragraph], part, id: `${base}${suffix}`, formerIds: [...new Set(former)] });
+    const former = (section.formerPaths ?? [])
+      .map((path) => `${section.kind}-${path.slice(path.indexOf('/') + 1)}${suffix}`)
+      .filter((id) => id !== `${base}${suffix}`);
+    runs.push({
+      section,
+      paragraphs: [paragraph],
+      part,
+      id: `${base}${suffix}`,
+      formerIds: [...new Set(former)],
+    });
   }
   return runs;
 }

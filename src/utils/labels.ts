@@ -2,8 +2,11 @@
 import type { PageFrontmatter, RelatedConclusion } from '../schemas/meeting.ts';
 
 /** "¶ 3–6", "¶ 13" or undefined for a page without paragraphs. */
-export function paragraphRange(paragraphs: readonly { n: number; label?: string | undefined }[]): string | undefined {
-  const printed = (p: { n: number; label?: string | undefined } | undefined) => p && (p.label ?? String(p.n));
+export function paragraphRange(
+  paragraphs: readonly { n: number; label?: string | undefined }[],
+): string | undefined {
+  const printed = (p: { n: number; label?: string | undefined } | undefined) =>
+    p && (p.label ?? String(p.n));
   const first = printed(paragraphs[0]);
   const last = printed(paragraphs.at(-1));
   if (first === undefined || last === undefined) return undefined;
@@ -18,7 +21,9 @@ export function sessionRoleLabel(page: Pick<PageFrontmatter, 'role' | 'programme
     case 'closing':
       return 'Closing';
     case 'thematic':
-      return page.programmeNumber ? `Theme ${page.programmeNumber} of the programme` : 'Theme of the programme';
+      return page.programmeNumber
+        ? `Theme ${page.programmeNumber} of the programme`
+        : 'Theme of the programme';
     default:
       return 'Session';
   }
@@ -30,4 +35,5 @@ export function relationLabel(relation: Pick<RelatedConclusion, 'derived'>): str
 }
 
 /** What explains the derived label, shown once above a list of relations that has one. */
-export const DERIVED_NOTE = '“Related (derived)” means the link was computed from the text (shared words, or the session’s number named in a paragraph), not stated by an editor; the reason is shown so you can check it.';
+export const DERIVED_NOTE =
+  '“Related (derived)” means the link was computed from the text (shared words, or the session’s number named in a paragraph), not stated by an editor; the reason is shown so you can check it.';

@@ -10,8 +10,15 @@ export const MEETINGS_PER_PAGE = 100;
 export const APPEARANCES_PER_PAGE = 10;
 
 /** The items of page `page` (1-based) and how many pages there are. */
-export function pageOf<T>(items: readonly T[], page: number, perPage: number): { items: T[]; pageCount: number } {
-  return { items: items.slice((page - 1) * perPage, page * perPage), pageCount: Math.max(1, Math.ceil(items.length / perPage)) };
+export function pageOf<T>(
+  items: readonly T[],
+  page: number,
+  perPage: number,
+): { items: T[]; pageCount: number } {
+  return {
+    items: items.slice((page - 1) * perPage, page * perPage),
+    pageCount: Math.max(1, Math.ceil(items.length / perPage)),
+  };
 }
 
 /** Page n of the archive's meetings, site-relative: the front door, then `meetings/<n>/`. */

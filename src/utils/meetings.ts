@@ -20,14 +20,23 @@ export const loadMeetings: () => Promise<MeetingWithPages[]> = oncePerBuild(coll
 async function collectMeetings(): Promise<MeetingWithPages[]> {
   const [meetings, pages] = await Promise.all([getCollection('meetings'), getCollection('pages')]);
   const pagesOf = new Map<string, PageEntry[]>();
-  for (const page of pages) pagesOf.set(page.data.meeting, [...(pagesOf.get(page.data.meeting) ?? []), page]);
+  for (const page of pages)
+    pagesOf.set(page.data.meeting, [...(pagesOf.get(page.data.meeting) ?? []), page]);
   return meetings
-    .map(({ data }) => ({ meeting: data, pages: (pagesOf.get(data.slug) ?? []).sort((a, b) => a.data.order - b.data.order) }))
-    .sort((a, b) => (b.meeting.startDate ?? '').localeCompare(a.meeting.startDate ?? '') || a.meeting.slug.localeCompare(b.meeting.slug));
+    .map(({ data }) => ({
+      meeting: data,
+      pages: (pagesOf.get(data.slug) ?? []).sort((a, b) => a.data.order - b.data.order),
+    }))
+    .sort(
+      (a, b) =>
+        (b.meeting.startDate ?? '').localeCompare(a.meeting.startDate ?? '') ||
+        a.meeting.slug.localeCompare(b.meeting.slug),
+    );
 }
 
 /** Site-relative URL of a page, with the configured base path and a trailing slash. */
 export function pageUrl(meetingSlug: string, kind: Section['kind'], slug: string): string {
-  const path = kind === 'overview' ? `${meetingSlug}/` : `${meetingSlug}/${KIND_FOLDERS[kind]}/${slug}/`;
+  const path =
+    kind === 'overview' ? `${meetingSlug}/` : `${meetingSlug}/${KIND_FOLDERS[kind]}/${slug}/`;
   return withBase(path);
 }

@@ -18,6 +18,9 @@ export function oncePerBuild<T>(compute: () => Promise<T>): () => Promise<T> {
 /** The entry of `meetingSlug` in a per-meeting lookup, or an error naming the lookup and the meeting. */
 export function ofMeeting<T>(lookup: ReadonlyMap<string, T>, meetingSlug: string, what: string): T {
   const entry = lookup.get(meetingSlug);
-  if (entry === undefined) throw new Error(`No ${what} for meeting "${meetingSlug}": it is not among the generated meetings (run the split, or check the slug the page passes).`);
+  if (entry === undefined)
+    throw new Error(
+      `No ${what} for meeting "${meetingSlug}": it is not among the generated meetings (run the split, or check the slug the page passes).`,
+    );
   return entry;
 }

@@ -29,13 +29,19 @@ export interface TextPiece {
  * link per person per paragraph is enough and more would make the text a wall of links.
  * `hrefOf` gives a speaker's page; speakers without one are left out.
  */
-export function mentionLinks(speakers: readonly Speaker[], hrefOf: (speaker: Speaker) => string | undefined): Map<string, MentionLink[]> {
+export function mentionLinks(
+  speakers: readonly Speaker[],
+  hrefOf: (speaker: Speaker) => string | undefined,
+): Map<string, MentionLink[]> {
   const byParagraph = new Map<string, MentionLink[]>();
   for (const speaker of speakers) {
     const href = hrefOf(speaker);
     if (!href) continue;
     for (const place of firstPlaceByParagraph(speaker.places)) {
-      byParagraph.set(place.paragraph, [...(byParagraph.get(place.paragraph) ?? []), { start: place.start, end: place.end, name: speaker.name, href }]);
+      byParagraph.set(place.paragraph, [
+        ...(byParagraph.get(place.paragraph) ?? []),
+        { start: place.start, end: place.end, name: speaker.name, href },
+      ]);
     }
   }
   for (const links of byParagraph.values()) links.sort((a, b) => a.start - b.start);
@@ -57,10 +63,15 @@ export function splitAtMentions(text: string, links: readonly MentionLink[]): Te
   let at = 0;
   for (const link of [...links].sort((a, b) => a.start - b.start)) {
     if (link.start < at || link.end > text.length || link.end <= link.start) {
-      throw new Error(`The mention of ${link.name} at ${link.start}–${link.end} does not fit the paragraph "${text.slice(0, 40)}…": split the source again (npm run split) so the model matches the text.`);
+      throw new Error(
+        `The mention of ${link.name} at ${link.start}–${link.end} does not fit the paragraph "${text.slice(0, 40)}…": split the source again (npm run split) so the model matches the text.`,
+      );
     }
     if (link.start > at) pieces.push({ text: text.slice(at, link.start) });
-    pieces.push({ text: text.slice(link.start, link.end), target: { name: link.name, href: link.href } });
+    pieces.push({
+      text: text.slice(link.start, link.end),
+      target: { name: link.name, href: link.href },
+    });
     at = link.end;
   }
   if (at < text.length || pieces.length === 0) pieces.push({ text: text.slice(at) });
@@ -68,7 +79,8 @@ export function splitAtMentions(text: string, links: readonly MentionLink[]): Te
 }
 
 /** Sentence ends: a stop, then space, then a capital or an opening quote; not after "Dr." or an initial. */
-const SENTENCE_END = /(?<!(?:^|[\s.])(?:Dr|Mr|Mrs|Ms|Prof|St|No|H\.E|[A-Z]))[.!?]["”’)]?\s+(?=[\p{Lu}"“‘(])/gu;
+const SENTENCE_END =
+  /(?<!(?:^|[\s.])(?:Dr|Mr|Mrs|Ms|Prof|St|No|H\.E|[A-Z]))[.!?]["”’)]?\s+(?=[\p{Lu}"“‘(])/gu;
 
 /** A paragraph's sentences with their offsets, each with its closing stop; together they are the paragraph. */
 export function sentencesOf(text: string): { start: number; text: string }[] {
@@ -88,9 +100,17 @@ export function sentencesOf(text: string): { start: number; text: string }[] {
  * `places` in it, in order, with " … " where sentences between were left out, the first place
  * linked to `target`. The whole paragraph when no sentence holds one.
  */
-export function quoteNaming(text: string, places: readonly Pick<MentionPlace, 'start' | 'end'>[], target: { name: string; href: string }): TextPiece[] {
+export function quoteNaming(
+  text: string,
+  places: readonly Pick<MentionPlace, 'start' | 'end'>[],
+  target: { name: string; href: string },
+): TextPiece[] {
   const sentences = sentencesOf(text);
-  const holds = (sentence: { start: number; text: string }) => places.some((place) => place.start >= sentence.start && place.end <= sentence.start + sentence.text.length);
+  const holds = (sentence: { start: number; text: string }) =>
+    places.some(
+      (place) =>
+        place.start >= sentence.start && place.end <= sentence.start + sentence.text.length,
+    );
   const naming = sentences.flatMap((sentence, index) => (holds(sentence) ? [index] : []));
   if (naming.length === 0) return [{ text }];
   const pieces: TextPiece[] = [];
@@ -98,10 +118,18 @@ export function quoteNaming(text: string, places: readonly Pick<MentionPlace, 's
   naming.forEach((index, i) => {
     if (i > 0) pieces.push({ text: index === naming[i - 1]! + 1 ? ' ' : ' … ' });
     const sentence = sentences[index]!;
-    const place = linked ? undefined : places.find((p) => p.start >= sentence.start && p.end <= sentence.start + sentence.text.length);
+    const place = linked
+      ? undefined
+      : places.find(
+          (p) => p.start >= sentence.start && p.end <= sentence.start + sentence.text.length,
+        );
     if (!place) return void pieces.push({ text: sentence.text });
     linked = true;
-    const link = { start: place.start - sentence.start, end: place.end - sentence.start, ...target };
+    const link = {
+      start: place.start - sentence.start,
+      end: place.end - sentence.start,
+      ...target,
+    };
     pieces.push(...splitAtMentions(sentence.text, [link]));
   });
   return pieces;

@@ -19,12 +19,23 @@ export interface ParagraphPage {
 }
 
 /** The paragraph context of the page at `href`, cited as `section`. */
-export function paragraphPage(meeting: MeetingInfo, href: string, section: string | undefined, parts: readonly SectionPart[] | undefined, site: URL | undefined): ParagraphPage {
+export function paragraphPage(
+  meeting: MeetingInfo,
+  href: string,
+  section: string | undefined,
+  parts: readonly SectionPart[] | undefined,
+  site: URL | undefined,
+): ParagraphPage {
   return { meeting, section, pageUrl: absoluteUrl(href, site), parts: parts ?? [] };
 }
 
 /** The `page` prop of a paragraph, or an error that says how to pass it. */
-export function requireParagraphPage(page: ParagraphPage | undefined, paragraphId: string): ParagraphPage {
+export function requireParagraphPage(
+  page: ParagraphPage | undefined,
+  paragraphId: string,
+): ParagraphPage {
   if (page) return page;
-  throw new Error(`Paragraph ${paragraphId} was rendered without its page: render the MDX content as <Content components={{ Paragraph }} page={paragraphPage(…)} />.`);
+  throw new Error(
+    `Paragraph ${paragraphId} was rendered without its page: render the MDX content as <Content components={{ Paragraph }} page={paragraphPage(…)} />.`,
+  );
 }

@@ -19,15 +19,33 @@ export interface ParagraphPlace {
 }
 
 /** Every paragraph of `meeting` by id. */
-export function paragraphPlaces(meeting: Pick<Meeting, 'slug' | 'sections'>): Map<string, ParagraphPlace> {
+export function paragraphPlaces(
+  meeting: Pick<Meeting, 'slug' | 'sections'>,
+): Map<string, ParagraphPlace> {
   return new Map(
     meeting.sections.flatMap((section) =>
-      section.paragraphs.map((p) => [p.id, { id: p.id, n: p.n, label: p.label ?? String(p.n), text: p.text, href: `${pageUrl(meeting.slug, section.kind, section.slug)}#${p.id}`, section }] as const),
+      section.paragraphs.map(
+        (p) =>
+          [
+            p.id,
+            {
+              id: p.id,
+              n: p.n,
+              label: p.label ?? String(p.n),
+              text: p.text,
+              href: `${pageUrl(meeting.slug, section.kind, section.slug)}#${p.id}`,
+              section,
+            },
+          ] as const,
+      ),
     ),
   );
 }
 
 /** The places of `ids` that exist, in reading order. */
-export function placesOf(ids: readonly string[], places: ReadonlyMap<string, ParagraphPlace>): ParagraphPlace[] {
+export function placesOf(
+  ids: readonly string[],
+  places: ReadonlyMap<string, ParagraphPlace>,
+): ParagraphPlace[] {
   return ids.flatMap((id) => places.get(id) ?? []).sort((a, b) => a.n - b.n);
 }

@@ -33,7 +33,17 @@ export function nameKey(name: string): string {
 function affiliationWords(speaker: Speaker): Set<string> {
   const text = [speaker.organization, speaker.role].filter(Boolean).join(' ');
   const words = text.match(/\(?\p{Lu}[\p{L}-]+\)?/gu) ?? [];
-  return new Set(words.map((w) => w.replace(/[()]/g, '')).filter((w) => w.length > 2 && !/^(?:The|Director|Minister|Deputy|Executive|General|Senior|Head|Chief|Special|Representative|Vice|Assistant|Office|Department|Ministry|Division|Of|For|And)$/.test(w)));
+  return new Set(
+    words
+      .map((w) => w.replace(/[()]/g, ''))
+      .filter(
+        (w) =>
+          w.length > 2 &&
+          !/^(?:The|Director|Minister|Deputy|Executive|General|Senior|Head|Chief|Special|Representative|Vice|Assistant|Office|Department|Ministry|Division|Of|For|And)$/.test(
+            w,
+          ),
+      ),
+  );
 }
 
 /** True when two attributions of one name can be the same person. */
@@ -52,10 +62,19 @@ export function groupPeople(meetings: Meeting[]): Person[] {
   const byName = new Map<string, Person[]>();
   for (const meeting of meetings) {
     for (const speaker of meeting.speakers) {
-      const appearance = { meeting: { slug: meeting.slug, title: meeting.title, ...(meeting.startDate ? { startDate: meeting.startDate } : {}) }, speaker };
+      const appearance = {
+        meeting: {
+          slug: meeting.slug,
+          title: meeting.title,
+          ...(meeting.startDate ? { startDate: meeting.startDate } : {}),
+        },
+        speaker,
+      };
       const key = nameKey(speaker.name);
       const namesakes = byName.get(key) ?? [];
-      const match = namesakes.find((p) => p.appearances.every((a) => sameAffiliation(a.speaker, speaker)));
+      const match = namesakes.find((p) =>
+        p.appearances.every((a) => sameAffiliation(a.speaker, speaker)),
+      );
       if (match) {
         match.appearances.push(appearance);
       } else {

@@ -18,15 +18,26 @@ export interface NavLink {
  * Generated pages that have paragraphs, ordered by their first paragraph's number: the
  * document's own order, whatever order the splitter listed the pages in.
  */
-export function readingOrder(meeting: { slug: string }, pages: readonly { data: PageFrontmatter }[]): NavLink[] {
+export function readingOrder(
+  meeting: { slug: string },
+  pages: readonly { data: PageFrontmatter }[],
+): NavLink[] {
   return pages
     .filter(({ data }) => data.paragraphs.length > 0)
-    .sort((a, b) => a.data.paragraphs[0]!.n - b.data.paragraphs[0]!.n || a.data.order - b.data.order)
-    .map(({ data }) => ({ href: pageUrl(meeting.slug, data.kind, data.slug), title: data.shortTitle }));
+    .sort(
+      (a, b) => a.data.paragraphs[0]!.n - b.data.paragraphs[0]!.n || a.data.order - b.data.order,
+    )
+    .map(({ data }) => ({
+      href: pageUrl(meeting.slug, data.kind, data.slug),
+      title: data.shortTitle,
+    }));
 }
 
 /** The stops before and after `href` in a walk. */
-export function neighbours(walk: readonly NavLink[], href: string): { previous?: NavLink | undefined; next?: NavLink | undefined } {
+export function neighbours(
+  walk: readonly NavLink[],
+  href: string,
+): { previous?: NavLink | undefined; next?: NavLink | undefined } {
   const at = walk.findIndex((link) => link.href === href);
   if (at === -1) return {};
   return { previous: walk[at - 1], next: walk[at + 1] };

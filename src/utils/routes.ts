@@ -24,20 +24,32 @@ export async function ownMeetings(): ReturnType<typeof loadMeetings> {
 }
 
 /** One path per meeting: `/<meeting>/…`. */
-export async function meetingPaths(): Promise<{ params: { meeting: string }; props: MeetingProps }[]> {
+export async function meetingPaths(): Promise<
+  { params: { meeting: string }; props: MeetingProps }[]
+> {
   const meetings = await ownMeetings();
-  return meetings.map(({ meeting, pages }) => ({ params: { meeting: meeting.slug }, props: { meeting, pages } }));
+  return meetings.map(({ meeting, pages }) => ({
+    params: { meeting: meeting.slug },
+    props: { meeting, pages },
+  }));
 }
 
 /** One path per generated page of a kind: `/<meeting>/<kind>/<slug>/`. */
-export async function sectionPaths(kind: Section['kind']): Promise<{ params: { meeting: string; slug: string }; props: SectionProps }[]> {
+export async function sectionPaths(
+  kind: Section['kind'],
+): Promise<{ params: { meeting: string; slug: string }; props: SectionProps }[]> {
   const meetings = await ownMeetings();
   return meetings.flatMap(({ meeting, pages }) =>
     pages
       .filter((page) => page.data.kind === kind)
       .map((page) => ({
         params: { meeting: meeting.slug, slug: page.data.slug },
-        props: { meeting, pages, page, section: meeting.sections.find((s) => s.kind === kind && s.slug === page.data.slug) },
+        props: {
+          meeting,
+          pages,
+          page,
+          section: meeting.sections.find((s) => s.kind === kind && s.slug === page.data.slug),
+        },
       })),
   );
 }

@@ -4,7 +4,12 @@ import { oncePerBuild, ofMeeting } from './memo.ts';
 import { sessionLinks, type PlacedLink } from './text-links.ts';
 
 async function collectSessionLinks(): Promise<Map<string, Map<string, PlacedLink[]>>> {
-  return new Map((await loadMeetings()).map(({ meeting }) => [meeting.slug, sessionLinks(meeting, (slug) => pageUrl(meeting.slug, 'session', slug))]));
+  return new Map(
+    (await loadMeetings()).map(({ meeting }) => [
+      meeting.slug,
+      sessionLinks(meeting, (slug) => pageUrl(meeting.slug, 'session', slug)),
+    ]),
+  );
 }
 
 const loadSessionLinks = oncePerBuild(collectSessionLinks);

@@ -25,7 +25,9 @@ export function parseShard(text: string): Shard | undefined {
 }
 
 /** The shard this build renders (READOUT_SHARD), if any. */
-export function currentShard(env: Record<string, string | undefined> = process.env): Shard | undefined {
+export function currentShard(
+  env: Record<string, string | undefined> = process.env,
+): Shard | undefined {
   const text = env['READOUT_SHARD'];
   return text ? parseShard(text) : undefined;
 }

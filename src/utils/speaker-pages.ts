@@ -14,7 +14,9 @@ import { groupPeople, type Person } from './people.ts';
  * with a homonym gets the suffixed id and the older page keeps its URL.
  */
 function oldestFirst(meetings: Meeting[]): Meeting[] {
-  return [...meetings].sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? '') || a.slug.localeCompare(b.slug));
+  return [...meetings].sort(
+    (a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? '') || a.slug.localeCompare(b.slug),
+  );
 }
 
 async function collectPeople(): Promise<Person[]> {
@@ -25,17 +27,32 @@ async function collectPeople(): Promise<Person[]> {
 export const loadPeople: () => Promise<Person[]> = oncePerBuild(collectPeople);
 
 /** The page of a meeting's speaker, with the lookup built once per build. */
-export const loadPersonHref: () => Promise<(meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined> = oncePerBuild(async () => personHrefs(await loadPeople()));
+export const loadPersonHref: () => Promise<
+  (meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined
+> = oncePerBuild(async () => personHrefs(await loadPeople()));
 
 /** Looks up the page of a meeting's speaker among `people`. */
-export function personHrefs(people: readonly Person[]): (meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined {
-  const byKey = new Map(people.flatMap((person) => person.appearances.map((a) => [`${a.meeting.slug}/${a.speaker.id}`, personUrl(person.id)] as const)));
+export function personHrefs(
+  people: readonly Person[],
+): (meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined {
+  const byKey = new Map(
+    people.flatMap((person) =>
+      person.appearances.map(
+        (a) => [`${a.meeting.slug}/${a.speaker.id}`, personUrl(person.id)] as const,
+      ),
+    ),
+  );
   return (meetingSlug, speaker) => byKey.get(`${meetingSlug}/${speaker.id}`);
 }
 
 async function collectTargets(): Promise<Map<string, Map<string, MentionLink[]>>> {
   const [meetings, personHref] = await Promise.all([loadMeetings(), loadPersonHref()]);
-  return new Map(meetings.map(({ meeting }) => [meeting.slug, mentionLinks(meeting.speakers, (speaker) => personHref(meeting.slug, speaker))]));
+  return new Map(
+    meetings.map(({ meeting }) => [
+      meeting.slug,
+      mentionLinks(meeting.speakers, (speaker) => personHref(meeting.slug, speaker)),
+    ]),
+  );
 }
 
 const loadTargets = oncePerBuild(collectTargets);

@@ -5,8 +5,13 @@ import type { Meeting, Speaker } from '../schemas/meeting.ts';
 export const SPEAKERS_ON_PAGE = { id: 'speakers-on-page', title: 'Speakers on this page' } as const;
 
 /** Speakers named in `paragraphIds`, in order of first mention on the page. */
-export function speakersOnPage(meeting: Pick<Meeting, 'speakers'>, paragraphIds: readonly string[]): Speaker[] {
+export function speakersOnPage(
+  meeting: Pick<Meeting, 'speakers'>,
+  paragraphIds: readonly string[],
+): Speaker[] {
   const onPage = new Set(paragraphIds);
   const firstOnPage = (mentions: string[]) => paragraphIds.findIndex((id) => mentions.includes(id));
-  return meeting.speakers.filter((speaker) => speaker.mentions.some((id) => onPage.has(id))).sort((a, b) => firstOnPage(a.mentions) - firstOnPage(b.mentions));
+  return meeting.speakers
+    .filter((speaker) => speaker.mentions.some((id) => onPage.has(id)))
+    .sort((a, b) => firstOnPage(a.mentions) - firstOnPage(b.mentions));
 }

@@ -21,14 +21,23 @@ export function eventJsonLd(meeting: MeetingInfo, overviewUrl: string): JsonLd {
     startDate: meeting.startDate,
     endDate: meeting.endDate,
     eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-    location: meeting.venue ? { '@type': 'Place', name: meeting.venue, address: meeting.venue } : undefined,
+    location: meeting.venue
+      ? { '@type': 'Place', name: meeting.venue, address: meeting.venue }
+      : undefined,
     organizer: organization(meeting),
     url: overviewUrl,
   };
 }
 
 /** One page of the summary: a Report (overview, conclusions) or an Article (sessions, indexes). */
-export function pageJsonLd(page: { type: 'Report' | 'Article'; title: string; description: string; url: string; meeting: MeetingInfo; overviewUrl: string }): JsonLd {
+export function pageJsonLd(page: {
+  type: 'Report' | 'Article';
+  title: string;
+  description: string;
+  url: string;
+  meeting: MeetingInfo;
+  overviewUrl: string;
+}): JsonLd {
   return {
     '@type': page.type,
     headline: page.title,
@@ -42,10 +51,18 @@ export function pageJsonLd(page: { type: 'Report' | 'Article'; title: string; de
 }
 
 /** The breadcrumb trail as a schema.org BreadcrumbList with absolute URLs. */
-export function breadcrumbJsonLd(crumbs: readonly NavLink[], toAbsolute: (href: string) => string): JsonLd {
+export function breadcrumbJsonLd(
+  crumbs: readonly NavLink[],
+  toAbsolute: (href: string) => string,
+): JsonLd {
   return {
     '@type': 'BreadcrumbList',
-    itemListElement: crumbs.map((crumb, index) => ({ '@type': 'ListItem', position: index + 1, name: crumb.title, item: toAbsolute(crumb.href) })),
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.title,
+      item: toAbsolute(crumb.href),
+    })),
   };
 }
 
@@ -54,6 +71,12 @@ export function breadcrumbJsonLd(crumbs: readonly NavLink[], toAbsolute: (href: 
  * U+2028/9 escaped so text can never close the script or break a reader.
  */
 export function serializeJsonLd(nodes: readonly JsonLd[]): string {
-  const json = JSON.stringify({ '@context': 'https://schema.org', '@graph': nodes }, (_key, value: unknown) => (typeof value === 'string' ? oneLine(value) : value));
-  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(
+    { '@context': 'https://schema.org', '@graph': nodes },
+    (_key, value: unknown) => (typeof value === 'string' ? oneLine(value) : value),
+  );
+  return json.replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

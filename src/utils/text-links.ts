@@ -26,7 +26,10 @@ export interface PlacedLink {
  * Cuts the unlinked pieces of `pieces` at each reference whose text is where the model says it
  * is; a reference that overlaps a mention, or no longer matches the text, is left unlinked.
  */
-export function linkReferences(pieces: readonly TextPiece[], references: readonly PlacedLink[]): LinkedPiece[] {
+export function linkReferences(
+  pieces: readonly TextPiece[],
+  references: readonly PlacedLink[],
+): LinkedPiece[] {
   const linked: LinkedPiece[] = [];
   let offset = 0;
   for (const piece of pieces) {
@@ -35,10 +38,20 @@ export function linkReferences(pieces: readonly TextPiece[], references: readonl
       linked.push({ text: piece.text, link: { href: piece.target.href, kind: 'mention' } });
     } else {
       let at = offset;
-      const inside = references.filter((r) => r.start >= offset && r.start + r.text.length <= end).sort((a, b) => a.start - b.start);
+      const inside = references
+        .filter((r) => r.start >= offset && r.start + r.text.length <= end)
+        .sort((a, b) => a.start - b.start);
       for (const reference of inside) {
-        if (reference.start < at || piece.text.slice(reference.start - offset, reference.start - offset + reference.text.length) !== reference.text) continue;
-        if (reference.start > at) linked.push({ text: piece.text.slice(at - offset, reference.start - offset) });
+        if (
+          reference.start < at ||
+          piece.text.slice(
+            reference.start - offset,
+            reference.start - offset + reference.text.length,
+          ) !== reference.text
+        )
+          continue;
+        if (reference.start > at)
+          linked.push({ text: piece.text.slice(at - offset, reference.start - offset) });
         linked.push({ text: reference.text, link: { href: reference.href, kind: 'session' } });
         at = reference.start + reference.text.length;
       }
@@ -50,11 +63,18 @@ export function linkReferences(pieces: readonly TextPiece[], references: readonl
 }
 
 /** For each paragraph id of a meeting, its references to sessions; `hrefOf` gives a session's page. */
-export function sessionLinks(meeting: Pick<Meeting, 'sections'>, hrefOf: (sessionSlug: string) => string): Map<string, PlacedLink[]> {
+export function sessionLinks(
+  meeting: Pick<Meeting, 'sections'>,
+  hrefOf: (sessionSlug: string) => string,
+): Map<string, PlacedLink[]> {
   const byParagraph = new Map<string, PlacedLink[]>();
   for (const section of meeting.sections) {
     for (const reference of section.sessionReferences ?? []) {
-      const link = { start: reference.start, text: reference.text, href: hrefOf(reference.session) };
+      const link = {
+        start: reference.start,
+        text: reference.text,
+        href: hrefOf(reference.session),
+      };
       byParagraph.set(reference.paragraph, [...(byParagraph.get(reference.paragraph) ?? []), link]);
     }
   }

@@ -24,29 +24,52 @@ afterAll(async () => {
 /** Runs axe on the page as it is and lists each violation with its first few targets. */
 async function axeViolations(page: import('playwright-core').Page): Promise<string[]> {
   const result = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: tags } });
   }, TAGS);
-  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
 }
 
 describe.concurrent('accessibility', () => {
-  it.each(urls)('%s has no axe violations in light and dark at 1280 and 390 px', async (url) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(servedUrl(url, inject('siteUrl')));
-    // Closed disclosures hide their content from axe; open them so citations are checked too.
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-    await page.addScriptTag({ path: AXE });
-    const found: string[] = [];
-    for (const layout of LAYOUTS) {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.setViewportSize(layout);
-        await page.emulateMedia({ colorScheme });
-        found.push(...(await axeViolations(page)).map((v) => `${layout.width}px ${colorScheme}: ${v}`));
+  it.each(urls)(
+    '%s has no axe violations in light and dark at 1280 and 390 px',
+    async (url) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(servedUrl(url, inject('siteUrl')));
+      // Closed disclosures hide their content from axe; open them so citations are checked too.
+      await page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => (d.open = true)),
+      );
+      await page.addScriptTag({ path: AXE });
+      const found: string[] = [];
+      for (const layout of LAYOUTS) {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.setViewportSize(layout);
+          await page.emulateMedia({ colorScheme });
+          found.push(
+            ...(await axeViolations(page)).map((v) => `${layout.width}px ${colorScheme}: ${v}`),
+          );
+        }
       }
-    }
-    await context.close();
-    expect(found).toEqual([]);
-  }, 120_000);
+      await context.close();
+      expect(found).toEqual([]);
+    },
+    120_000,
+  );
 });

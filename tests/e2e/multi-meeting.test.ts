@@ -17,7 +17,10 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  build = await buildSources('multi-meeting-tests', ['content/sources/idm-2018.txt', 'tests/fixtures/sources/wcw-2021.txt']);
+  build = await buildSources('multi-meeting-tests', [
+    'content/sources/idm-2018.txt',
+    'tests/fixtures/sources/wcw-2021.txt',
+  ]);
   siteDir = build.siteDir;
   server = await serveStatic({ root: siteDir });
   browser = await launchBrowser();
@@ -40,7 +43,9 @@ describe('a site of two meetings', () => {
   });
 
   it('keeps every URL of the first meeting as it was before the second was added', async () => {
-    const single = (await builtPages(inject('siteDir'))).map((p) => p.path).filter((path) => path.startsWith('/idm-2018/'));
+    const single = (await builtPages(inject('siteDir')))
+      .map((p) => p.path)
+      .filter((path) => path.startsWith('/idm-2018/'));
     const multi = new Set((await builtPages(siteDir)).map((p) => p.path));
     expect(single.length).toBeGreaterThan(15);
     expect(single.filter((path) => !multi.has(path))).toEqual([]);
@@ -52,12 +57,16 @@ describe('a site of two meetings', () => {
     await page.goto(`${server.url}search/?q=cooperation&meeting=${meeting}`);
     const results = page.locator('[data-search-results] a[href]');
     await results.first().waitFor();
-    const hrefs = await results.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const hrefs = await results.evaluateAll((anchors) =>
+      anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.every((href) => href.startsWith('/wcw-2021/'))).toBe(true);
     await page.goto(`${server.url}search/?q=cooperation`);
     await results.first().waitFor();
-    const all = await results.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const all = await results.evaluateAll((anchors) =>
+      anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
     expect(all.some((href) => href.startsWith('/idm-2018/'))).toBe(true);
     await page.close();
   });
@@ -70,9 +79,15 @@ describe('search this meeting', () => {
     await page.getByLabel('Search this meeting').fill('cooperation');
     await page.getByLabel('Search this meeting').press('Enter');
     await page.waitForURL(/\/search\/\?/);
-    expect(new URL(page.url()).searchParams.get('meeting')).toBe('World Conference on Water Cooperation 2021');
+    expect(new URL(page.url()).searchParams.get('meeting')).toBe(
+      'World Conference on Water Cooperation 2021',
+    );
     await page.locator('[data-search-results] a[href]').first().waitFor();
-    const hrefs = await page.locator('[data-search-results] a[href]').evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const hrefs = await page
+      .locator('[data-search-results] a[href]')
+      .evaluateAll((anchors) =>
+        anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
     expect(hrefs.every((href) => href.startsWith('/wcw-2021/'))).toBe(true);
     await page.close();
   });

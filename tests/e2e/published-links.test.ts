@@ -19,19 +19,32 @@ import { launchBrowser } from './support/browser.ts';
 
 const FIRST_DATE = '2026-01-10';
 const CORRECTION_DATE = '2026-02-01';
-const INSERTED = 'Participants added that survivors of trafficking should be consulted whenever such partnerships are designed and evaluated.';
+const INSERTED =
+  'Participants added that survivors of trafficking should be consulted whenever such partnerships are designed and evaluated.';
 
 /** The corrections, as a publisher would make them in the source text. */
 function correct(text: string): string {
   const replacements: [string, string][] = [
     // A reworded thesis: its page's slug changes.
-    ['Much more needs to be done on forced labour and trafficking.', 'Much more must be done on forced labour and trafficking.'],
+    [
+      'Much more needs to be done on forced labour and trafficking.',
+      'Much more must be done on forced labour and trafficking.',
+    ],
     // A renamed session: its page's slug changes.
-    ['The next session, "Setting the scene: Partnering', 'The next session, "Framing the debate: Partnering'],
+    [
+      'The next session, "Setting the scene: Partnering',
+      'The next session, "Framing the debate: Partnering',
+    ],
     // A split paragraph (¶ 21): a blank line before its second speaker.
-    ['He hailed IOM as a key partner in all these areas. Frank Laczko', 'He hailed IOM as a key partner in all these areas.\n\nFrank Laczko'],
+    [
+      'He hailed IOM as a key partner in all these areas. Frank Laczko',
+      'He hailed IOM as a key partner in all these areas.\n\nFrank Laczko',
+    ],
     // Two merged paragraphs (¶ 31 and ¶ 32).
-    ['agree to house the refugees.\n\nFor Louai Turjiman', 'agree to house the refugees. For Louai Turjiman'],
+    [
+      'agree to house the refugees.\n\nFor Louai Turjiman',
+      'agree to house the refugees. For Louai Turjiman',
+    ],
   ];
   let corrected = text;
   for (const [from, to] of replacements) {
@@ -40,14 +53,26 @@ function correct(text: string): string {
   }
   const paragraphs = corrected.split('\n\n');
   // A deleted paragraph (¶ 13, the first of the closing session).
-  const deleted = paragraphs.findIndex((p) => p.startsWith('IOM Director General William Lacy Swing and Louise Arbour'));
+  const deleted = paragraphs.findIndex((p) =>
+    p.startsWith('IOM Director General William Lacy Swing and Louise Arbour'),
+  );
   // An inserted paragraph, after ¶ 28.
   const before = paragraphs.findIndex((p) => p.startsWith('Also, Liz Drew'));
   // A paragraph moved to another page (¶ 29, to the end of the next key conclusion, after the merged ¶ 31).
   const moved = paragraphs.findIndex((p) => p.startsWith('In the same vein, Dr Ely Thelot'));
-  const merged = paragraphs.findIndex((p) => p.includes('agree to house the refugees. For Louai Turjiman'));
+  const merged = paragraphs.findIndex((p) =>
+    p.includes('agree to house the refugees. For Louai Turjiman'),
+  );
   expect([deleted, before, moved, merged].every((i) => i > 0)).toBe(true);
-  const edited = paragraphs.flatMap((p, i) => (i === deleted || i === moved ? [] : i === before ? [p, INSERTED] : i === merged ? [p, paragraphs[moved]!] : [p]));
+  const edited = paragraphs.flatMap((p, i) =>
+    i === deleted || i === moved
+      ? []
+      : i === before
+        ? [p, INSERTED]
+        : i === merged
+          ? [p, paragraphs[moved]!]
+          : [p],
+  );
   return edited.join('\n\n');
 }
 
@@ -60,16 +85,37 @@ const CRISIS = '/idm-2018/conclusions/migration-not-crisis-but-reality/';
 const CLOSING = '/idm-2018/sessions/closing-session/';
 
 /** Pages whose address changed: old path → new path (written by hand, not computed). */
-const MOVED_PAGES: Record<string, string> = { [OLD_THESIS]: NEW_THESIS, [OLD_SESSION]: NEW_SESSION };
+const MOVED_PAGES: Record<string, string> = {
+  [OLD_THESIS]: NEW_THESIS,
+  [OLD_SESSION]: NEW_SESSION,
+};
 
 /** What an old link must show after the corrections, where that is not "the same text at the same place". */
-type Expected = { at: string; startsWith: string; includes?: string } | { note: string; linksTo?: string };
+type Expected =
+  { at: string; startsWith: string; includes?: string } | { note: string; linksTo?: string };
 const CHANGED: Record<string, Expected> = {
-  [`${OLD_THESIS}#p26`]: { at: `${NEW_THESIS}#p26`, startsWith: 'Much more must be done on forced labour and trafficking. Although' },
-  [`${OLD_SESSION}#p7`]: { at: `${NEW_SESSION}#p7`, startsWith: 'The next session, "Framing the debate: Partnering' },
-  [`${DATA}#p21`]: { at: `${DATA}#p21`, startsWith: 'Mark Hereward, Associate Director', includes: 'He hailed IOM as a key partner in all these areas.' },
-  [`${CRISIS}#p31`]: { at: `${CRISIS}#p31`, startsWith: 'Another example of migration management', includes: 'For Louai Turjiman' },
-  [`${CRISIS}#p32`]: { note: '¶ 32 was removed in the correction of 1 February 2026; its text is now part of ¶ 31.', linksTo: `${CRISIS}#p31` },
+  [`${OLD_THESIS}#p26`]: {
+    at: `${NEW_THESIS}#p26`,
+    startsWith: 'Much more must be done on forced labour and trafficking. Although',
+  },
+  [`${OLD_SESSION}#p7`]: {
+    at: `${NEW_SESSION}#p7`,
+    startsWith: 'The next session, "Framing the debate: Partnering',
+  },
+  [`${DATA}#p21`]: {
+    at: `${DATA}#p21`,
+    startsWith: 'Mark Hereward, Associate Director',
+    includes: 'He hailed IOM as a key partner in all these areas.',
+  },
+  [`${CRISIS}#p31`]: {
+    at: `${CRISIS}#p31`,
+    startsWith: 'Another example of migration management',
+    includes: 'For Louai Turjiman',
+  },
+  [`${CRISIS}#p32`]: {
+    note: '¶ 32 was removed in the correction of 1 February 2026; its text is now part of ¶ 31.',
+    linksTo: `${CRISIS}#p31`,
+  },
   [`${CLOSING}#p13`]: { note: '¶ 13 was removed in the correction of 1 February 2026.' },
   [`${OLD_THESIS}#p29`]: { at: `${CRISIS}#p31a`, startsWith: 'In the same vein, Dr Ely Thelot' },
 };
@@ -110,12 +156,16 @@ afterAll(async () => {
 });
 
 /** Every same-site link of every page of a build, keyed `path#fragment`, with the passage it names. */
-async function collectLinks(siteDir: string): Promise<Map<string, { link: Link; text: string | undefined }>> {
+async function collectLinks(
+  siteDir: string,
+): Promise<Map<string, { link: Link; text: string | undefined }>> {
   const links = new Map<string, { link: Link; text: string | undefined }>();
   const pages = await builtPages(siteDir);
   for (const page of pages) {
     const document = await readDocument(page.file);
-    const hrefs = [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '');
+    const hrefs = [...document.querySelectorAll('a[href]')].map(
+      (a) => a.getAttribute('href') ?? '',
+    );
     for (const href of [page.path, ...hrefs]) {
       const url = new URL(href, `http://site${page.path}`);
       if (url.host !== 'site' || /^\/(?:_astro|pagefind)\//.test(url.pathname)) continue;
@@ -140,11 +190,18 @@ function fileOf(siteDir: string, path: string): string {
 async function passage(siteDir: string, { path, fragment }: Link): Promise<string | undefined> {
   if (!/^p\d/.test(fragment)) return undefined;
   const document = await readDocument(fileOf(siteDir, path));
-  return document.getElementById(fragment)?.querySelector('.para-text')?.textContent?.replace(/\s+/g, ' ').trim();
+  return document
+    .getElementById(fragment)
+    ?.querySelector('.para-text')
+    ?.textContent?.replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Where a link leads in a build without a browser: a redirect page's target, then the element. */
-async function resolveInFiles(siteDir: string, link: Link): Promise<{ at: string; text?: string | undefined; note?: string | undefined; exists: boolean }> {
+async function resolveInFiles(
+  siteDir: string,
+  link: Link,
+): Promise<{ at: string; text?: string | undefined; note?: string | undefined; exists: boolean }> {
   const html = await readFile(fileOf(siteDir, link.path), 'utf8').catch(() => undefined);
   if (html === undefined) return { at: keyOf(link), exists: false };
   const refresh = /<meta http-equiv="refresh" content="0; url=([^"]+)"/.exec(html)?.[1];
@@ -156,9 +213,18 @@ async function resolveInFiles(siteDir: string, link: Link): Promise<{ at: string
   const clean = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim();
   const forward = element?.getAttribute('data-forward');
   // What the page's script does on arrival: an anchor whose text is now on another page goes there.
-  if (forward) return resolveInFiles(siteDir, { path: forward.split('#')[0]!, fragment: forward.split('#')[1] ?? '' });
-  if (element?.classList.contains('para-retired')) return { at: keyOf(link), note: clean(element.textContent), exists: true };
-  return { at: keyOf(link), text: isParagraph ? clean(element?.querySelector('.para-text')?.textContent) : undefined, exists: element !== null };
+  if (forward)
+    return resolveInFiles(siteDir, {
+      path: forward.split('#')[0]!,
+      fragment: forward.split('#')[1] ?? '',
+    });
+  if (element?.classList.contains('para-retired'))
+    return { at: keyOf(link), note: clean(element.textContent), exists: true };
+  return {
+    at: keyOf(link),
+    text: isParagraph ? clean(element?.querySelector('.para-text')?.textContent) : undefined,
+    exists: element !== null,
+  };
 }
 
 describe('after a correction, every link of the first edition', () => {
@@ -174,13 +240,25 @@ describe('after a correction, every link of the first edition', () => {
       const found = await resolveInFiles(second.siteDir, link);
       const expected = CHANGED[key];
       if (expected && 'note' in expected) {
-        if (found.note !== expected.note) wrong.push(`${key}: expected the note "${expected.note}", found ${JSON.stringify(found)}`);
+        if (found.note !== expected.note)
+          wrong.push(
+            `${key}: expected the note "${expected.note}", found ${JSON.stringify(found)}`,
+          );
       } else if (expected) {
-        const ok = found.at === expected.at && found.text?.startsWith(expected.startsWith) && (!expected.includes || found.text.includes(expected.includes));
-        if (!ok) wrong.push(`${key}: expected ${expected.at} starting "${expected.startsWith}", found ${JSON.stringify(found).slice(0, 200)}`);
+        const ok =
+          found.at === expected.at &&
+          found.text?.startsWith(expected.startsWith) &&
+          (!expected.includes || found.text.includes(expected.includes));
+        if (!ok)
+          wrong.push(
+            `${key}: expected ${expected.at} starting "${expected.startsWith}", found ${JSON.stringify(found).slice(0, 200)}`,
+          );
       } else {
         const at = keyOf({ path: MOVED_PAGES[link.path] ?? link.path, fragment: link.fragment });
-        if (!found.exists || found.at !== at || found.text !== text) wrong.push(`${key}: expected ${at} with the same text, found ${JSON.stringify(found).slice(0, 200)}`);
+        if (!found.exists || found.at !== at || found.text !== text)
+          wrong.push(
+            `${key}: expected ${at} with the same text, found ${JSON.stringify(found).slice(0, 200)}`,
+          );
       }
     }
     expect(wrong).toEqual([]);
@@ -197,10 +275,14 @@ describe('after a correction, every link of the first edition', () => {
     const page = await browser.newPage();
     await page.goto(new URL(`${OLD_THESIS}#p26`, server.url).href);
     await page.waitForURL(`**${NEW_THESIS}#p26`);
-    expect(await page.locator(':target .para-text').textContent()).toMatch(/^Much more must be done/);
+    expect(await page.locator(':target .para-text').textContent()).toMatch(
+      /^Much more must be done/,
+    );
     await page.goto(new URL(`${OLD_SESSION}#p8`, server.url).href);
     await page.waitForURL(`**${NEW_SESSION}#p8`);
-    expect(await page.locator(':target .para-text').textContent()).toBe(published.get(`${OLD_SESSION}#p8`)?.text);
+    expect(await page.locator(':target .para-text').textContent()).toBe(
+      published.get(`${OLD_SESSION}#p8`)?.text,
+    );
     await page.close();
   });
 
@@ -217,7 +299,9 @@ describe('after a correction, every link of the first edition', () => {
     const page = await browser.newPage();
     await page.goto(new URL(`${OLD_THESIS}#p29`, server.url).href);
     await page.waitForURL(`**${CRISIS}#p31a`);
-    expect(await page.locator(':target .para-text').textContent()).toMatch(/^In the same vein, Dr Ely Thelot/);
+    expect(await page.locator(':target .para-text').textContent()).toMatch(
+      /^In the same vein, Dr Ely Thelot/,
+    );
     await page.close();
   });
 
@@ -225,24 +309,35 @@ describe('after a correction, every link of the first edition', () => {
     const page = await browser.newPage();
     await page.goto(new URL(`${CRISIS}#p32`, server.url).href);
     const note = page.locator(':target');
-    expect((await note.textContent())?.replace(/\s+/g, ' ')).toContain('¶ 32 was removed in the correction of 1 February 2026');
+    expect((await note.textContent())?.replace(/\s+/g, ' ')).toContain(
+      '¶ 32 was removed in the correction of 1 February 2026',
+    );
     expect(await note.locator('a').getAttribute('href')).toBe(`${CRISIS}#p31`);
     // The browser scrolls to the target once the page is laid out, which may come after `load`.
-    await expect.poll(async () => (await note.boundingBox())?.y ?? Infinity, { timeout: 5_000 }).toBeLessThan(page.viewportSize()!.height);
+    await expect
+      .poll(async () => (await note.boundingBox())?.y ?? Infinity, { timeout: 5_000 })
+      .toBeLessThan(page.viewportSize()!.height);
     await page.close();
   });
 
   it('writes redirect pages and pages with retired anchors as valid HTML', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:document'] });
     for (const path of [OLD_SESSION, CRISIS, CLOSING, NEW_THESIS]) {
-      const report = await validator.validateString(await readFile(fileOf(second.siteDir, path), 'utf8'), path);
-      expect(report.results.flatMap((r) => r.messages.map((m) => `${path}: ${m.ruleId} ${m.message}`))).toEqual([]);
+      const report = await validator.validateString(
+        await readFile(fileOf(second.siteDir, path), 'utf8'),
+        path,
+      );
+      expect(
+        report.results.flatMap((r) => r.messages.map((m) => `${path}: ${m.ruleId} ${m.message}`)),
+      ).toEqual([]);
     }
   });
 
   it('lists the correction in the edition history on the About page', async () => {
     const document = await readDocument(fileOf(second.siteDir, '/idm-2018/about/'));
-    const entries = [...document.querySelectorAll('.edition-history li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    const entries = [...document.querySelectorAll('.edition-history li')].map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
     expect(entries).toEqual([
       '1 February 2026: 4 paragraphs corrected; ¶ 21a, ¶ 28a inserted; ¶ 13, ¶ 32 removed; 1 paragraph moved; 2 pages renamed',
       '10 January 2026: First edition',
@@ -250,11 +345,16 @@ describe('after a correction, every link of the first edition', () => {
   });
 
   it('refuses a frozen build that would change the committed lockfile, in one line saying to commit it', async () => {
-    await writeFile(editions.source, (await readFile(editions.source, 'utf8')).replace('Also, Liz Drew', 'Liz Drew'));
+    await writeFile(
+      editions.source,
+      (await readFile(editions.source, 'utf8')).replace('Also, Liz Drew', 'Liz Drew'),
+    );
     const frozen = await editions.build('frozen', '2026-03-01', ['--frozen']);
     expect(frozen.code).toBe(1);
     const lines = frozen.output.trim().split('\n');
-    expect(lines.at(-1)).toMatch(/^error: .*idm-2018\.links\.json: the published-links lockfile would change \(1 paragraph corrected\) — run `npm run build` and commit .*idm-2018\.links\.json$/);
+    expect(lines.at(-1)).toMatch(
+      /^error: .*idm-2018\.links\.json: the published-links lockfile would change \(1 paragraph corrected\) — run `npm run build` and commit .*idm-2018\.links\.json$/,
+    );
   });
 });
 
@@ -269,7 +369,10 @@ describe('a build without SITE_URL', () => {
     const pages = new Set((await builtPages(first.siteDir)).map((p) => p.path));
     // Pagefind's own scripts are a library's code, not claims about this site; its index is binary.
     const files = (await readdir(first.siteDir, { recursive: true, withFileTypes: true })).filter(
-      (f) => f.isFile() && /\.(?:html|xml|txt|json|bib|ris|csv|js|css|webmanifest)$/.test(f.name) && !(f.parentPath.endsWith('/pagefind') && f.name.endsWith('.js')),
+      (f) =>
+        f.isFile() &&
+        /\.(?:html|xml|txt|json|bib|ris|csv|js|css|webmanifest)$/.test(f.name) &&
+        !(f.parentPath.endsWith('/pagefind') && f.name.endsWith('.js')),
     );
     const claims: string[] = [];
     for (const file of files) {
@@ -277,7 +380,8 @@ describe('a build without SITE_URL', () => {
       for (const [url] of text.matchAll(/https?:\/\/[^\s"'<>)`\\]+/g)) {
         const { host, pathname } = new URL(url.replace(/[.,;]+$/, ''));
         if (VOCABULARIES.has(host)) continue;
-        if (host.includes('readout') || pages.has(pathname) || pathname.startsWith('/idm-2018/')) claims.push(`${file.name}: ${url}`);
+        if (host.includes('readout') || pages.has(pathname) || pathname.startsWith('/idm-2018/'))
+          claims.push(`${file.name}: ${url}`);
       }
     }
     expect(claims).toEqual([]);
@@ -290,7 +394,11 @@ describe('a build without SITE_URL', () => {
     for (const { path, file } of await builtPages(first.siteDir)) {
       const document = await readDocument(file);
       if (document.querySelector('link[rel="canonical"]')) found.push(`${path}: canonical`);
-      if (document.querySelector('meta[name="robots"][content="noindex"]') && !path.endsWith('/404.html')) found.push(`${path}: noindex`);
+      if (
+        document.querySelector('meta[name="robots"][content="noindex"]') &&
+        !path.endsWith('/404.html')
+      )
+        found.push(`${path}: noindex`);
     }
     expect(found).toEqual([]);
   });
@@ -302,8 +410,14 @@ describe('a build without SITE_URL', () => {
     try {
       await page.goto(new URL(DATA, firstServer.url).href);
       const overview = new URL('/idm-2018/', firstServer.url).href;
-      for (const [file, field] of [['citation.bib', `  url = {${overview}}`], ['citation.ris', `UR  - ${overview}`]] as const) {
-        const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.cite-this a[href$="${file}"]`)]);
+      for (const [file, field] of [
+        ['citation.bib', `  url = {${overview}}`],
+        ['citation.ris', `UR  - ${overview}`],
+      ] as const) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click(`.cite-this a[href$="${file}"]`),
+        ]);
         expect(download.suggestedFilename()).toBe(file);
         expect((await readFile(await download.path(), 'utf8')).split(/\r?\n/)).toContain(field);
       }
@@ -314,14 +428,20 @@ describe('a build without SITE_URL', () => {
   });
 
   it('copies links and citations with the origin the reader is on', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await browser.newContext({
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     const page = await context.newPage();
     const firstServer = await serveStatic({ root: first.siteDir });
     try {
       await page.goto(new URL(DATA, firstServer.url).href);
       await page.click('#p20 [data-copy="link"]');
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`${DATA}#p20`, firstServer.url).href);
-      expect(await page.locator('#p20 .citation').textContent()).toContain(`${new URL(`${DATA}#p20`, firstServer.url).href} (accessed`);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+        new URL(`${DATA}#p20`, firstServer.url).href,
+      );
+      expect(await page.locator('#p20 .citation').textContent()).toContain(
+        `${new URL(`${DATA}#p20`, firstServer.url).href} (accessed`,
+      );
     } finally {
       await context.close();
       await firstServer.close();

@@ -1,7 +1,12 @@
 /** What only a browser shows: copying links, arriving at a paragraph, walking the meeting, the theme, and reading without JavaScript. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { builtMeeting, expectedReadingOrder, meetingTextPages, sectionPath } from '../site/support/model.ts';
+import {
+  builtMeeting,
+  expectedReadingOrder,
+  meetingTextPages,
+  sectionPath,
+} from '../site/support/model.ts';
 import { launchBrowser } from './support/browser.ts';
 
 const siteUrl = inject('siteUrl');
@@ -32,7 +37,9 @@ describe('copying from a page', () => {
     await page.goto(url);
     await page.focus('#p12 .para-number');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Copy link to paragraph 12');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Copy link to paragraph 12',
+    );
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#announcer')).toBe('Link copied');
     const canonical = await page.getAttribute('link[rel="canonical"]', 'href');
@@ -47,7 +54,9 @@ describe('copying from a page', () => {
     await page.click('#p12 [data-copy="citation"]');
     await expect.poll(() => page.textContent('#announcer')).toBe('Citation copied');
     const citation = await page.evaluate(() => navigator.clipboard.readText());
-    const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
+    const today = await page.evaluate(() =>
+      new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+    );
     expect(citation).toContain(meeting.organizer ?? meeting.title);
     expect(citation).toContain('¶ 12');
     expect(citation).toContain(`${await page.getAttribute('link[rel="canonical"]', 'href')}#p12`);
@@ -62,8 +71,11 @@ describe.concurrent('reading in a browser', () => {
     const overflowing: string[] = [];
     for (const path of meetingTextPages(meeting, new URL(siteUrl).pathname)) {
       await page.goto(new URL(path, siteUrl).href);
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)) overflowing.push(path);
+      await page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => (d.open = true)),
+      );
+      if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth))
+        overflowing.push(path);
     }
     expect(overflowing).toEqual([]);
     await page.context().close();
@@ -74,15 +86,22 @@ describe.concurrent('reading in a browser', () => {
     await page.goto(overview);
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('.site-footer .print-only')).toBe(true);
-    expect(await page.textContent('.site-footer .print-only')).toBe(await page.getAttribute('link[rel="canonical"]', 'href'));
-    for (const control of ['.site-header', 'nav.breadcrumbs', 'nav.prev-next', '.para-tools']) expect(await page.isVisible(control), control).toBe(false);
+    expect(await page.textContent('.site-footer .print-only')).toBe(
+      await page.getAttribute('link[rel="canonical"]', 'href'),
+    );
+    for (const control of ['.site-header', 'nav.breadcrumbs', 'nav.prev-next', '.para-tools'])
+      expect(await page.isVisible(control), control).toBe(false);
     await page.context().close();
   });
 
   it('highlights ¶ 12 and scrolls to it on arrival at #p12', async () => {
-    const page = await openPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const page = await openPage({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
     await page.goto(`${new URL(sectionPath(meeting, sectionOf12!), siteUrl).href}#p12`);
-    const background = (selector: string) => page.$eval(selector, (e) => getComputedStyle(e).backgroundColor);
+    const background = (selector: string) =>
+      page.$eval(selector, (e) => getComputedStyle(e).backgroundColor);
     const other = sectionOf12!.paragraphs.find((p) => p.id !== 'p12')!.id;
     expect(await background('#p12')).not.toBe(await background(`#${other}`));
     const top = await page.$eval('#p12', (e) => e.getBoundingClientRect().top);
@@ -98,7 +117,10 @@ describe.concurrent('reading in a browser', () => {
       const seen = [start];
       await page.goto(new URL(start, siteUrl).href);
       while (seen.length <= expected.length && (await page.$(`a[rel="${rel}"]`))) {
-        await Promise.all([page.waitForURL((u) => u.pathname !== seen.at(-1)), page.click(`a[rel="${rel}"]`)]);
+        await Promise.all([
+          page.waitForURL((u) => u.pathname !== seen.at(-1)),
+          page.click(`a[rel="${rel}"]`),
+        ]);
         seen.push(new URL(page.url()).pathname);
       }
       return seen;
@@ -113,8 +135,14 @@ describe.concurrent('reading in a browser', () => {
     const conclusion = meeting.sections.find((s) => s.kind === 'conclusion')!;
     await page.goto(new URL(sectionPath(meeting, conclusion), siteUrl).href);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
-    const aside = await page.$eval('.page-aside', (e) => e.getBoundingClientRect().toJSON() as DOMRect);
-    const text = await page.$eval('.page-body .para', (e) => e.getBoundingClientRect().toJSON() as DOMRect);
+    const aside = await page.$eval(
+      '.page-aside',
+      (e) => e.getBoundingClientRect().toJSON() as DOMRect,
+    );
+    const text = await page.$eval(
+      '.page-body .para',
+      (e) => e.getBoundingClientRect().toJSON() as DOMRect,
+    );
     expect(aside.top).toBeGreaterThanOrEqual(0);
     expect(aside.top).toBeLessThan(800);
     expect(aside.left).toBeGreaterThanOrEqual(text.right);
@@ -124,7 +152,9 @@ describe.concurrent('reading in a browser', () => {
   it('shows the overview’s key conclusions on the first screen at 1280 px', async () => {
     const page = await openPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(overview);
-    expect(await page.$eval('#key-conclusions', (e) => e.getBoundingClientRect().top)).toBeLessThan(800);
+    expect(await page.$eval('#key-conclusions', (e) => e.getBoundingClientRect().top)).toBeLessThan(
+      800,
+    );
     await page.context().close();
   });
 
@@ -147,16 +177,29 @@ describe.concurrent('reading in a browser', () => {
 
 describe.concurrent('reading without JavaScript', () => {
   const withText = meeting.sections.filter((s) => s.paragraphs.length > 0);
-  it.each(withText.map((section) => [sectionPath(meeting, section), section] as const))('%s shows every paragraph, its number, the navigation and the citation, and no dead control', async (path, section) => {
-    const page = await openPage({ javaScriptEnabled: false });
-    await page.goto(new URL(path, siteUrl).href);
-    for (const paragraph of section.paragraphs) {
-      expect(await page.textContent(`#${paragraph.id} .para-text`)).toBe(paragraph.text);
-      expect(await page.isVisible(`#${paragraph.id} .para-number`)).toBe(true);
-    }
-    for (const landmark of ['header .site-title', 'nav.breadcrumbs', 'nav.prev-next', 'footer', '.citation']) expect(await page.$(landmark), landmark).not.toBeNull();
-    const deadControls = await page.$$eval('[data-needs-js]', (elements) => elements.filter((e) => (e as HTMLElement).offsetParent !== null).length);
-    expect(deadControls).toBe(0);
-    await page.context().close();
-  });
+  it.each(withText.map((section) => [sectionPath(meeting, section), section] as const))(
+    '%s shows every paragraph, its number, the navigation and the citation, and no dead control',
+    async (path, section) => {
+      const page = await openPage({ javaScriptEnabled: false });
+      await page.goto(new URL(path, siteUrl).href);
+      for (const paragraph of section.paragraphs) {
+        expect(await page.textContent(`#${paragraph.id} .para-text`)).toBe(paragraph.text);
+        expect(await page.isVisible(`#${paragraph.id} .para-number`)).toBe(true);
+      }
+      for (const landmark of [
+        'header .site-title',
+        'nav.breadcrumbs',
+        'nav.prev-next',
+        'footer',
+        '.citation',
+      ])
+        expect(await page.$(landmark), landmark).not.toBeNull();
+      const deadControls = await page.$$eval(
+        '[data-needs-js]',
+        (elements) => elements.filter((e) => (e as HTMLElement).offsetParent !== null).length,
+      );
+      expect(deadControls).toBe(0);
+      await page.context().close();
+    },
+  );
 });

@@ -21,12 +21,23 @@ async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(
     (tags) =>
-      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      (
+        window as unknown as {
+          axe: {
+            run: (
+              c: Document,
+              o: object,
+            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe.run(document, {
         runOnly: { type: 'tag', values: tags },
       }),
     TAGS,
   );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 const SCENES: { name: string; open: (page: Page, siteUrl: string) => Promise<void> }[] = [
@@ -45,9 +56,24 @@ const SCENES: { name: string; open: (page: Page, siteUrl: string) => Promise<voi
       await typeInHeader(page, 'zqxjv');
     },
   },
-  { name: 'search page results', open: async (page, siteUrl) => { await searchPage(page, siteUrl, 'q=trafficking&kind=Key+conclusion'); } },
-  { name: 'search page without results', open: async (page, siteUrl) => { await searchPage(page, siteUrl, 'q=zqxjv'); } },
-  { name: 'search page with a suggestion', open: async (page, siteUrl) => { await searchPage(page, siteUrl, 'q=mygrent'); } },
+  {
+    name: 'search page results',
+    open: async (page, siteUrl) => {
+      await searchPage(page, siteUrl, 'q=trafficking&kind=Key+conclusion');
+    },
+  },
+  {
+    name: 'search page without results',
+    open: async (page, siteUrl) => {
+      await searchPage(page, siteUrl, 'q=zqxjv');
+    },
+  },
+  {
+    name: 'search page with a suggestion',
+    open: async (page, siteUrl) => {
+      await searchPage(page, siteUrl, 'q=mygrent');
+    },
+  },
   {
     name: 'search page on a phone, filters open',
     open: async (page, siteUrl) => {
@@ -56,18 +82,31 @@ const SCENES: { name: string; open: (page: Page, siteUrl: string) => Promise<voi
       await page.locator('.search-filters > summary').click();
     },
   },
-  { name: 'arrival on a highlighted paragraph', open: async (page, siteUrl) => { await page.goto(new URL('idm-2018/conclusions/much-more-needs-done-forced-labour/?highlight=polaris#p26', siteUrl).href); } },
+  {
+    name: 'arrival on a highlighted paragraph',
+    open: async (page, siteUrl) => {
+      await page.goto(
+        new URL(
+          'idm-2018/conclusions/much-more-needs-done-forced-labour/?highlight=polaris#p26',
+          siteUrl,
+        ).href,
+      );
+    },
+  },
 ];
 
 describe('search accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    it.each(SCENES.map((scene) => [scene.name, scene] as const))(`%s has no axe violations in ${colorScheme}`, async (_name, scene) => {
-      const context = await browser.newContext({ colorScheme });
-      const page = await context.newPage();
-      await scene.open(page, inject('siteUrl'));
-      const found = await violations(page);
-      await context.close();
-      expect(found).toEqual([]);
-    });
+    it.each(SCENES.map((scene) => [scene.name, scene] as const))(
+      `%s has no axe violations in ${colorScheme}`,
+      async (_name, scene) => {
+        const context = await browser.newContext({ colorScheme });
+        const page = await context.newPage();
+        await scene.open(page, inject('siteUrl'));
+        const found = await violations(page);
+        await context.close();
+        expect(found).toEqual([]);
+      },
+    );
   }
 });

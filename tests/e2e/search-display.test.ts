@@ -9,7 +9,8 @@ import { searchPage } from '../search/support/search-ui.ts';
 import { launchBrowser } from './support/browser.ts';
 
 const PHONE = { width: 390, height: 844 };
-const ARRIVAL = 'idm-2018/conclusions/much-more-needs-done-forced-labour/?highlight=polaris+trafficking#p26';
+const ARRIVAL =
+  'idm-2018/conclusions/much-more-needs-done-forced-labour/?highlight=polaris+trafficking#p26';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -20,7 +21,9 @@ afterAll(async () => {
 });
 
 /** A page in a fresh context; the context is closed by the caller. */
-async function open(options: Parameters<Browser['newContext']>[0]): Promise<{ context: BrowserContext; page: Page }> {
+async function open(
+  options: Parameters<Browser['newContext']>[0],
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(options);
   return { context, page: await context.newPage() };
 }
@@ -59,7 +62,9 @@ describe('search on a phone', () => {
     expect(await page.locator('.search-filters > summary').textContent()).toContain('1 active');
     await chip.click();
     await page.waitForFunction(() => !location.search.includes('kind='));
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-chips]')?.hidden === true);
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-search-chips]')?.hidden === true,
+    );
     expect(new URL(page.url()).searchParams.get('q')).toBe('trafficking');
     await context.close();
   });
@@ -81,11 +86,19 @@ describe('arrival from a result', () => {
       await page.waitForSelector('#p26 mark.search-hit');
       const colors = await page.evaluate(() => {
         const mark = getComputedStyle(document.querySelector('#p26 mark.search-hit')!);
-        return { target: getComputedStyle(document.getElementById('p26')!).backgroundColor, mark: mark.backgroundColor, text: mark.color };
+        return {
+          target: getComputedStyle(document.getElementById('p26')!).backgroundColor,
+          mark: mark.backgroundColor,
+          text: mark.color,
+        };
       });
       await context.close();
-      expect(contrast(colors.mark, colors.target), JSON.stringify(colors)).toBeGreaterThanOrEqual(3);
-      expect(contrast(colors.text, colors.mark), JSON.stringify(colors)).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(colors.mark, colors.target), JSON.stringify(colors)).toBeGreaterThanOrEqual(
+        3,
+      );
+      expect(contrast(colors.text, colors.mark), JSON.stringify(colors)).toBeGreaterThanOrEqual(
+        4.5,
+      );
     });
   }
 });
@@ -93,17 +106,26 @@ describe('arrival from a result', () => {
 describe('Copy link', () => {
   it('shows “Link copied” beside the button, and still announces it', async () => {
     const { context, page } = await open({});
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('siteUrl')).origin });
-    await page.goto(new URL('idm-2018/conclusions/much-more-needs-done-forced-labour/', inject('siteUrl')).href);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(inject('siteUrl')).origin,
+    });
+    await page.goto(
+      new URL('idm-2018/conclusions/much-more-needs-done-forced-labour/', inject('siteUrl')).href,
+    );
     const button = page.locator('#p26 [data-copy="link"]');
     await button.click();
     const note = page.locator('#p26 .copy-confirmation');
     await note.waitFor({ state: 'visible' });
     expect(await note.textContent()).toBe('Link copied');
     const [buttonBox, noteBox] = [await button.boundingBox(), await note.boundingBox()];
-    expect(Math.abs(noteBox!.y + noteBox!.height / 2 - (buttonBox!.y + buttonBox!.height / 2)), 'on the button’s line').toBeLessThan(buttonBox!.height);
+    expect(
+      Math.abs(noteBox!.y + noteBox!.height / 2 - (buttonBox!.y + buttonBox!.height / 2)),
+      'on the button’s line',
+    ).toBeLessThan(buttonBox!.height);
     expect(noteBox!.x).toBeGreaterThan(buttonBox!.x + buttonBox!.width);
-    await page.waitForFunction(() => document.getElementById('announcer')?.textContent === 'Link copied');
+    await page.waitForFunction(
+      () => document.getElementById('announcer')?.textContent === 'Link copied',
+    );
     await note.waitFor({ state: 'detached', timeout: 5000 });
     await context.close();
   });

@@ -11,7 +11,18 @@ import { builtMeeting, sectionPath } from '../site/support/model.ts';
 import { launchBrowser } from './support/browser.ts';
 
 /** Words a reader of a migration summary might try that the bundled text does not hold. */
-const ABSENT = ['colour', 'behaviour', 'earthquake', 'football', 'vaccine', 'bitcoin', 'hurricane', 'elephant', 'tourism', 'cholera'];
+const ABSENT = [
+  'colour',
+  'behaviour',
+  'earthquake',
+  'football',
+  'vaccine',
+  'bitcoin',
+  'hurricane',
+  'elephant',
+  'tourism',
+  'cholera',
+];
 /** Misspellings of words the bundled text holds, with the word each must be corrected to. */
 const MISSPELT: [typed: string, meant: string][] = [
   ['traficking', 'trafficking'],
@@ -40,18 +51,32 @@ afterAll(async () => {
 });
 
 describe('search is honest about words that are not there', () => {
-  it.each(ABSENT)('says there are no results for “%s”, which the text does not hold', async (word) => {
-    expect(source, 'the fixture word is absent from the bundled text').not.toContain(word);
-    const { status, results } = await searchPage(page, inject('siteUrl'), new URLSearchParams({ q: word }).toString());
-    expect(status).toMatch(new RegExp(`^No results for “${word}”\\.`));
-    expect(results).toEqual([]);
-    expect(await page.locator('.search-filters').isVisible(), 'no filters to offer for nothing').toBe(false);
-  });
+  it.each(ABSENT)(
+    'says there are no results for “%s”, which the text does not hold',
+    async (word) => {
+      expect(source, 'the fixture word is absent from the bundled text').not.toContain(word);
+      const { status, results } = await searchPage(
+        page,
+        inject('siteUrl'),
+        new URLSearchParams({ q: word }).toString(),
+      );
+      expect(status).toMatch(new RegExp(`^No results for “${word}”\\.`));
+      expect(results).toEqual([]);
+      expect(
+        await page.locator('.search-filters').isVisible(),
+        'no filters to offer for nothing',
+      ).toBe(false);
+    },
+  );
 
   it.each(MISSPELT)('still corrects “%s” to “%s”, and says so', async (typed, meant) => {
     expect(source, 'the fixture misspelling is absent from the bundled text').not.toContain(typed);
     expect(source, 'the corrected word is in the bundled text').toContain(meant);
-    const { status, results } = await searchPage(page, inject('siteUrl'), new URLSearchParams({ q: typed }).toString());
+    const { status, results } = await searchPage(
+      page,
+      inject('siteUrl'),
+      new URLSearchParams({ q: typed }).toString(),
+    );
     expect(status).toMatch(new RegExp(`^Showing results for “${meant}”\\. \\d+ results?\\.$`));
     expect(results.length).toBeGreaterThan(0);
   });
@@ -67,7 +92,11 @@ describe('search is honest about words that are not there', () => {
     expect(status).toBe('No results for “mygrent”. Did you mean migrant?');
     expect(results).toEqual([]);
     await page.locator('[data-search-status] a').click();
-    const after = await searchPage(page, page.url().replace(/search\/.*$/, ''), new URL(page.url()).search.slice(1));
+    const after = await searchPage(
+      page,
+      page.url().replace(/search\/.*$/, ''),
+      new URL(page.url()).search.slice(1),
+    );
     expect(after.results.length).toBeGreaterThan(0);
   });
 
@@ -84,33 +113,56 @@ describe('one snippet per result', () => {
     const shown = await page.$$eval('.search-result', (items) =>
       items.map((item) => ({
         title: item.querySelector('.search-result-title')?.textContent?.trim() ?? '',
-        snippets: [...item.querySelectorAll('.search-result-excerpt')].map((p) => p.textContent ?? ''),
-        also: [...item.querySelectorAll('.search-result-also a')].map((a) => a.firstChild?.textContent ?? ''),
+        snippets: [...item.querySelectorAll('.search-result-excerpt')].map(
+          (p) => p.textContent ?? '',
+        ),
+        also: [...item.querySelectorAll('.search-result-also a')].map(
+          (a) => a.firstChild?.textContent ?? '',
+        ),
       })),
     );
     expect(shown.length).toBeGreaterThan(1);
     for (const result of shown) {
       expect(result.snippets.length, result.title).toBeLessThanOrEqual(1);
-      expect(result.snippets.join(' ').toLowerCase(), result.title).not.toContain(result.title.toLowerCase());
+      expect(result.snippets.join(' ').toLowerCase(), result.title).not.toContain(
+        result.title.toLowerCase(),
+      );
       for (const label of result.also) expect(label).toMatch(/^¶ \d+[a-z]?$/);
     }
-    expect(shown.some((result) => result.also.length > 0), 'some result offers further paragraphs').toBe(true);
+    expect(
+      shown.some((result) => result.also.length > 0),
+      'some result offers further paragraphs',
+    ).toBe(true);
   });
 });
 
 describe('pages with no text of their own', () => {
   it('rank after the pages whose text answers, and stay findable', async () => {
     const meeting = await builtMeeting(inject('siteDir'));
-    const textless = meeting.sections.filter((s) => s.kind !== 'overview' && s.paragraphs.length === 0);
+    const textless = meeting.sections.filter(
+      (s) => s.kind !== 'overview' && s.paragraphs.length === 0,
+    );
     const textlessPages = new Set(textless.map((s) => sectionPath(meeting, s, '')));
-    expect(textless.length, 'the bundled summary has programme themes without text').toBeGreaterThan(0);
+    expect(
+      textless.length,
+      'the bundled summary has programme themes without text',
+    ).toBeGreaterThan(0);
     for (const section of textless) {
-      const { results } = await searchPage(page, inject('siteUrl'), new URLSearchParams({ q: section.shortTitle }).toString());
+      const { results } = await searchPage(
+        page,
+        inject('siteUrl'),
+        new URLSearchParams({ q: section.shortTitle }).toString(),
+      );
       const pages = results.map((r) => r.page);
-      expect(pages, `“${section.shortTitle}” still finds its theme page`).toContain(sectionPath(meeting, section, ''));
+      expect(pages, `“${section.shortTitle}” still finds its theme page`).toContain(
+        sectionPath(meeting, section, ''),
+      );
       const firstWithText = pages.findIndex((p) => !textlessPages.has(p));
       if (firstWithText === -1) continue;
-      expect(pages.slice(0, firstWithText).filter((p) => textlessPages.has(p)), `“${section.shortTitle}”: no theme page before the first page with text`).toEqual([]);
+      expect(
+        pages.slice(0, firstWithText).filter((p) => textlessPages.has(p)),
+        `“${section.shortTitle}”: no theme page before the first page with text`,
+      ).toEqual([]);
     }
   });
 });

@@ -26,10 +26,15 @@ describe('header search', () => {
     await page.goto(new URL(CONTENT_PAGE, inject('siteUrl')).href);
     await typeInHeader(page, 'Polaris');
     await page.keyboard.press('ArrowDown');
-    expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBe('site-search-option-0');
+    expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBe(
+      'site-search-option-0',
+    );
     await Promise.all([page.waitForURL(/#p26$/), page.keyboard.press('Enter')]);
     await page.waitForSelector('#p26.search-target mark.search-hit');
-    expect(new URL(page.url()).pathname).toBe(new URL('idm-2018/conclusions/much-more-needs-done-forced-labour/', inject('siteUrl')).pathname);
+    expect(new URL(page.url()).pathname).toBe(
+      new URL('idm-2018/conclusions/much-more-needs-done-forced-labour/', inject('siteUrl'))
+        .pathname,
+    );
     expect(await page.locator('#p26 mark.search-hit').first().textContent()).toBe('Polaris');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('p26');
     const box = await page.locator('#p26').boundingBox();
@@ -46,9 +51,13 @@ describe('header search', () => {
     await page.waitForSelector('#site-search-results [role="option"]');
     const options = await page.locator('#site-search-results [role="option"]').count();
     await page.keyboard.press('ArrowUp');
-    expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBe('site-search-option-all');
+    expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBe(
+      'site-search-option-all',
+    );
     await page.keyboard.press('ArrowDown');
-    expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBe('site-search-option-0');
+    expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBe(
+      'site-search-option-0',
+    );
     expect(options).toBeGreaterThan(2);
     await page.keyboard.press('Escape');
     expect(await page.getAttribute('#site-search', 'aria-expanded')).toBe('false');

@@ -19,22 +19,44 @@ afterAll(async () => {
 async function shown(page: Page) {
   return page.evaluate(() => ({
     query: document.querySelector<HTMLInputElement>('#search-query')!.value,
-    kinds: [...new Set([...document.querySelectorAll('.search-result-kind')].map((kind) => kind.textContent))],
-    checked: [...document.querySelectorAll<HTMLInputElement>('.facet input:checked')].map((box) => `${box.name}=${box.value}`),
+    kinds: [
+      ...new Set(
+        [...document.querySelectorAll('.search-result-kind')].map((kind) => kind.textContent),
+      ),
+    ],
+    checked: [...document.querySelectorAll<HTMLInputElement>('.facet input:checked')].map(
+      (box) => `${box.name}=${box.value}`,
+    ),
   }));
 }
 
 /** Waits for the results of the URL now shown. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy') && !document.querySelector('[data-search-facets]')?.hasAttribute('aria-busy'));
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy') &&
+      !document.querySelector('[data-search-facets]')?.hasAttribute('aria-busy'),
+  );
 }
 
 describe('search page URL state', () => {
   it('opens a shared URL with its query and filters, and Back returns to it', async () => {
-    const { results } = await searchPage(page, inject('siteUrl'), 'q=trafficking&kind=Key+conclusion');
+    const { results } = await searchPage(
+      page,
+      inject('siteUrl'),
+      'q=trafficking&kind=Key+conclusion',
+    );
     expect(results.length).toBeGreaterThan(0);
-    expect(await shown(page)).toEqual({ query: 'trafficking', kinds: ['Key conclusion'], checked: ['kind=Key conclusion'] });
-    expect(await page.locator('.facet-option:has(input[value="Key conclusion"]) .facet-count').textContent()).toMatch(/^\(\d+\)$/);
+    expect(await shown(page)).toEqual({
+      query: 'trafficking',
+      kinds: ['Key conclusion'],
+      checked: ['kind=Key conclusion'],
+    });
+    expect(
+      await page
+        .locator('.facet-option:has(input[value="Key conclusion"]) .facet-count')
+        .textContent(),
+    ).toMatch(/^\(\d+\)$/);
 
     await page.locator('.facet input[value="Session"]').check();
     await page.waitForURL(/\?q=trafficking&kind=Session&kind=Key\+conclusion$/);
@@ -44,7 +66,11 @@ describe('search page URL state', () => {
     await page.goBack();
     await page.waitForURL(/\?q=trafficking&kind=Key\+conclusion$/);
     await settled(page);
-    expect(await shown(page)).toEqual({ query: 'trafficking', kinds: ['Key conclusion'], checked: ['kind=Key conclusion'] });
+    expect(await shown(page)).toEqual({
+      query: 'trafficking',
+      kinds: ['Key conclusion'],
+      checked: ['kind=Key conclusion'],
+    });
   });
 
   it('writes a submitted query into the URL', async () => {
@@ -60,8 +86,12 @@ describe('search page URL state', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noScript = await context.newPage();
     await noScript.goto(new URL('search/?q=Polaris', inject('siteUrl')).href);
-    expect(await noScript.locator('.search-no-script').textContent()).toContain('Search needs JavaScript');
-    expect(await noScript.locator('.search-page a[href$="/conclusions/"]').count()).toBeGreaterThan(0);
+    expect(await noScript.locator('.search-no-script').textContent()).toContain(
+      'Search needs JavaScript',
+    );
+    expect(await noScript.locator('.search-page a[href$="/conclusions/"]').count()).toBeGreaterThan(
+      0,
+    );
     await context.close();
   });
 
@@ -70,12 +100,22 @@ describe('search page URL state', () => {
       await searchPage(page, inject('siteUrl'), `q=${encodeURIComponent(query)}`);
       const offered = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLLabelElement>('.facet-option')]
-          .map((option) => ({ name: option.querySelector('input')!.name, value: option.querySelector('input')!.value, count: Number(/\d+/.exec(option.querySelector('.facet-count')?.textContent ?? '')?.[0] ?? NaN) }))
+          .map((option) => ({
+            name: option.querySelector('input')!.name,
+            value: option.querySelector('input')!.value,
+            count: Number(
+              /\d+/.exec(option.querySelector('.facet-count')?.textContent ?? '')?.[0] ?? NaN,
+            ),
+          }))
           .filter((option) => option.name === 'kind'),
       );
       expect(offered.length).toBeGreaterThan(1);
       for (const { value, count } of offered) {
-        const { status } = await searchPage(page, inject('siteUrl'), `q=${encodeURIComponent(query)}&kind=${encodeURIComponent(value)}`);
+        const { status } = await searchPage(
+          page,
+          inject('siteUrl'),
+          `q=${encodeURIComponent(query)}&kind=${encodeURIComponent(value)}`,
+        );
         const shown = count === 0 ? 0 : Number(/(\d+) results?\./.exec(status)?.[1]);
         expect(shown, `${query}, kind ${value}: ${status}`).toBe(count);
       }

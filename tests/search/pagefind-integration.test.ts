@@ -6,7 +6,11 @@ import type * as Pagefind from 'pagefind';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexSite, SearchIndexError } from '../../src/integrations/pagefind.ts';
 import { VOCABULARY_CHUNKS_DIR, VOCABULARY_FILE } from '../../src/constants.ts';
-import { buildVocabulary, chunkVocabulary, fragmentText } from '../../src/integrations/search-vocabulary.ts';
+import {
+  buildVocabulary,
+  chunkVocabulary,
+  fragmentText,
+} from '../../src/integrations/search-vocabulary.ts';
 
 /** A fragment file as Pagefind writes it: gzip of a signature and JSON. */
 function fragment(record: object): Uint8Array {
@@ -14,18 +18,30 @@ function fragment(record: object): Uint8Array {
 }
 
 /** A fake Pagefind module whose steps answer with the given errors. */
-function fakePagefind(errors: { add?: string[]; write?: string[] } = {}, pageCount = 2): typeof Pagefind & { closed: boolean } {
+function fakePagefind(
+  errors: { add?: string[]; write?: string[] } = {},
+  pageCount = 2,
+): typeof Pagefind & { closed: boolean } {
   const fake = {
     closed: false,
     createIndex: async () => ({
       errors: [],
       index: {
         addDirectory: async () => ({ errors: errors.add ?? [], page_count: pageCount }),
-        writeFiles: async ({ outputPath }: { outputPath: string }) => ({ errors: errors.write ?? [], outputPath }),
+        writeFiles: async ({ outputPath }: { outputPath: string }) => ({
+          errors: errors.write ?? [],
+          outputPath,
+        }),
         getFiles: async () => ({
           errors: [],
           files: [
-            { path: 'fragment/en_1.pf_fragment', content: fragment({ meta: { title: 'Forced labour' }, content: 'Trafficking and labour, São Paulo.' }) },
+            {
+              path: 'fragment/en_1.pf_fragment',
+              content: fragment({
+                meta: { title: 'Forced labour' },
+                content: 'Trafficking and labour, São Paulo.',
+              }),
+            },
             { path: 'pagefind.js', content: new Uint8Array() },
           ],
         }),
@@ -52,13 +68,16 @@ describe('indexSite', () => {
     await mkdir(join(siteDir, 'pagefind'));
     const summary = await indexSite(siteDir, fakePagefind());
     expect(summary).toEqual({ pageCount: 2, wordCount: 6 });
-    expect(await readFile(join(siteDir, 'pagefind', VOCABULARY_FILE), 'utf8')).toBe('labour\nand\nforced\npaulo\nsao\ntrafficking\n');
+    expect(await readFile(join(siteDir, 'pagefind', VOCABULARY_FILE), 'utf8')).toBe(
+      'labour\nand\nforced\npaulo\nsao\ntrafficking\n',
+    );
   });
 
   it('writes the vocabulary in chunks by first letter, each most frequent first', async () => {
     await mkdir(join(siteDir, 'pagefind'));
     await indexSite(siteDir, fakePagefind());
-    const chunk = (key: string) => readFile(join(siteDir, 'pagefind', VOCABULARY_CHUNKS_DIR, `${key}.txt`), 'utf8');
+    const chunk = (key: string) =>
+      readFile(join(siteDir, 'pagefind', VOCABULARY_CHUNKS_DIR, `${key}.txt`), 'utf8');
     expect(await chunk('l')).toBe('labour\n');
     expect(await chunk('s')).toBe('sao\n');
     expect(await chunk('t')).toBe('trafficking\n');
@@ -67,22 +86,30 @@ describe('indexSite', () => {
   it('fails the build when Pagefind reports an error, and says how to fix it', async () => {
     const pagefind = fakePagefind({ add: ['Failed to parse index.html'] });
     await expect(indexSite(siteDir, pagefind)).rejects.toThrow(SearchIndexError);
-    await expect(indexSite(siteDir, pagefind)).rejects.toThrow(/Failed to parse index\.html.*data-pagefind-body/);
+    await expect(indexSite(siteDir, pagefind)).rejects.toThrow(
+      /Failed to parse index\.html.*data-pagefind-body/,
+    );
     expect(pagefind.closed).toBe(true);
   });
 
   it('fails the build when there is nothing to index', async () => {
-    await expect(indexSite(siteDir, fakePagefind({}, 0))).rejects.toThrow(/could not find any page/);
+    await expect(indexSite(siteDir, fakePagefind({}, 0))).rejects.toThrow(
+      /could not find any page/,
+    );
   });
 });
 
 describe('the spelling vocabulary', () => {
   it('reads the title and text of a fragment', () => {
-    expect(fragmentText(fragment({ meta: { title: 'Title' }, content: 'Body text' }))).toBe('Title Body text');
+    expect(fragmentText(fragment({ meta: { title: 'Title' }, content: 'Body text' }))).toBe(
+      'Title Body text',
+    );
   });
 
   it('lists words once, most frequent first, without accents, numbers or short words', () => {
-    expect(buildVocabulary(['Labour labour São 2018 of IOM’s', 'labour Paulo'])).toBe('labour\niom\npaulo\nsao\n');
+    expect(buildVocabulary(['Labour labour São 2018 of IOM’s', 'labour Paulo'])).toBe(
+      'labour\niom\npaulo\nsao\n',
+    );
   });
 });
 

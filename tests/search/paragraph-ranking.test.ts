@@ -4,7 +4,8 @@ import type { PagefindResultData } from '../../src/client/search/pagefind-types.
 
 /** A page of three paragraphs; the query's hits are at the given word positions. */
 function page(hits: { location: number; score: number }[]): PagefindResultData {
-  const content = 'Title words here. One migration migration migration text. Two Polaris migration data here. Three nothing.';
+  const content =
+    'Title words here. One migration migration migration text. Two Polaris migration data here. Three nothing.';
   return {
     url: '/m/conclusions/x/',
     content,
@@ -17,9 +18,20 @@ function page(hits: { location: number; score: number }[]): PagefindResultData {
       { element: 'div', id: 'p3', text: '', title: '¶ 3', location: 13 },
       { element: 'main', id: 'main', text: '', location: 0 },
     ],
-    weighted_locations: hits.map(({ location, score }) => ({ location, balanced_score: score, weight: 1 })),
+    weighted_locations: hits.map(({ location, score }) => ({
+      location,
+      balanced_score: score,
+      weight: 1,
+    })),
     locations: hits.map(({ location }) => location),
-    sub_results: [{ title: '¶ 2', url: '/m/conclusions/x/#p2', excerpt: 'Two <mark>Polaris</mark>', locations: [9] }],
+    sub_results: [
+      {
+        title: '¶ 2',
+        url: '/m/conclusions/x/#p2',
+        excerpt: 'Two <mark>Polaris</mark>',
+        locations: [9],
+      },
+    ],
   };
 }
 
@@ -37,7 +49,11 @@ describe('rankParagraphs', () => {
       ['p2', 2],
       ['p1', 1],
     ]);
-    expect(ranked[0]).toMatchObject({ url: '/m/conclusions/x/#p2', title: '¶ 2', range: { start: 8, end: 13 } });
+    expect(ranked[0]).toMatchObject({
+      url: '/m/conclusions/x/#p2',
+      title: '¶ 2',
+      range: { start: 8, end: 13 },
+    });
   });
 
   it('ignores hits before the first paragraph, such as the title', () => {
@@ -45,7 +61,9 @@ describe('rankParagraphs', () => {
   });
 
   it('accepts any of a word’s spellings', () => {
-    expect(rankParagraphs(page([{ location: 11, score: 1 }]), [['info', 'data']])[0]?.coverage).toBe(1);
+    expect(
+      rankParagraphs(page([{ location: 11, score: 1 }]), [['info', 'data']])[0]?.coverage,
+    ).toBe(1);
   });
 });
 

@@ -7,7 +7,13 @@ describe('queryWords', () => {
   });
 
   it('keeps figures with their separators', () => {
-    expect(queryWords('50,000 data records and Alliance 8.7')).toEqual(['50,000', 'data', 'records', 'alliance', '8.7']);
+    expect(queryWords('50,000 data records and Alliance 8.7')).toEqual([
+      '50,000',
+      'data',
+      'records',
+      'alliance',
+      '8.7',
+    ]);
   });
 
   it('keeps accents and hyphens', () => {

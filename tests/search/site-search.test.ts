@@ -1,12 +1,28 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PagefindApi, PagefindFilterValue, PagefindResult } from '../../src/client/search/pagefind-types.ts';
-import { correctedQuery, statusLine, statusParts } from '../../src/client/search/search-messages.ts';
-import { countFacets, pagefindFilters, planQuery, runPlan, spellingCombinations, withHighlight } from '../../src/client/search/site-search.ts';
+import type {
+  PagefindApi,
+  PagefindFilterValue,
+  PagefindResult,
+} from '../../src/client/search/pagefind-types.ts';
+import {
+  correctedQuery,
+  statusLine,
+  statusParts,
+} from '../../src/client/search/search-messages.ts';
+import {
+  countFacets,
+  pagefindFilters,
+  planQuery,
+  runPlan,
+  spellingCombinations,
+  withHighlight,
+} from '../../src/client/search/site-search.ts';
 
 /** A fake Pagefind over a few pages: every query word must prefix-match a page word; counts per kind like Pagefind's. */
 function fakePagefind(pages: { id: string; text: string; kind: string }[]): PagefindApi {
   const matches = (value: PagefindFilterValue | undefined, kind: string) =>
-    value === undefined || (typeof value === 'object' && 'any' in value ? value.any.includes(kind) : value === kind);
+    value === undefined ||
+    (typeof value === 'object' && 'any' in value ? value.any.includes(kind) : value === kind);
   return {
     options: async () => undefined,
     init: async () => undefined,
@@ -15,11 +31,30 @@ function fakePagefind(pages: { id: string; text: string; kind: string }[]): Page
       const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
       const found = pages
         .filter((page) => matches(options?.filters?.['kind'], page.kind))
-        .filter((page) => words.every((word) => page.text.toLowerCase().split(/\s+/).some((w) => w.startsWith(word))));
-      const results: PagefindResult[] = found.map((page) => ({ id: page.id, score: words.length, words: [], data: async () => { throw new Error('not loaded in these tests'); } }));
+        .filter((page) =>
+          words.every((word) =>
+            page.text
+              .toLowerCase()
+              .split(/\s+/)
+              .some((w) => w.startsWith(word)),
+          ),
+        );
+      const results: PagefindResult[] = found.map((page) => ({
+        id: page.id,
+        score: words.length,
+        words: [],
+        data: async () => {
+          throw new Error('not loaded in these tests');
+        },
+      }));
       const kinds: Record<string, number> = {};
       for (const page of found) kinds[page.kind] = (kinds[page.kind] ?? 0) + 1;
-      return { results, unfilteredResultCount: results.length, filters: { kind: kinds }, totalFilters: {} };
+      return {
+        results,
+        unfilteredResultCount: results.length,
+        filters: { kind: kinds },
+        totalFilters: {},
+      };
     },
   };
 }
@@ -53,7 +88,9 @@ describe('planQuery', () => {
   it('corrects a word that finds nothing from the vocabulary, and says so', async () => {
     const vocabulary = vi.fn(async () => ['trafficking', 'gaziantep']);
     const plan = await planQuery(api, 'traficking', vocabulary);
-    expect(plan.words).toEqual([{ typed: 'traficking', spellings: ['trafficking'], correction: 'trafficking' }]);
+    expect(plan.words).toEqual([
+      { typed: 'traficking', spellings: ['trafficking'], correction: 'trafficking' },
+    ]);
     expect(correctedQuery(plan)).toBe('trafficking');
     expect(statusLine('traficking', plan, 1)).toBe('Showing results for “trafficking”. 1 result.');
   });
@@ -62,12 +99,31 @@ describe('planQuery', () => {
     const vocabulary = vi.fn(async (_typed: readonly string[]) => ['trafficking', 'gaziantep']);
     await planQuery(api, 'traficking Gaziantep', vocabulary);
     expect(vocabulary).toHaveBeenCalledTimes(1);
-    expect(vocabulary.mock.calls[0]![0].map((w) => w.toLowerCase())).toEqual(['traficking', 'gaziantep']);
+    expect(vocabulary.mock.calls[0]![0].map((w) => w.toLowerCase())).toEqual([
+      'traficking',
+      'gaziantep',
+    ]);
   });
 
   it('finds nothing for a word the vocabulary lacks, however loosely Pagefind would match it', async () => {
-    const loose = fakePagefind([{ id: 'a', text: 'co-organized by the co-chair', kind: 'Session' }]);
-    const search = vi.spyOn(loose, 'search').mockImplementation(async () => ({ results: [{ id: 'a', score: 1, words: [], data: async () => { throw new Error('unused'); } }], unfilteredResultCount: 1, filters: {}, totalFilters: {} }));
+    const loose = fakePagefind([
+      { id: 'a', text: 'co-organized by the co-chair', kind: 'Session' },
+    ]);
+    const search = vi.spyOn(loose, 'search').mockImplementation(async () => ({
+      results: [
+        {
+          id: 'a',
+          score: 1,
+          words: [],
+          data: async () => {
+            throw new Error('unused');
+          },
+        },
+      ],
+      unfilteredResultCount: 1,
+      filters: {},
+      totalFilters: {},
+    }));
     const plan = await planQuery(loose, 'colour', async () => ['organized', 'chair', 'collar']);
     expect(plan).toEqual({ words: [], unmatched: ['colour'], suggestion: 'collar' });
     expect(await runPlan(loose, plan)).toEqual([]);
@@ -96,7 +152,9 @@ describe('planQuery', () => {
     const plan = await planQuery(api, 'Gaziantep xylophone refugees', noVocabulary);
     expect(plan.unmatched).toEqual(['xylophone']);
     expect(plan.words.map((word) => word.typed)).toEqual(['gaziantep', 'refugees']);
-    expect(statusLine('Gaziantep xylophone refugees', plan, 1)).toContain('No page contains “xylophone”');
+    expect(statusLine('Gaziantep xylophone refugees', plan, 1)).toContain(
+      'No page contains “xylophone”',
+    );
   });
 });
 
@@ -112,19 +170,34 @@ describe('runPlan', () => {
 
   it('applies filters, any value within a filter', async () => {
     const plan = await planQuery(api, 'refugees', noVocabulary);
-    expect((await runPlan(api, plan, { kind: ['Session'] })).map((hit) => hit.result.id)).toEqual(['c']);
-    expect(await countFacets(api, plan, {}, { kind: ['Key conclusion', 'Session', 'Outcome'] })).toEqual({ kind: { 'Key conclusion': 1, Session: 1, Outcome: 0 } });
+    expect((await runPlan(api, plan, { kind: ['Session'] })).map((hit) => hit.result.id)).toEqual([
+      'c',
+    ]);
+    expect(
+      await countFacets(api, plan, {}, { kind: ['Key conclusion', 'Session', 'Outcome'] }),
+    ).toEqual({ kind: { 'Key conclusion': 1, Session: 1, Outcome: 0 } });
   });
 
   it('counts a filter’s values from one search, not one search per value', async () => {
     // A word no other test searches: searches are remembered for the session, across fakes.
-    const pages = ['Key conclusion', 'Session', 'Outcome', 'Overview'].map((kind, i) => ({ id: `p${i}`, text: `cartography page ${i}`, kind }));
+    const pages = ['Key conclusion', 'Session', 'Outcome', 'Overview'].map((kind, i) => ({
+      id: `p${i}`,
+      text: `cartography page ${i}`,
+      kind,
+    }));
     const counted = fakePagefind(pages);
     const search = vi.spyOn(counted, 'search');
     const plan = await planQuery(counted, 'cartography', async () => ['cartography', 'page']);
     search.mockClear();
-    const counts = await countFacets(counted, plan, { kind: ['Session'] }, { kind: ['Key conclusion', 'Session', 'Outcome', 'Overview', 'Annex'] });
-    expect(counts).toEqual({ kind: { 'Key conclusion': 1, Session: 1, Outcome: 1, Overview: 1, Annex: 0 } });
+    const counts = await countFacets(
+      counted,
+      plan,
+      { kind: ['Session'] },
+      { kind: ['Key conclusion', 'Session', 'Outcome', 'Overview', 'Annex'] },
+    );
+    expect(counts).toEqual({
+      kind: { 'Key conclusion': 1, Session: 1, Outcome: 1, Overview: 1, Annex: 0 },
+    });
     expect(search).toHaveBeenCalledTimes(1);
   });
 
@@ -133,8 +206,17 @@ describe('runPlan', () => {
     for (const query of ['refugees', 'gaziantep trafficking', 'program', 'the refugees', 'labor']) {
       const plan = await planQuery(api, query, noVocabulary);
       for (const selection of [{}, { kind: ['Session'] }]) {
-        const expected = Object.fromEntries(await Promise.all(kinds.map(async (kind) => [kind, (await runPlan(api, plan, { ...selection, kind: [kind] })).length] as const)));
-        expect(await countFacets(api, plan, selection, { kind: kinds }), query).toEqual({ kind: expected });
+        const expected = Object.fromEntries(
+          await Promise.all(
+            kinds.map(
+              async (kind) =>
+                [kind, (await runPlan(api, plan, { ...selection, kind: [kind] })).length] as const,
+            ),
+          ),
+        );
+        expect(await countFacets(api, plan, selection, { kind: kinds }), query).toEqual({
+          kind: expected,
+        });
       }
     }
   });
@@ -142,23 +224,34 @@ describe('runPlan', () => {
 
 describe('query helpers', () => {
   it('writes each combination of spellings once', () => {
-    expect(spellingCombinations([{ typed: 'a', spellings: ['a1', 'a2'] }, { typed: 'b', spellings: ['b'] }])).toEqual(['a1 b', 'a2 b']);
+    expect(
+      spellingCombinations([
+        { typed: 'a', spellings: ['a1', 'a2'] },
+        { typed: 'b', spellings: ['b'] },
+      ]),
+    ).toEqual(['a1 b', 'a2 b']);
   });
 
   it('turns a selection into Pagefind filters, dropping empty ones', () => {
-    expect(pagefindFilters({ kind: ['Session'], meeting: [] })).toEqual({ kind: { any: ['Session'] } });
+    expect(pagefindFilters({ kind: ['Session'], meeting: [] })).toEqual({
+      kind: { any: ['Session'] },
+    });
   });
 
   it('puts the highlight parameter before the fragment', () => {
     const plan = { words: [{ typed: 'labor', spellings: ['labour'] }], unmatched: [] };
-    expect(withHighlight('/idm/m/conclusions/x/#p26', plan)).toBe('/idm/m/conclusions/x/?highlight=labour#p26');
+    expect(withHighlight('/idm/m/conclusions/x/#p26', plan)).toBe(
+      '/idm/m/conclusions/x/?highlight=labour#p26',
+    );
   });
 });
 
 describe('status', () => {
   it('blames the filters when the words are on the site but the filters leave nothing', async () => {
     const plan = await planQuery(api, 'refugees', noVocabulary);
-    expect(statusParts('refugees', plan, 0, true).text).toBe('No results for “refugees” with the filters chosen; remove one to see more.');
+    expect(statusParts('refugees', plan, 0, true).text).toBe(
+      'No results for “refugees” with the filters chosen; remove one to see more.',
+    );
     expect(statusParts('refugees', plan, 0, false).text).toBe('No results for “refugees”.');
   });
 });

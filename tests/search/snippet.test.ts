@@ -3,7 +3,10 @@ import { afterTitle, snippetHtml } from '../../src/client/search/snippet.ts';
 
 const THESIS = 'More needs to be done on forced labour.';
 /** A conclusion page's indexed text: its heading (the thesis), then ¶ 1 opening with the thesis. */
-const page = `${THESIS} ${THESIS} Although this is addressed, abuse <persists> & needs eradicating. Polaris, an NGO, shared 50,000 records.`.split(/\s+/);
+const page =
+  `${THESIS} ${THESIS} Although this is addressed, abuse <persists> & needs eradicating. Polaris, an NGO, shared 50,000 records.`.split(
+    /\s+/,
+  );
 
 describe('snippetHtml', () => {
   it('leaves out every leading repetition of the thesis the result is titled with', () => {
@@ -30,13 +33,22 @@ describe('snippetHtml', () => {
   });
 
   it('is empty when the page holds nothing but its title', () => {
-    expect(snippetHtml('Opening session'.split(' '), { start: 0, end: 2 }, new Set([0]), 'Opening session')).toBe('');
+    expect(
+      snippetHtml(
+        'Opening session'.split(' '),
+        { start: 0, end: 2 },
+        new Set([0]),
+        'Opening session',
+      ),
+    ).toBe('');
   });
 });
 
 describe('afterTitle', () => {
   it('ignores case and punctuation when matching the title', () => {
-    expect(afterTitle(['much', 'More,', 'done.', 'Next'], { start: 0, end: 4 }, 'Much more done')).toBe(3);
+    expect(
+      afterTitle(['much', 'More,', 'done.', 'Next'], { start: 0, end: 4 }, 'Much more done'),
+    ).toBe(3);
   });
 
   it('leaves a range that does not open with the title alone', () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { allowedEdits, closestWord, editDistance, normalizeWord, parseVocabulary } from '../../src/client/search/typo-correction.ts';
+import {
+  allowedEdits,
+  closestWord,
+  editDistance,
+  normalizeWord,
+  parseVocabulary,
+} from '../../src/client/search/typo-correction.ts';
 
-const vocabulary = parseVocabulary('migration\npartnerships\ntrafficking\ngaziantep\nmigrants\ntraffic\n');
+const vocabulary = parseVocabulary(
+  'migration\npartnerships\ntrafficking\ngaziantep\nmigrants\ntraffic\n',
+);
 
 describe('editDistance', () => {
   it('counts a swap of neighbouring letters as one edit', () => {
@@ -42,7 +50,9 @@ describe('closestWord', () => {
 
 describe('allowedEdits', () => {
   it('allows more edits in longer words', () => {
-    expect([allowedEdits('ilo'), allowedEdits('haiti'), allowedEdits('gaziantep')]).toEqual([0, 1, 2]);
+    expect([allowedEdits('ilo'), allowedEdits('haiti'), allowedEdits('gaziantep')]).toEqual([
+      0, 1, 2,
+    ]);
   });
 });
 

@@ -3,7 +3,9 @@ import { readState, writeState } from '../../src/client/search/url-state.ts';
 
 describe('search URL state', () => {
   it('reads the query and repeated filters', () => {
-    expect(readState('?q=trafficking&kind=Key+conclusion&kind=Session&session=Opening+session')).toEqual({
+    expect(
+      readState('?q=trafficking&kind=Key+conclusion&kind=Session&session=Opening+session'),
+    ).toEqual({
       query: 'trafficking',
       filters: { kind: ['Key conclusion', 'Session'], session: ['Opening session'] },
     });
@@ -14,10 +16,16 @@ describe('search URL state', () => {
   });
 
   it('round-trips what it writes', () => {
-    const state = { query: 'labour & trafficking', filters: { meeting: ['Forum 2030'], kind: ['Key conclusion'] } };
+    const state = {
+      query: 'labour & trafficking',
+      filters: { meeting: ['Forum 2030'], kind: ['Key conclusion'] },
+    };
     const search = writeState(state);
     expect(search).toBe('?q=labour+%26+trafficking&kind=Key+conclusion&meeting=Forum+2030');
-    expect(readState(search)).toEqual({ query: state.query, filters: { kind: ['Key conclusion'], meeting: ['Forum 2030'] } });
+    expect(readState(search)).toEqual({
+      query: state.query,
+      filters: { kind: ['Key conclusion'], meeting: ['Forum 2030'] },
+    });
   });
 
   it('writes nothing for an empty search', () => {

@@ -31,10 +31,18 @@ function meeting(i: number): string {
 beforeAll(async () => {
   await rm(WORK, { recursive: true, force: true });
   await mkdir(join(WORK, 'sources'), { recursive: true });
-  for (let i = 1; i <= MEETINGS; i++) await writeFile(join(WORK, 'sources', `dialogue-${String(i).padStart(3, '0')}.md`), meeting(i));
+  for (let i = 1; i <= MEETINGS; i++)
+    await writeFile(join(WORK, 'sources', `dialogue-${String(i).padStart(3, '0')}.md`), meeting(i));
   await run(process.execPath, ['scripts/build.ts', '--source', join(WORK, 'sources')], {
     cwd: ROOT,
-    env: { ...shellEnvironment(), READOUT_GENERATED: join(WORK, 'generated'), READOUT_CACHE_DIR: join(WORK, 'cache'), OUT_DIR: SITE, BASE_PATH: '/', SITE_URL: '' },
+    env: {
+      ...shellEnvironment(),
+      READOUT_GENERATED: join(WORK, 'generated'),
+      READOUT_CACHE_DIR: join(WORK, 'cache'),
+      OUT_DIR: SITE,
+      BASE_PATH: '/',
+      SITE_URL: '',
+    },
     maxBuffer: 1 << 24,
   });
 }, 300_000);
@@ -43,13 +51,18 @@ afterAll(async () => {
   await rm(WORK, { recursive: true, force: true });
 });
 
-const meetingLinks = async (file: string) => [...(await readDocument(join(SITE, file))).querySelectorAll('main .entries a.entry-title')].map((a) => a.getAttribute('href'));
+const meetingLinks = async (file: string) =>
+  [...(await readDocument(join(SITE, file))).querySelectorAll('main .entries a.entry-title')].map(
+    (a) => a.getAttribute('href'),
+  );
 
 describe(`an archive of ${MEETINGS} meetings`, () => {
   it('keeps every page within 25 KiB gzipped, scripts and styles included', async () => {
     const weights = await weighPages(SITE, '/');
     expect(weights.length).toBeGreaterThan(MEETINGS * 10);
-    const heavy = weights.filter((w) => w.totalBytes > PAGE_BUDGET_BYTES).map((w) => `${w.path}: ${(w.totalBytes / 1024).toFixed(1)} KiB`);
+    const heavy = weights
+      .filter((w) => w.totalBytes > PAGE_BUDGET_BYTES)
+      .map((w) => `${w.path}: ${(w.totalBytes / 1024).toFixed(1)} KiB`);
     expect(heavy).toEqual([]);
   });
 
@@ -60,13 +73,25 @@ describe(`an archive of ${MEETINGS} meetings`, () => {
     expect(front[0]).toBe(`/dialogue-${MEETINGS}/`);
     const all = [...front, ...second];
     expect(new Set(all).size).toBe(MEETINGS);
-    expect((await readDocument(join(SITE, 'index.html'))).querySelector('a[href="/meetings/2/"]')).not.toBeNull();
+    expect(
+      (await readDocument(join(SITE, 'index.html'))).querySelector('a[href="/meetings/2/"]'),
+    ).not.toBeNull();
   });
 
   it('splits a recurring speaker’s page by meetings, each meeting on one page', async () => {
-    const pages = (await readdir(join(SITE, 'speakers', 'ana-ruiz'), { recursive: true })).filter((f) => f.endsWith('index.html'));
+    const pages = (await readdir(join(SITE, 'speakers', 'ana-ruiz'), { recursive: true })).filter(
+      (f) => f.endsWith('index.html'),
+    );
     expect(pages).toHaveLength(Math.ceil(MEETINGS / APPEARANCES_PER_PAGE));
-    const sections = await Promise.all(pages.map(async (page) => [...(await readDocument(join(SITE, 'speakers', 'ana-ruiz', page))).querySelectorAll('main h2')].map((h) => h.textContent)));
+    const sections = await Promise.all(
+      pages.map(async (page) =>
+        [
+          ...(await readDocument(join(SITE, 'speakers', 'ana-ruiz', page))).querySelectorAll(
+            'main h2',
+          ),
+        ].map((h) => h.textContent),
+      ),
+    );
     expect(Math.max(...sections.map((s) => s.length))).toBe(APPEARANCES_PER_PAGE);
     expect(new Set(sections.flat()).size).toBe(MEETINGS);
   });

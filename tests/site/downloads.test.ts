@@ -15,7 +15,9 @@ describe('a meeting’s downloads', () => {
   });
 
   it('offer the bundled source text byte for byte', async () => {
-    expect(await read('idm-2018/source.txt')).toBe(await readFile('content/sources/idm-2018.txt', 'utf8'));
+    expect(await read('idm-2018/source.txt')).toBe(
+      await readFile('content/sources/idm-2018.txt', 'utf8'),
+    );
   });
 
   it('offer a BibTeX entry and an RIS record that point to the overview', async () => {

@@ -5,7 +5,12 @@ import { crawlSite } from './support/crawl.ts';
 
 describe.each([
   { name: 'the root build', url: inject('siteUrl'), dir: inject('siteDir'), base: '/' },
-  { name: 'the /idm/ sub-path build', url: inject('subPathUrl'), dir: inject('subPathDir'), base: '/idm/' },
+  {
+    name: 'the /idm/ sub-path build',
+    url: inject('subPathUrl'),
+    dir: inject('subPathDir'),
+    base: '/idm/',
+  },
 ])('crawling $name from its front door', ({ url, dir, base }) => {
   const report = crawlSite(url);
 
@@ -16,7 +21,9 @@ describe.each([
   it('reaches every built page', async () => {
     const origin = new URL(url).origin;
     const visited = new Set((await report).visited.map((href) => href.replace(origin, '')));
-    const unreachable = (await builtPages(dir, base)).map((page) => page.path).filter((path) => !visited.has(path) && !path.endsWith('404.html'));
+    const unreachable = (await builtPages(dir, base))
+      .map((page) => page.path)
+      .filter((path) => !visited.has(path) && !path.endsWith('404.html'));
     expect(unreachable).toEqual([]);
   });
 });

@@ -27,8 +27,12 @@ function build(args: string[], env: Record<string, string>) {
 
 async function tree(dir: string): Promise<Map<string, Buffer>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
-  return new Map(await Promise.all(files.sort().map(async (f) => [f, await readFile(join(dir, f))] as const)));
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
+  return new Map(
+    await Promise.all(files.sort().map(async (f) => [f, await readFile(join(dir, f))] as const)),
+  );
 }
 
 const shardDirs = [1, 2, 3].map((k) => join(WORK, 'shards', `${k}`));
@@ -41,11 +45,21 @@ beforeAll(async () => {
   // meeting-a and meeting-c fall in shards 2 and 3 of 3 and share speakers (the recurring cast);
   // shard 1 holds no meeting, only people's pages.
   await writeFile(join(SOURCES, 'meeting-c.txt'), perturbSummary(idm, 2));
-  await writeFile(join(SOURCES, 'wcw-2021.txt'), await readFile(join(ROOT, 'tests/fixtures/sources/wcw-2021.txt')));
-  await build(['--source', SOURCES], { READOUT_GENERATED: join(WORK, 'generated-whole'), READOUT_CACHE_DIR: join(WORK, 'cache-whole'), OUT_DIR: join(WORK, 'whole') });
+  await writeFile(
+    join(SOURCES, 'wcw-2021.txt'),
+    await readFile(join(ROOT, 'tests/fixtures/sources/wcw-2021.txt')),
+  );
+  await build(['--source', SOURCES], {
+    READOUT_GENERATED: join(WORK, 'generated-whole'),
+    READOUT_CACHE_DIR: join(WORK, 'cache-whole'),
+    OUT_DIR: join(WORK, 'whole'),
+  });
   // Astro keeps per-project state beside the config: shards on one machine build one at a time.
   for (const [i, out] of shardDirs.entries()) {
-    await build(['--source', SOURCES, '--frozen', '--shard', `${i + 1}/3`, '--out', out], { READOUT_GENERATED: join(WORK, 'generated-shards'), READOUT_CACHE_DIR: join(WORK, `cache-${i + 1}`) });
+    await build(['--source', SOURCES, '--frozen', '--shard', `${i + 1}/3`, '--out', out], {
+      READOUT_GENERATED: join(WORK, 'generated-shards'),
+      READOUT_CACHE_DIR: join(WORK, `cache-${i + 1}`),
+    });
   }
   await build(['--assemble', ...shardDirs], { OUT_DIR: join(WORK, 'assembled') });
 }, 300_000);
@@ -56,45 +70,92 @@ afterAll(async () => {
 
 describe('a sharded build', () => {
   it('splits the meetings and people between the shards, each page in one shard only', async () => {
-    const pagesOf = await Promise.all(shardDirs.map(async (dir) => [...(await tree(dir)).keys()].filter((f) => f.endsWith('.html') && /^(?:meeting-|wcw-|speakers\/)/.test(f))));
+    const pagesOf = await Promise.all(
+      shardDirs.map(async (dir) =>
+        [...(await tree(dir)).keys()].filter(
+          (f) => f.endsWith('.html') && /^(?:meeting-|wcw-|speakers\/)/.test(f),
+        ),
+      ),
+    );
     const all = pagesOf.flat();
     expect(new Set(all).size).toBe(all.length);
-    expect(pagesOf.map((pages) => pages.some((p) => p.startsWith('meeting-a/')))).toEqual([false, true, false]);
-    expect(pagesOf.map((pages) => pages.some((p) => p.startsWith('meeting-c/')))).toEqual([false, false, true]);
+    expect(pagesOf.map((pages) => pages.some((p) => p.startsWith('meeting-a/')))).toEqual([
+      false,
+      true,
+      false,
+    ]);
+    expect(pagesOf.map((pages) => pages.some((p) => p.startsWith('meeting-c/')))).toEqual([
+      false,
+      false,
+      true,
+    ]);
     expect(pagesOf.every((pages) => pages.some((p) => p.startsWith('speakers/')))).toBe(true);
   });
 
   it('renders a person named in meetings of different shards on one page, quoting each meeting', async () => {
     const site = join(WORK, 'assembled');
-    const people = (await readdir(join(site, 'speakers'))).map((id) => join(site, 'speakers', id, 'index.html'));
-    const meetingsNamed = await Promise.all(people.map(async (file) => ((await readFile(file, 'utf8')).match(/<h2 id="in-/g) ?? []).length));
+    const people = (await readdir(join(site, 'speakers'))).map((id) =>
+      join(site, 'speakers', id, 'index.html'),
+    );
+    const meetingsNamed = await Promise.all(
+      people.map(
+        async (file) => ((await readFile(file, 'utf8')).match(/<h2 id="in-/g) ?? []).length,
+      ),
+    );
     expect(Math.max(...meetingsNamed)).toBeGreaterThanOrEqual(2);
   });
 
   it('assembles into the same files, byte for byte, as one build of the same meetings (its build stamp aside)', async () => {
-    const [whole, assembled] = await Promise.all([tree(join(WORK, 'whole')), tree(join(WORK, 'assembled'))]);
+    const [whole, assembled] = await Promise.all([
+      tree(join(WORK, 'whole')),
+      tree(join(WORK, 'assembled')),
+    ]);
     for (const site of [whole, assembled]) expect(site.delete(BUILD_STAMP)).toBe(true);
     expect([...assembled.keys()]).toEqual([...whole.keys()]);
     expect(whole.has('sitemap-0.xml') && whole.has('pagefind/pagefind-entry.json')).toBe(true);
-    const differing = [...whole].filter(([file, bytes]) => !assembled.get(file)!.equals(bytes)).map(([file]) => file);
+    const differing = [...whole]
+      .filter(([file, bytes]) => !assembled.get(file)!.equals(bytes))
+      .map(([file]) => file);
     expect(differing).toEqual([]);
   });
 
   it('renders nothing when rebuilt with nothing changed, whole or in shards, and leaves the site as it was', async () => {
     const before = await tree(join(WORK, 'whole'));
-    const whole = await build(['--source', SOURCES], { READOUT_GENERATED: join(WORK, 'generated-whole'), READOUT_CACHE_DIR: join(WORK, 'cache-whole'), OUT_DIR: join(WORK, 'whole') });
+    const whole = await build(['--source', SOURCES], {
+      READOUT_GENERATED: join(WORK, 'generated-whole'),
+      READOUT_CACHE_DIR: join(WORK, 'cache-whole'),
+      OUT_DIR: join(WORK, 'whole'),
+    });
     expect(whole.stdout).toMatch(/Nothing changed since the last build/);
     expect(await tree(join(WORK, 'whole'))).toEqual(before);
-    const shard = await build(['--source', SOURCES, '--frozen', '--shard', '2/3', '--out', shardDirs[1]!], { READOUT_GENERATED: join(WORK, 'generated-shards'), READOUT_CACHE_DIR: join(WORK, 'cache-2') });
+    const shard = await build(
+      ['--source', SOURCES, '--frozen', '--shard', '2/3', '--out', shardDirs[1]!],
+      {
+        READOUT_GENERATED: join(WORK, 'generated-shards'),
+        READOUT_CACHE_DIR: join(WORK, 'cache-2'),
+      },
+    );
     expect(shard.stdout).toMatch(/Nothing changed since the last build/);
-    const assembled = await build(['--assemble', ...shardDirs], { OUT_DIR: join(WORK, 'assembled') });
+    const assembled = await build(['--assemble', ...shardDirs], {
+      OUT_DIR: join(WORK, 'assembled'),
+    });
     expect(assembled.stdout).toMatch(/Nothing changed since the last assemble/);
   }, 300_000);
 
   it('renders again when a setting that changes pages differs', async () => {
-    const shard = await build(['--source', SOURCES, '--frozen', '--shard', '3/3', '--out', join(WORK, 'other-base')], { READOUT_GENERATED: join(WORK, 'generated-shards'), READOUT_CACHE_DIR: join(WORK, 'cache-3'), BASE_PATH: '/archive/' });
+    const shard = await build(
+      ['--source', SOURCES, '--frozen', '--shard', '3/3', '--out', join(WORK, 'other-base')],
+      {
+        READOUT_GENERATED: join(WORK, 'generated-shards'),
+        READOUT_CACHE_DIR: join(WORK, 'cache-3'),
+        BASE_PATH: '/archive/',
+      },
+    );
     expect(shard.stdout).toMatch(/Built the site into/);
-    const failed = await build(['--assemble', shardDirs[0]!, shardDirs[1]!, join(WORK, 'other-base')], { OUT_DIR: join(WORK, 'mixed') }).then(
+    const failed = await build(
+      ['--assemble', shardDirs[0]!, shardDirs[1]!, join(WORK, 'other-base')],
+      { OUT_DIR: join(WORK, 'mixed') },
+    ).then(
       () => undefined,
       (error: { stderr: string }) => error,
     );
@@ -102,7 +163,9 @@ describe('a sharded build', () => {
   }, 300_000);
 
   it('refuses to assemble an incomplete set of shards, in one line', async () => {
-    const failed = await build(['--assemble', shardDirs[0]!, shardDirs[2]!], { OUT_DIR: join(WORK, 'incomplete') }).then(
+    const failed = await build(['--assemble', shardDirs[0]!, shardDirs[2]!], {
+      OUT_DIR: join(WORK, 'incomplete'),
+    }).then(
       () => undefined,
       (error: { stderr: string; code: number }) => error,
     );

@@ -42,10 +42,24 @@ describe('a summary full of markup', () => {
   });
 
   it('renders the markup of the text as no element of the page', async () => {
-    expect(document.querySelectorAll('main b, main img, main em, main strong, main code')).toHaveLength(0);
-    expect([...document.querySelectorAll('a[href]')].filter((a) => /^javascript:/i.test(a.getAttribute('href')!))).toEqual([]);
-    expect([...document.querySelectorAll('script')].filter((s) => /alert|Danger|leaked/.test(s.textContent ?? ''))).toEqual([]);
-    expect([...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name)))).toEqual([]);
+    expect(
+      document.querySelectorAll('main b, main img, main em, main strong, main code'),
+    ).toHaveLength(0);
+    expect(
+      [...document.querySelectorAll('a[href]')].filter((a) =>
+        /^javascript:/i.test(a.getAttribute('href')!),
+      ),
+    ).toEqual([]);
+    expect(
+      [...document.querySelectorAll('script')].filter((s) =>
+        /alert|Danger|leaked/.test(s.textContent ?? ''),
+      ),
+    ).toEqual([]);
+    expect(
+      [...document.querySelectorAll('*')].filter((e) =>
+        [...e.attributes].some((a) => /^on/i.test(a.name)),
+      ),
+    ).toEqual([]);
   });
 
   it('keeps the source’s own characters in the downloadable model', async () => {

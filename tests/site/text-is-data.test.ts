@@ -11,11 +11,15 @@ it('names none of the bundled meeting’s sessions, speakers or sentences anywhe
     ...meeting.speakers.map((s) => s.name),
     ...meeting.sections.flatMap((s) => s.paragraphs.map((p) => p.text.slice(0, 60))),
   ].filter((phrase) => phrase.length >= 12);
-  const files = (await readdir('src', { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const files = (await readdir('src', { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
   const found = [];
   for (const file of files) {
     const code = await readFile(file, 'utf8');
-    found.push(...phrases.filter((phrase) => code.includes(phrase)).map((phrase) => `${file}: “${phrase}”`));
+    found.push(
+      ...phrases.filter((phrase) => code.includes(phrase)).map((phrase) => `${file}: “${phrase}”`),
+    );
   }
   expect(found).toEqual([]);
 });

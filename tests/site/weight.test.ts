@@ -21,7 +21,10 @@ const textSizes = new Map<string, number>(
   await Promise.all(
     (await meetingSlugs(siteDir)).map(async (slug) => {
       const meeting = await builtMeeting(siteDir, slug);
-      const text = meeting.sections.flatMap((s) => s.paragraphs).map((p) => p.text).join('\n\n');
+      const text = meeting.sections
+        .flatMap((s) => s.paragraphs)
+        .map((p) => p.text)
+        .join('\n\n');
       return [`/${slug}/full/`, gzipSync(text).length] as const;
     }),
   ),
@@ -40,5 +43,8 @@ describe.each(pages)('the page $path', ({ path, file }) => {
 afterAll(() => {
   const heaviest = [...weights].sort(([, a], [, b]) => b.total - a.total)[0];
   const mostJs = [...weights].sort(([, a], [, b]) => b.js - a.js)[0];
-  if (heaviest && mostJs) console.info(`heaviest page ${heaviest[0]}: ${(heaviest[1].total / KIB).toFixed(1)} KiB gzip; most JS ${mostJs[0]}: ${(mostJs[1].js / KIB).toFixed(1)} KiB`);
+  if (heaviest && mostJs)
+    console.info(
+      `heaviest page ${heaviest[0]}: ${(heaviest[1].total / KIB).toFixed(1)} KiB gzip; most JS ${mostJs[0]}: ${(mostJs[1].js / KIB).toFixed(1)} KiB`,
+    );
 });

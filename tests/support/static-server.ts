@@ -47,11 +47,18 @@ function resolveFile(root: string, base: string, pathname: string): string | und
   if (!pathname.startsWith(base)) return undefined;
   const relative = normalize(decodeURIComponent(pathname.slice(base.length)));
   if (relative.startsWith('..')) return undefined;
-  return join(root, relative.endsWith('/') || relative === '.' ? join(relative, 'index.html') : relative);
+  return join(
+    root,
+    relative.endsWith('/') || relative === '.' ? join(relative, 'index.html') : relative,
+  );
 }
 
 /** Starts serving `root` on a free port of 127.0.0.1. */
-export async function serveStatic({ root, base = '/', gzip = true }: StaticServerOptions): Promise<StaticServer> {
+export async function serveStatic({
+  root,
+  base = '/',
+  gzip = true,
+}: StaticServerOptions): Promise<StaticServer> {
   const server: Server = createServer((request, response) => void respond(request, response));
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -68,7 +75,10 @@ export async function serveStatic({ root, base = '/', gzip = true }: StaticServe
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     response.setHeader('content-type', type);
-    const compress = gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+    const compress =
+      gzip &&
+      COMPRESSIBLE.test(type) &&
+      /\bgzip\b/.test(String(request.headers['accept-encoding']));
     if (compress) response.setHeader('content-encoding', 'gzip');
     const stream = createReadStream(file);
     (compress ? stream.pipe(createGzip()) : stream).pipe(response);
@@ -78,6 +88,9 @@ export async function serveStatic({ root, base = '/', gzip = true }: StaticServe
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
   };
 }

@@ -14,7 +14,9 @@ const BUNDLED = readFileSync('content/sources/idm-2018.txt', 'utf8');
 
 describe('stray control characters in body text', () => {
   it('reads U+0085 as a space, counts it, and keeps the words on both sides', () => {
-    const { blocks, report } = normalizeText('Migration data\u0085matters to policy\u0085\u0086and to people.');
+    const { blocks, report } = normalizeText(
+      'Migration data\u0085matters to policy\u0085\u0086and to people.',
+    );
     expect(blocks.map((b) => b.text)).toEqual(['Migration data matters to policy  and to people.']);
     expect(report.controlsAsSpaces).toBe(3);
   });

@@ -4,7 +4,17 @@ import { affiliationOf } from '../../src/utils/affiliation.ts';
 import { countryIndex, organizationIndex } from '../../src/utils/entity-index.ts';
 import { groupSpeakers } from '../../src/utils/stakeholder-groups.ts';
 
-const speaker = (name: string, fields: Partial<Speaker> = {}): Speaker => ({ id: name, name, group: 'other', attribution: name, attributions: [name], mentions: [], forms: [name], places: [], ...fields });
+const speaker = (name: string, fields: Partial<Speaker> = {}): Speaker => ({
+  id: name,
+  name,
+  group: 'other',
+  attribution: name,
+  attributions: [name],
+  mentions: [],
+  forms: [name],
+  places: [],
+  ...fields,
+});
 
 describe('organizationIndex', () => {
   it('sorts by name and lists a defined acronym under its own letter, pointing to the name', () => {
@@ -13,7 +23,16 @@ describe('organizationIndex', () => {
       { id: 'unicef', name: 'UNICEF', acronym: 'UNICEF', mentions: ['p2'] },
       { id: 'african-union', name: 'African Union', mentions: ['p3'] },
     ]);
-    expect(entries.map((e) => (e.kind === 'see' ? `${e.acronym} → ${e.organization.name}` : e.organization.name))).toEqual(['African Union', 'ILO → International Labour Organization', 'International Labour Organization', 'UNICEF']);
+    expect(
+      entries.map((e) =>
+        e.kind === 'see' ? `${e.acronym} → ${e.organization.name}` : e.organization.name,
+      ),
+    ).toEqual([
+      'African Union',
+      'ILO → International Labour Organization',
+      'International Labour Organization',
+      'UNICEF',
+    ]);
   });
 });
 
@@ -23,7 +42,12 @@ describe('countryIndex', () => {
       [
         { code: 'TR', name: 'Türkiye', written: ['Turkey'], mentions: ['p1'] },
         { code: 'TH', name: 'Thailand', written: ['Thailand'], mentions: ['p2'] },
-        { code: 'TZ', name: 'Tanzania', written: ['United Republic of Tanzania'], mentions: ['p3'] },
+        {
+          code: 'TZ',
+          name: 'Tanzania',
+          written: ['United Republic of Tanzania'],
+          mentions: ['p3'],
+        },
       ],
       [speaker('Ana Ruiz', { countryCode: 'TR' })],
     );
@@ -37,15 +61,23 @@ describe('countryIndex', () => {
 
 describe('affiliationOf', () => {
   it('joins role, organization and country, leaving out what an earlier part already says', () => {
-    expect(affiliationOf({ role: 'Executive Director of UNICEF', organization: 'UNICEF' })).toBe('Executive Director of UNICEF');
-    expect(affiliationOf({ role: 'Mayor', organization: 'City of Clarkston', country: 'USA' })).toBe('Mayor, City of Clarkston, USA');
+    expect(affiliationOf({ role: 'Executive Director of UNICEF', organization: 'UNICEF' })).toBe(
+      'Executive Director of UNICEF',
+    );
+    expect(
+      affiliationOf({ role: 'Mayor', organization: 'City of Clarkston', country: 'USA' }),
+    ).toBe('Mayor, City of Clarkston, USA');
     expect(affiliationOf({})).toBe('');
   });
 });
 
 describe('groupSpeakers', () => {
   it('groups speakers in the stakeholder groups’ order, keeping their order within a group', () => {
-    const groups = groupSpeakers([speaker('A', { group: 'civil-society' }), speaker('B', { group: 'local-government' }), speaker('C', { group: 'civil-society' })]);
+    const groups = groupSpeakers([
+      speaker('A', { group: 'civil-society' }),
+      speaker('B', { group: 'local-government' }),
+      speaker('C', { group: 'civil-society' }),
+    ]);
     expect(groups.map((g) => [g.id, g.label, g.speakers.map((s) => s.name)])).toEqual([
       ['group-local-government', 'Local government', ['B']],
       ['group-civil-society', 'Civil society', ['A', 'C']],

@@ -12,11 +12,19 @@ const section = (kind: Section['kind'], slug: string, numbers: number[]): Sectio
 });
 
 describe('textRuns', () => {
-  const sections = [section('overview', 'overview', [1, 2, 5, 8]), section('session', 'opening', [3, 4]), section('session', 'theme', []), section('session', 'closing', [6, 7]), section('conclusion', 'data', [9])];
+  const sections = [
+    section('overview', 'overview', [1, 2, 5, 8]),
+    section('session', 'opening', [3, 4]),
+    section('session', 'theme', []),
+    section('session', 'closing', [6, 7]),
+    section('conclusion', 'data', [9]),
+  ];
   const runs = textRuns(sections);
 
   it('puts every paragraph once in the order of its number', () => {
-    expect(runs.flatMap((run) => run.paragraphs.map((p) => p.n))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(runs.flatMap((run) => run.paragraphs.map((p) => p.n))).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ]);
   });
 
   it('starts a new run where the text moves to another page, and counts where a page resumes', () => {

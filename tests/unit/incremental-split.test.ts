@@ -12,7 +12,12 @@ async function workspace() {
   await copyFile('tests/fixtures/sources/wcw-2021.txt', join(sources, 'wcw-2021.txt'));
   const out = join(root, 'generated');
   const files = [join(sources, 'idm-2018.txt'), join(sources, 'wcw-2021.txt')];
-  return { root, out, files, run: (list = files) => splitIncrementally(list, out, '.manifest.json') };
+  return {
+    root,
+    out,
+    files,
+    run: (list = files) => splitIncrementally(list, out, '.manifest.json'),
+  };
 }
 
 describe('splitIncrementally', () => {
@@ -28,7 +33,13 @@ describe('splitIncrementally', () => {
     const { run, files, out } = await workspace();
     await run();
     const untouched = await readFile(join(out, 'idm-2018/index.mdx'), 'utf8');
-    await writeFile(files[1]!, (await readFile(files[1]!, 'utf8')).replace('Summary of conclusions', 'Summary of conclusions\n\n'));
+    await writeFile(
+      files[1]!,
+      (await readFile(files[1]!, 'utf8')).replace(
+        'Summary of conclusions',
+        'Summary of conclusions\n\n',
+      ),
+    );
     const result = await run();
     expect(result.parsed.map((p) => p.meeting.slug)).toEqual(['wcw-2021']);
     expect(await readFile(join(out, 'idm-2018/index.mdx'), 'utf8')).toBe(untouched);
@@ -54,8 +65,13 @@ describe('splitIncrementally', () => {
   it('splits everything again when the manifest is valid JSON of the wrong shape', async () => {
     const { run, out } = await workspace();
     await run();
-    const manifest = JSON.parse(await readFile(join(out, '.manifest.json'), 'utf8')) as { splitter: string };
-    await writeFile(join(out, '.manifest.json'), JSON.stringify({ splitter: manifest.splitter, sources: null }));
+    const manifest = JSON.parse(await readFile(join(out, '.manifest.json'), 'utf8')) as {
+      splitter: string;
+    };
+    await writeFile(
+      join(out, '.manifest.json'),
+      JSON.stringify({ splitter: manifest.splitter, sources: null }),
+    );
     expect((await run()).parsed).toHaveLength(2);
   });
 });

@@ -41,8 +41,11 @@ async function corpus(count: number) {
   const root = await mkdtemp(join(tmpdir(), 'readout-interrupt-'));
   const sources = join(root, 'sources');
   await mkdir(sources);
-  const files = Array.from({ length: count }, (_, i) => join(sources, `meeting-${String(i).padStart(2, '0')}.txt`));
-  const write = (revision: string) => Promise.all(files.map((file, i) => writeFile(file, meeting(i, revision))));
+  const files = Array.from({ length: count }, (_, i) =>
+    join(sources, `meeting-${String(i).padStart(2, '0')}.txt`),
+  );
+  const write = (revision: string) =>
+    Promise.all(files.map((file, i) => writeFile(file, meeting(i, revision))));
   await write('');
   return { root, files, out: join(root, 'generated'), write };
 }
@@ -51,7 +54,11 @@ async function corpus(count: number) {
 async function treeOf(dir: string): Promise<Map<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  return new Map(await Promise.all(files.map(async (f) => [f.slice(dir.length + 1), await readFile(f, 'utf8')] as const)));
+  return new Map(
+    await Promise.all(
+      files.map(async (f) => [f.slice(dir.length + 1), await readFile(f, 'utf8')] as const),
+    ),
+  );
 }
 
 /** What a fresh split of the sources as they are now writes (without the manifest). */
@@ -83,7 +90,10 @@ describe('a split interrupted by a kill', () => {
     await splitIncrementally(files, out);
     const versions = [await treeOf(out)];
     const script = join(root, 'split.ts');
-    await writeFile(script, `import { splitIncrementally } from ${JSON.stringify(join(ROOT, 'scripts/disk/incremental-split.ts'))};\nawait splitIncrementally(${JSON.stringify(files)}, ${JSON.stringify(out)});\n`);
+    await writeFile(
+      script,
+      `import { splitIncrementally } from ${JSON.stringify(join(ROOT, 'scripts/disk/incremental-split.ts'))};\nawait splitIncrementally(${JSON.stringify(files)}, ${JSON.stringify(out)});\n`,
+    );
     for (let attempt = 1; attempt <= 3; attempt++) {
       await write(` revision ${attempt}`);
       const child = spawn(process.execPath, [script], { stdio: 'ignore' });
@@ -94,9 +104,17 @@ describe('a split interrupted by a kill', () => {
       await exited;
       const tree = await treeOf(out);
       const candidates = [...versions, new Map([...(await expectedPages(files))])];
-      expect(candidates.some((v) => [...withoutManifest(v)].every(([p, c]) => tree.get(p) === c) && withoutManifest(tree).size === withoutManifest(v).size)).toBe(true);
+      expect(
+        candidates.some(
+          (v) =>
+            [...withoutManifest(v)].every(([p, c]) => tree.get(p) === c) &&
+            withoutManifest(tree).size === withoutManifest(v).size,
+        ),
+      ).toBe(true);
       // The manifest describes the pages beside it: a meeting it calls unchanged is what its source says.
-      const manifest = JSON.parse(tree.get('.split-manifest.json')!) as { sources: Record<string, { slug: string }> };
+      const manifest = JSON.parse(tree.get('.split-manifest.json')!) as {
+        sources: Record<string, { slug: string }>;
+      };
       expect(Object.keys(manifest.sources).sort()).toEqual([...files].sort());
       versions.push(tree);
     }
@@ -133,7 +151,10 @@ describe('leftovers of killed processes', () => {
   it('finishes a commit of pages and site that a killed build had started', async () => {
     const root = await mkdtemp(join(tmpdir(), 'readout-commit-'));
     const pid = deadPid();
-    const folders = ['generated', 'dist'].map((name) => ({ staging: join(root, `.${name}-new-${pid}-abc`), target: join(root, name) }));
+    const folders = ['generated', 'dist'].map((name) => ({
+      staging: join(root, `.${name}-new-${pid}-abc`),
+      target: join(root, name),
+    }));
     for (const { staging, target } of folders) {
       await mkdir(staging);
       await writeFile(join(staging, 'version'), 'new');
@@ -142,7 +163,8 @@ describe('leftovers of killed processes', () => {
     }
     // Killed after the journal and the first swap, before the second.
     const journal = JSON.stringify({ folders });
-    for (const { target } of folders) await writeFile(join(root, `.${target.split('/').pop()}-commit-${pid}.json`), journal);
+    for (const { target } of folders)
+      await writeFile(join(root, `.${target.split('/').pop()}-commit-${pid}.json`), journal);
     await rename(folders[0]!.target, folders[0]!.staging.replace('-new-', '-old-'));
     await rename(folders[0]!.staging, folders[0]!.target);
     await recoverCommits(folders.map((f) => f.target));
@@ -155,7 +177,10 @@ describe('leftovers of killed processes', () => {
 
   it('swaps every staged folder in with one commit', async () => {
     const root = await mkdtemp(join(tmpdir(), 'readout-commit-'));
-    const folders = ['a', 'b'].map((name) => ({ staging: join(root, `.${name}-new-${process.pid}-x`), target: join(root, name) }));
+    const folders = ['a', 'b'].map((name) => ({
+      staging: join(root, `.${name}-new-${process.pid}-x`),
+      target: join(root, name),
+    }));
     for (const { staging } of folders) await mkdir(staging);
     await commitSwaps(folders);
     expect((await readdir(root)).sort()).toEqual(['a', 'b']);
@@ -175,10 +200,19 @@ describe('a build that fails in the Astro phase', () => {
     // Astro cannot create its cache folder where a file stands: it fails after the split was staged.
     const cacheFile = join(root, 'cache-is-a-file');
     await writeFile(cacheFile, '');
-    const result = await run(process.execPath, ['scripts/build.ts', '--source', join(root, 'sources')], {
-      cwd: ROOT,
-      env: { ...process.env, OUT_DIR: site, READOUT_GENERATED: out, READOUT_CACHE_DIR: cacheFile },
-    }).then(
+    const result = await run(
+      process.execPath,
+      ['scripts/build.ts', '--source', join(root, 'sources')],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          OUT_DIR: site,
+          READOUT_GENERATED: out,
+          READOUT_CACHE_DIR: cacheFile,
+        },
+      },
+    ).then(
       (ok) => ({ code: 0, stdout: ok.stdout }),
       (error: { code: number; stdout: string }) => error,
     );
@@ -187,7 +221,12 @@ describe('a build that fails in the Astro phase', () => {
     expect(await treeOf(out)).toEqual(before.generated);
     expect(await treeOf(site)).toEqual(before.site);
     expect([...(await listLeftovers(out)), ...(await listLeftovers(site))]).toEqual([]);
-    expect((await readdir(root)).sort()).toEqual(['cache-is-a-file', 'generated', 'site', 'sources']);
+    expect((await readdir(root)).sort()).toEqual([
+      'cache-is-a-file',
+      'generated',
+      'site',
+      'sources',
+    ]);
   }, 60_000);
 });
 
@@ -205,7 +244,9 @@ describe('two builds into one folder', () => {
         (error: { code: number; stderr: string }) => error,
       );
       expect(result.code).toBe(1);
-      expect(result.stderr.trim().split('\n')).toEqual([`error: ${site}: another build (pid ${process.pid}) is running and writing this folder — wait for it to finish, or build into another folder`]);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        `error: ${site}: another build (pid ${process.pid}) is running and writing this folder — wait for it to finish, or build into another folder`,
+      ]);
     } finally {
       await unlock();
     }
@@ -225,7 +266,9 @@ describe('two builds into one folder', () => {
     const root = await mkdtemp(join(tmpdir(), 'readout-lock-'));
     const unlockA = await lockFolder(join(root, 'a'));
     const unlockB = await lockFolder(join(root, 'b'));
-    await expect(lockFolder(join(root, 'a'))).rejects.toThrow(/another build \(pid \d+\) is running/);
+    await expect(lockFolder(join(root, 'a'))).rejects.toThrow(
+      /another build \(pid \d+\) is running/,
+    );
     await Promise.all([unlockA(), unlockB()]);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MentionPlace, Speaker } from '../../src/schemas/meeting.ts';
-import { mentionLinks, quoteNaming, sentencesOf, splitAtMentions, type MentionLink } from '../../src/utils/mention-links.ts';
+import {
+  mentionLinks,
+  quoteNaming,
+  sentencesOf,
+  splitAtMentions,
+  type MentionLink,
+} from '../../src/utils/mention-links.ts';
 
 const speaker = (name: string, places: MentionPlace[]): Speaker => ({
   id: name.toLowerCase().replace(/\W+/g, '-'),
@@ -13,7 +19,12 @@ const speaker = (name: string, places: MentionPlace[]): Speaker => ({
   places,
 });
 /** A link at the first occurrence of `form` in `text`. */
-const linkAt = (text: string, form: string, name = form): MentionLink => ({ start: text.indexOf(form), end: text.indexOf(form) + form.length, name, href: `/speakers/${name}/` });
+const linkAt = (text: string, form: string, name = form): MentionLink => ({
+  start: text.indexOf(form),
+  end: text.indexOf(form) + form.length,
+  name,
+  href: `/speakers/${name}/`,
+});
 const joined = (pieces: { text: string }[]) => pieces.map((p) => p.text).join('');
 
 describe('splitAtMentions', () => {
@@ -31,7 +42,9 @@ describe('splitAtMentions', () => {
   });
 
   it('refuses a place that does not fit the text, instead of dropping the link', () => {
-    expect(() => splitAtMentions('Short.', [{ start: 2, end: 40, name: 'Ana Ruiz', href: '/x/' }])).toThrow(/split the source again/);
+    expect(() =>
+      splitAtMentions('Short.', [{ start: 2, end: 40, name: 'Ana Ruiz', href: '/x/' }]),
+    ).toThrow(/split the source again/);
   });
 });
 
@@ -43,7 +56,9 @@ describe('mentionLinks', () => {
       { paragraph: 'p2', start: 5, end: 9 },
     ]);
     const wei = speaker('Li Wei', [{ paragraph: 'p2', start: 0, end: 3 }]);
-    const links = mentionLinks([ruiz, wei], (s) => (s.name === 'Li Wei' ? undefined : `/speakers/${s.id}/`));
+    const links = mentionLinks([ruiz, wei], (s) =>
+      s.name === 'Li Wei' ? undefined : `/speakers/${s.id}/`,
+    );
     expect([...links].map(([id, list]) => [id, list.map((l) => [l.start, l.href])])).toEqual([
       ['p1', [[0, '/speakers/ana-ruiz/']]],
       ['p2', [[5, '/speakers/ana-ruiz/']]],
@@ -53,7 +68,9 @@ describe('mentionLinks', () => {
 
 describe('sentencesOf', () => {
   it('splits at sentence ends but not after an honorific or an initial', () => {
-    expect(sentencesOf('Dr. Ruiz spoke. J. Smith agreed! Then “we” left.').map((s) => s.text)).toEqual(['Dr. Ruiz spoke.', 'J. Smith agreed!', 'Then “we” left.']);
+    expect(
+      sentencesOf('Dr. Ruiz spoke. J. Smith agreed! Then “we” left.').map((s) => s.text),
+    ).toEqual(['Dr. Ruiz spoke.', 'J. Smith agreed!', 'Then “we” left.']);
   });
 });
 
@@ -62,13 +79,18 @@ describe('quoteNaming', () => {
 
   it('quotes the sentences that hold a place, marking a gap with an ellipsis, the first place linked', () => {
     const text = 'Ana Ruiz opened. Others spoke. Many agreed. Ruiz closed. Ruiz thanked all.';
-    const places = [0, text.indexOf('Ruiz closed'), text.lastIndexOf('Ruiz')].map((start, i) => ({ start, end: start + (i === 0 ? 8 : 4) }));
+    const places = [0, text.indexOf('Ruiz closed'), text.lastIndexOf('Ruiz')].map((start, i) => ({
+      start,
+      end: start + (i === 0 ? 8 : 4),
+    }));
     const pieces = quoteNaming(text, places, target);
     expect(joined(pieces)).toBe('Ana Ruiz opened. … Ruiz closed. Ruiz thanked all.');
     expect(pieces.filter((p) => p.target).map((p) => p.text)).toEqual(['Ana Ruiz']);
   });
 
   it('quotes the whole paragraph when no sentence holds a place', () => {
-    expect(quoteNaming('The Director spoke.', [], target)).toEqual([{ text: 'The Director spoke.' }]);
+    expect(quoteNaming('The Director spoke.', [], target)).toEqual([
+      { text: 'The Director spoke.' },
+    ]);
   });
 });

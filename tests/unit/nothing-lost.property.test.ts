@@ -11,25 +11,65 @@ import { parseMeeting } from '../../scripts/lib/parse.ts';
 import { normalizeLineEnds } from '../../scripts/lib/read-source.ts';
 import type { Meeting } from '../../src/schemas/meeting.ts';
 
-const WORDS = ['water', 'cities', 'data', 'policy', 'partners', 'rivers', 'finance', 'energy', 'soil', 'climate', 'the', 'of', 'and', 'for', 'local', 'national', 'review', 'support', 'action', 'plan'];
+const WORDS = [
+  'water',
+  'cities',
+  'data',
+  'policy',
+  'partners',
+  'rivers',
+  'finance',
+  'energy',
+  'soil',
+  'climate',
+  'the',
+  'of',
+  'and',
+  'for',
+  'local',
+  'national',
+  'review',
+  'support',
+  'action',
+  'plan',
+];
 const word = fc.constantFrom(...WORDS);
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A sentence with a unique marker word, so each paragraph can be found again. */
 const sentence = (marker: string) =>
-  fc.array(word, { minLength: 6, maxLength: 18 }).map((words) => `${capital(words.join(' '))} ${marker} ${words.slice(0, 3).join(' ')}.`);
+  fc
+    .array(word, { minLength: 6, maxLength: 18 })
+    .map((words) => `${capital(words.join(' '))} ${marker} ${words.slice(0, 3).join(' ')}.`);
 
-const titleWords = fc.array(fc.constantFrom('Water', 'Cities', 'Data', 'Energy', 'Finance', 'Soil', 'Rivers', 'Policy'), { minLength: 1, maxLength: 4 });
+const titleWords = fc.array(
+  fc.constantFrom('Water', 'Cities', 'Data', 'Energy', 'Finance', 'Soil', 'Rivers', 'Policy'),
+  { minLength: 1, maxLength: 4 },
+);
 
-type Element = { kind: 'heading'; text: string; title: string } | { kind: 'paragraph'; text: string } | { kind: 'item'; text: string };
+type Element =
+  | { kind: 'heading'; text: string; title: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'item'; text: string };
 
 const heading = (markdown: boolean) =>
   fc.oneof(
     titleWords.map((w) => ({ text: w.join(' ').toUpperCase(), title: w.join(' ').toUpperCase() })),
-    fc.tuple(fc.integer({ min: 1, max: 9 }), titleWords).map(([n, w]) => ({ text: `Session ${n}: ${w.join(' ')}`, title: `Session ${n}: ${w.join(' ')}` })),
-    titleWords.map((w) => ({ text: `${w.join(' ')} and Action`, title: `${w.join(' ')} and Action` })),
+    fc.tuple(fc.integer({ min: 1, max: 9 }), titleWords).map(([n, w]) => ({
+      text: `Session ${n}: ${w.join(' ')}`,
+      title: `Session ${n}: ${w.join(' ')}`,
+    })),
+    titleWords.map((w) => ({
+      text: `${w.join(' ')} and Action`,
+      title: `${w.join(' ')} and Action`,
+    })),
     ...(markdown
-      ? [fc.tuple(fc.integer({ min: 1, max: 4 }), titleWords).map(([level, w]) => ({ text: `${'#'.repeat(level)} ${w.join(' ')}`, title: w.join(' ') }))]
+      ? [
+          fc.tuple(fc.integer({ min: 1, max: 4 }), titleWords).map(([level, w]) => ({
+            text: `${'#'.repeat(level)} ${w.join(' ')}`,
+            title: w.join(' '),
+          })),
+        ]
       : []),
   );
 
@@ -39,16 +79,23 @@ const documentArb = fc
     blankLines: fc.boolean(),
     wrap: fc.option(fc.integer({ min: 50, max: 90 }), { nil: undefined }),
     pageBreakEvery: fc.option(fc.integer({ min: 4, max: 12 }), { nil: undefined }),
-    shapes: fc.array(fc.constantFrom('heading', 'paragraph', 'paragraph', 'item'), { minLength: 3, maxLength: 25 }),
+    shapes: fc.array(fc.constantFrom('heading', 'paragraph', 'paragraph', 'item'), {
+      minLength: 3,
+      maxLength: 25,
+    }),
   })
   .chain((doc) =>
     fc
       .tuple(
         ...doc.shapes.map((shape, i): fc.Arbitrary<Element> => {
           const marker = `marker${i}x`;
-          if (shape === 'heading') return heading(doc.markdown).map((h) => ({ kind: 'heading' as const, ...h }));
-          if (shape === 'item') return sentence(marker).map((s) => ({ kind: 'item' as const, text: `- ${s}` }));
-          return fc.array(sentence(marker), { minLength: 1, maxLength: 3 }).map((s) => ({ kind: 'paragraph' as const, text: s.join(' ') }));
+          if (shape === 'heading')
+            return heading(doc.markdown).map((h) => ({ kind: 'heading' as const, ...h }));
+          if (shape === 'item')
+            return sentence(marker).map((s) => ({ kind: 'item' as const, text: `- ${s}` }));
+          return fc
+            .array(sentence(marker), { minLength: 1, maxLength: 3 })
+            .map((s) => ({ kind: 'paragraph' as const, text: s.join(' ') }));
         }),
       )
       .map((elements) => ({ ...doc, elements })),
@@ -67,9 +114,15 @@ function wrapLines(text: string, width: number | undefined): string[] {
   return [...lines, line];
 }
 
-const LEAD = 'The meeting on rivers and cities gathered partners from local and national governments, and this lead paragraph is long enough to count as running text.';
+const LEAD =
+  'The meeting on rivers and cities gathered partners from local and national governments, and this lead paragraph is long enough to count as running text.';
 
-function render(doc: { blankLines: boolean; wrap: number | undefined; pageBreakEvery: number | undefined; elements: Element[] }): string {
+function render(doc: {
+  blankLines: boolean;
+  wrap: number | undefined;
+  pageBreakEvery: number | undefined;
+  elements: Element[];
+}): string {
   const lines = ['Forum on Rivers and Cities 2030', '', LEAD, ''];
   let page = 1;
   let sinceBreak = 0;
@@ -97,7 +150,13 @@ function pageParagraphs(meeting: Meeting): string[] {
 }
 
 function headingTexts(meeting: Meeting): string[] {
-  return meeting.sections.flatMap((s) => [s.title, ...(s.parts ?? []).map((p) => p.title), ...(s.under ? [s.under] : [])]).map(fold);
+  return meeting.sections
+    .flatMap((s) => [
+      s.title,
+      ...(s.parts ?? []).map((p) => p.title),
+      ...(s.under ? [s.under] : []),
+    ])
+    .map(fold);
 }
 
 describe('the split keeps every paragraph and heading of generated summaries', () => {
@@ -116,11 +175,16 @@ describe('the split keeps every paragraph and heading of generated summaries', (
           if (stream.startsWith(wanted, at)) {
             at += wanted.length;
             // With blank lines around it, a heading is never run into a paragraph.
-            if (element.kind === 'heading' && doc.blankLines) expect(paragraphs, `"${element.text}" stands alone`).toContain(wanted);
+            if (element.kind === 'heading' && doc.blankLines)
+              expect(paragraphs, `"${element.text}" stands alone`).toContain(wanted);
             continue;
           }
-          expect(element.kind, `"${element.text.slice(0, 50)}" is next in the page text`).toBe('heading');
-          expect(headings, `heading "${element.text}" is kept`).toContain(fold(element.kind === 'heading' ? element.title : ''));
+          expect(element.kind, `"${element.text.slice(0, 50)}" is next in the page text`).toBe(
+            'heading',
+          );
+          expect(headings, `heading "${element.text}" is kept`).toContain(
+            fold(element.kind === 'heading' ? element.title : ''),
+          );
         }
         expect(at, 'no page text is left over or repeated').toBe(stream.length);
       }),

@@ -9,8 +9,10 @@ import { venueFromLead } from '../../scripts/lib/title-block.ts';
 import { emitMeeting } from '../../scripts/lib/emit.ts';
 import type { Meeting } from '../../src/schemas/meeting.ts';
 
-const P = (words: string) => `${words} The sentence goes on long enough to be running text of a summary.`;
-const outline = (meeting: Meeting) => meeting.sections.map((s) => [s.kind, s.role ?? '', s.title, (s.parts ?? []).map((p) => p.title)]);
+const P = (words: string) =>
+  `${words} The sentence goes on long enough to be running text of a summary.`;
+const outline = (meeting: Meeting) =>
+  meeting.sections.map((s) => [s.kind, s.role ?? '', s.title, (s.parts ?? []).map((p) => p.title)]);
 
 const markdown = [
   'Report of the Delta Forum: 4-6 May 2031',
@@ -91,22 +93,34 @@ describe('a Markdown outline', () => {
   });
 
   it('reads the title and dates from a title line that carries both', () => {
-    expect(meeting).toMatchObject({ title: 'Report of the Delta Forum: 4-6 May 2031', startDate: '2031-05-04', endDate: '2031-05-06' });
+    expect(meeting).toMatchObject({
+      title: 'Report of the Delta Forum: 4-6 May 2031',
+      startDate: '2031-05-04',
+      endDate: '2031-05-06',
+    });
   });
 
   it('takes the venue from the lead sentence when the title block has none', () => {
     expect(meeting.venue).toBe('Rotterdam, the Netherlands');
-    expect(venueFromLead('The seminar was held on 2 May 2031, at the Town Hall in Lyon, France. It met twice.')).toBe('Town Hall, Lyon, France');
+    expect(
+      venueFromLead(
+        'The seminar was held on 2 May 2031, at the Town Hall in Lyon, France. It met twice.',
+      ),
+    ).toBe('Town Hall, Lyon, France');
     expect(venueFromLead('Participants discussed rivers in Lyon, France.')).toBeUndefined();
   });
 
   it('finds the same pages in the plain text, with the heading marks removed', () => {
     const plain = parseMeeting(markdown.replace(/^#{1,6}\s+/gm, ''), 'delta.txt', 'delta').meeting;
-    expect(plain.sections.map((s) => [s.kind, s.title])).toEqual(meeting.sections.map((s) => [s.kind, s.title]));
+    expect(plain.sections.map((s) => [s.kind, s.title])).toEqual(
+      meeting.sections.map((s) => [s.kind, s.title]),
+    );
   });
 
   it('keeps the plain-text structure when one stray Markdown heading is left', () => {
-    const plain = markdown.replace(/^#{1,6}\s+/gm, '').replace('CLOSING PLENARY', '## CLOSING PLENARY');
+    const plain = markdown
+      .replace(/^#{1,6}\s+/gm, '')
+      .replace('CLOSING PLENARY', '## CLOSING PLENARY');
     const { meeting: stray } = parseMeeting(plain, 'delta.txt', 'delta');
     expect(stray.sections.filter((s) => s.kind === 'session').length).toBe(4);
   });
@@ -149,83 +163,102 @@ describe('plain-text headings', () => {
   });
 });
 
-  // Plain text has no heading levels; an agenda item's sub-items look like items of their own.
-  const agenda = (lines: string[]) =>
+// Plain text has no heading levels; an agenda item's sub-items look like items of their own.
+const agenda = (lines: string[]) =>
+  [
+    'Report of the River Commission, 2033',
+    '',
+    P('The commission met for its twelfth session from 3-5 March 2033 in Lyon, France.'),
+    '',
+    ...lines,
+  ].join('\n');
+
+it('makes the headings under a heading with no text of its own its sub-items', () => {
+  const { meeting } = parseMeeting(
+    agenda([
+      'NAVIGATION',
+      '',
+      P('Delegates first considered the dredging plans on Monday, 3 March.'),
+      '',
+      'TECHNICAL MATTERS',
+      '',
+      'GAUGES AND SENSORS',
+      '',
+      P('The agenda item on gauges was first addressed on Monday.'),
+      '',
+      'FLOOD MAPS',
+      '',
+      P('The commission addressed flood maps in a contact group.'),
+      '',
+      'TOURISM',
+      '',
+      P('On Wednesday morning, 5 March, delegates met in plenary to discuss tourism.'),
+    ]),
+    'river.txt',
+    'river',
+  );
+  expect(outline(meeting).filter(([kind]) => kind === 'session')).toEqual([
+    ['session', 'named', 'NAVIGATION', []],
+    ['session', 'named', 'TECHNICAL MATTERS', ['GAUGES AND SENSORS', 'FLOOD MAPS']],
+    ['session', 'named', 'TOURISM', []],
+  ]);
+});
+
+it('takes as many sub-items as a heading announces, and no more', () => {
+  const { meeting } = parseMeeting(
+    agenda([
+      'COOPERATION',
+      '',
+      P('The agenda item on cooperation included two sub-items on science and on other treaties.'),
+      '',
+      'COOPERATION ON SCIENCE',
+      '',
+      P('Parties stressed systematic observation.'),
+      '',
+      'COOPERATION WITH OTHER TREATIES',
+      '',
+      P('Parties noted the joint liaison group.'),
+      '',
+      'FINANCE',
+      '',
+      P('Parties considered the budget.'),
+    ]),
+    'river.txt',
+    'river',
+  );
+  expect(outline(meeting).filter(([kind]) => kind === 'session')).toEqual([
     [
-      'Report of the River Commission, 2033',
+      'session',
+      'named',
+      'COOPERATION',
+      ['COOPERATION ON SCIENCE', 'COOPERATION WITH OTHER TREATIES'],
+    ],
+    ['session', 'named', 'FINANCE', []],
+  ]);
+});
+
+it('leaves a heading whose first part is a label ("PRESENTATIONS") a session of its own', () => {
+  const { meeting } = parseMeeting(
+    agenda([
+      'EXPERIENCE OF OTHER TREATIES',
       '',
-      P('The commission met for its twelfth session from 3-5 March 2033 in Lyon, France.'),
+      'PRESENTATIONS',
       '',
-      ...lines,
-    ].join('\n');
-
-  it('makes the headings under a heading with no text of its own its sub-items', () => {
-    const { meeting } = parseMeeting(
-      agenda([
-        'NAVIGATION',
-        '',
-        P('Delegates first considered the dredging plans on Monday, 3 March.'),
-        '',
-        'TECHNICAL MATTERS',
-        '',
-        'GAUGES AND SENSORS',
-        '',
-        P('The agenda item on gauges was first addressed on Monday.'),
-        '',
-        'FLOOD MAPS',
-        '',
-        P('The commission addressed flood maps in a contact group.'),
-        '',
-        'TOURISM',
-        '',
-        P('On Wednesday morning, 5 March, delegates met in plenary to discuss tourism.'),
-      ]),
-      'river.txt',
-      'river',
-    );
-    expect(outline(meeting).filter(([kind]) => kind === 'session')).toEqual([
-      ['session', 'named', 'NAVIGATION', []],
-      ['session', 'named', 'TECHNICAL MATTERS', ['GAUGES AND SENSORS', 'FLOOD MAPS']],
-      ['session', 'named', 'TOURISM', []],
-    ]);
-  });
-
-  it('takes as many sub-items as a heading announces, and no more', () => {
-    const { meeting } = parseMeeting(
-      agenda([
-        'COOPERATION',
-        '',
-        P('The agenda item on cooperation included two sub-items on science and on other treaties.'),
-        '',
-        'COOPERATION ON SCIENCE',
-        '',
-        P('Parties stressed systematic observation.'),
-        '',
-        'COOPERATION WITH OTHER TREATIES',
-        '',
-        P('Parties noted the joint liaison group.'),
-        '',
-        'FINANCE',
-        '',
-        P('Parties considered the budget.'),
-      ]),
-      'river.txt',
-      'river',
-    );
-    expect(outline(meeting).filter(([kind]) => kind === 'session')).toEqual([
-      ['session', 'named', 'COOPERATION', ['COOPERATION ON SCIENCE', 'COOPERATION WITH OTHER TREATIES']],
-      ['session', 'named', 'FINANCE', []],
-    ]);
-  });
-
-  it('leaves a heading whose first part is a label ("PRESENTATIONS") a session of its own', () => {
-    const { meeting } = parseMeeting(
-      agenda(['EXPERIENCE OF OTHER TREATIES', '', 'PRESENTATIONS', '', P('Delegates heard four presentations.'), '', 'COMPLIANCE', '', P('Lawyers compared regimes.')]),
-      'river.txt',
-      'river',
-    );
-    expect(outline(meeting).filter(([kind]) => kind === 'session').map(([, , title]) => title)).toEqual(['EXPERIENCE OF OTHER TREATIES', 'COMPLIANCE']);
-  });
+      P('Delegates heard four presentations.'),
+      '',
+      'COMPLIANCE',
+      '',
+      P('Lawyers compared regimes.'),
+    ]),
+    'river.txt',
+    'river',
+  );
+  expect(
+    outline(meeting)
+      .filter(([kind]) => kind === 'session')
+      .map(([, , title]) => title),
+  ).toEqual(['EXPERIENCE OF OTHER TREATIES', 'COMPLIANCE']);
+});
 
 describe('classifyHeading', () => {
   it.each([
@@ -257,8 +290,12 @@ describe('pages of the new kinds', () => {
     const files = emitMeeting(meeting);
     expect([...files.keys()]).toContain('delta/background/brief-history-forum.mdx');
     expect([...files.keys()]).toContain('delta/annex/upcoming-meetings.mdx');
-    const session = [...files.entries()].find(([path]) => path.includes('/sessions/session-one'))![1];
-    const frontmatter = JSON.parse(session.split('\n---\n')[0]!.replace(/^---\n#[^\n]*\n/, '')) as { parts: unknown };
+    const session = [...files.entries()].find(([path]) =>
+      path.includes('/sessions/session-one'),
+    )![1];
+    const frontmatter = JSON.parse(session.split('\n---\n')[0]!.replace(/^---\n#[^\n]*\n/, '')) as {
+      parts: unknown;
+    };
     expect(frontmatter.parts).toEqual([
       { id: 'part-presentations', title: 'PRESENTATIONS', before: expect.stringMatching(/^p\d+/) },
       { id: 'part-discussion', title: 'Discussion:', before: expect.stringMatching(/^p\d+/) },
@@ -296,7 +333,9 @@ describe('a unit whose heading was run into its first paragraph', () => {
       ['AGENDA ITEM 2 SHARED DATA ON FLOWS', 2],
       ['AGENDA ITEM 3 CLOSING', 1],
     ]);
-    expect(sessions[1]!.paragraphs[0]!.text).toMatch(/^AGENDA ITEM 2 SHARED DATA ON FLOWS The Secretariat/);
+    expect(sessions[1]!.paragraphs[0]!.text).toMatch(
+      /^AGENDA ITEM 2 SHARED DATA ON FLOWS The Secretariat/,
+    );
   });
 });
 
@@ -313,7 +352,9 @@ describe('conclusions stated inside the report', () => {
       '',
       '### PORTS:',
       '',
-      P('Participants discussed silt and storms. They recommended shared dredging fleets and joint storm warnings.'),
+      P(
+        'Participants discussed silt and storms. They recommended shared dredging fleets and joint storm warnings.',
+      ),
       '',
       '### FISHERIES:',
       '',
@@ -323,7 +364,9 @@ describe('conclusions stated inside the report', () => {
     const session = meeting.sections.find((s) => s.kind === 'session')!;
     const conclusions = meeting.sections.filter((s) => s.kind === 'conclusion');
     expect(conclusions.map((c) => c.parts?.map((p) => p.title))).toEqual([['PORTS:']]);
-    expect(conclusions[0]!.paragraphs[0]!.text).toContain('They recommended shared dredging fleets');
+    expect(conclusions[0]!.paragraphs[0]!.text).toContain(
+      'They recommended shared dredging fleets',
+    );
     expect(session.parts?.map((p) => p.title)).toEqual(['FISHERIES:']);
     expect(session.relatedConclusions.map((r) => r.slug)).toEqual([conclusions[0]!.slug]);
   });
@@ -355,8 +398,14 @@ describe('conclusions stated inside the report', () => {
       ['The draft conclusions on water', 'Several delegations questioned'],
       ['The Board requested that the S', 'The draft conclusions and the '],
     ]);
-    expect(outcome.paragraphs.map((p) => p.text.slice(0, 20))).toEqual(['The Chair distribute', 'An observer then spo']);
-    expect(outcome.relatedConclusions.map((r) => r.reason)).toEqual(['the outcome states this conclusion', 'the outcome states this conclusion']);
+    expect(outcome.paragraphs.map((p) => p.text.slice(0, 20))).toEqual([
+      'The Chair distribute',
+      'An observer then spo',
+    ]);
+    expect(outcome.relatedConclusions.map((r) => r.reason)).toEqual([
+      'the outcome states this conclusion',
+      'the outcome states this conclusion',
+    ]);
   });
 });
 
@@ -384,7 +433,10 @@ describe('a title broken over several lines in a list of upcoming meetings', () 
     const { meeting } = parseMeeting(text, 'dune.txt', 'dune');
     const annex = meeting.sections.find((s) => s.kind === 'annex')!;
     expect(annex.parts?.map((p) => p.title)).toEqual(['SAND AND WIND', 'MAPPING:']);
-    expect(annex.paragraphs.map((p) => p.text)).toEqual(['NEW METHODS FOR DRIFT', 'This conference will be held in June 2036 in Nouakchott, Mauritania.']);
+    expect(annex.paragraphs.map((p) => p.text)).toEqual([
+      'NEW METHODS FOR DRIFT',
+      'This conference will be held in June 2036 in Nouakchott, Mauritania.',
+    ]);
   });
 });
 
@@ -425,7 +477,16 @@ describe('numbered sessions with flat headings', () => {
   });
 
   it('keeps them parts of the session after a label in a lower style', () => {
-    expect(sessions('Discussion:')).toEqual([['SESSION I', ['Discussion:', 'PANEL WITH INTERNATIONAL ORGANIZATIONS ON FOREST FINANCE', 'NEEDS AND FURTHER WORK UNDER THE COMMITTEE']]]);
+    expect(sessions('Discussion:')).toEqual([
+      [
+        'SESSION I',
+        [
+          'Discussion:',
+          'PANEL WITH INTERNATIONAL ORGANIZATIONS ON FOREST FINANCE',
+          'NEEDS AND FURTHER WORK UNDER THE COMMITTEE',
+        ],
+      ],
+    ]);
   });
 });
 
@@ -505,6 +566,11 @@ describe('plain-text headings that end like a fragment or open a sitting', () =>
   });
 
   it('reads a line whose words name a part of the genre as a heading, though it ends on "for"', () => {
-    expect(outline(meeting).at(-1)).toEqual(['annex', '', 'THINGS TO LOOK FOR', ['UPCOMING REEF WORKSHOPS']]);
+    expect(outline(meeting).at(-1)).toEqual([
+      'annex',
+      '',
+      'THINGS TO LOOK FOR',
+      ['UPCOMING REEF WORKSHOPS'],
+    ]);
   });
 });

@@ -10,15 +10,27 @@ import { normalizeText } from '../../scripts/lib/normalize.ts';
 import { parseMeeting } from '../../scripts/lib/parse.ts';
 
 const BUNDLED = readFileSync('content/sources/idm-2018.txt', 'utf8');
-const withoutBlankLines = (text: string) => text.split('\n').filter((line) => line.trim() !== '').join('\n');
+const withoutBlankLines = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join('\n');
 const shape = (text: string) =>
-  parseMeeting(text, 'x.txt', 'idm-2018').meeting.sections.map((s) => [s.kind, s.slug, s.paragraphs.map((p) => p.text)]);
+  parseMeeting(text, 'x.txt', 'idm-2018').meeting.sections.map((s) => [
+    s.kind,
+    s.slug,
+    s.paragraphs.map((p) => p.text),
+  ]);
 
 describe('one paragraph per line, no blank lines', () => {
   it('splits the bundled summary saved that way exactly as the original', () => {
     const { meeting, warnings } = parseMeeting(withoutBlankLines(BUNDLED), 'x.txt', 'idm-2018');
     expect(shape(withoutBlankLines(BUNDLED))).toEqual(shape(BUNDLED));
-    expect(meeting).toMatchObject({ title: 'International Dialogue on Migration 2018', startDate: '2018-03-26', endDate: '2018-03-27' });
+    expect(meeting).toMatchObject({
+      title: 'International Dialogue on Migration 2018',
+      startDate: '2018-03-26',
+      endDate: '2018-03-27',
+    });
     expect(warnings).toEqual([]);
   });
 
@@ -35,18 +47,33 @@ describe('one paragraph per line, no blank lines', () => {
 });
 
 describe('page-break repair', () => {
-  const LONG = 'This opening paragraph is long enough to count as running text of a summary, and it ends with a full stop.';
+  const LONG =
+    'This opening paragraph is long enough to count as running text of a summary, and it ends with a full stop.';
 
   it('never runs a Markdown heading on into its paragraph, however long the heading', () => {
-    const heading = '## Institutional issues related to a comprehensive compliance system under the protocol and the';
-    const { blocks } = normalizeText(`${LONG}\n\n${heading}\n\nThe working group considered eligibility.\n`);
-    expect(blocks.map((b) => b.text)).toEqual([LONG, heading, 'The working group considered eligibility.']);
+    const heading =
+      '## Institutional issues related to a comprehensive compliance system under the protocol and the';
+    const { blocks } = normalizeText(
+      `${LONG}\n\n${heading}\n\nThe working group considered eligibility.\n`,
+    );
+    expect(blocks.map((b) => b.text)).toEqual([
+      LONG,
+      heading,
+      'The working group considered eligibility.',
+    ]);
   });
 
   it('never runs a line in capitals on into its paragraph', () => {
-    const heading = 'AFFORESTATION, REFORESTATION AND DEFORESTATION UNDER THE PROTOCOL ARTICLE ON SINKS';
-    const { blocks } = normalizeText(`${LONG}\n\n${heading}\n\nOn Monday the workshop considered sinks.\n`);
-    expect(blocks.map((b) => b.text)).toEqual([LONG, heading, 'On Monday the workshop considered sinks.']);
+    const heading =
+      'AFFORESTATION, REFORESTATION AND DEFORESTATION UNDER THE PROTOCOL ARTICLE ON SINKS';
+    const { blocks } = normalizeText(
+      `${LONG}\n\n${heading}\n\nOn Monday the workshop considered sinks.\n`,
+    );
+    expect(blocks.map((b) => b.text)).toEqual([
+      LONG,
+      heading,
+      'On Monday the workshop considered sinks.',
+    ]);
   });
 });
 
@@ -64,16 +91,22 @@ describe('accounting for every character', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(SourceError);
-    expect(formatSourceError(error as SourceError)).toMatch(/^error: summary\.txt:5: internal error: .*"Second paragraph\."/);
+    expect(formatSourceError(error as SourceError)).toMatch(
+      /^error: summary\.txt:5: internal error: .*"Second paragraph\."/,
+    );
   });
 
   it('fails when a paragraph is placed twice', () => {
     const block = { lines: ['Only paragraph.'], text: 'Only paragraph.', line: 1 };
-    expect(() => assertAccounted('x.txt', ['Only paragraph.'], 0, new Set(), [block, block])).toThrow(SourceError);
+    expect(() =>
+      assertAccounted('x.txt', ['Only paragraph.'], 0, new Set(), [block, block]),
+    ).toThrow(SourceError);
   });
 
   it('accepts lines dropped on purpose', () => {
     const block = { lines: ['Text.'], text: 'Text.', line: 1 };
-    expect(() => assertAccounted('x.txt', ['Text.', '', '12'], 0, new Set([3]), [block])).not.toThrow();
+    expect(() =>
+      assertAccounted('x.txt', ['Text.', '', '12'], 0, new Set([3]), [block]),
+    ).not.toThrow();
   });
 });

@@ -3,27 +3,58 @@
  * has a case here. Names are made up.
  */
 import { describe, expect, it } from 'vitest';
-import { normalizeName, scoreSpeakers, type SpeakerKey } from '../../scripts/eval/score-speakers.ts';
+import {
+  normalizeName,
+  scoreSpeakers,
+  type SpeakerKey,
+} from '../../scripts/eval/score-speakers.ts';
 
 const key: SpeakerKey = {
   speakers: [
-    { name: 'Ana Ruiz', organization: 'Coastal Research Institute (CRI)', country: null, speaks: true },
-    { name: 'Harald Berg', aliases: ['Harold Berg'], organization: null, country: 'US', speaks: true },
+    {
+      name: 'Ana Ruiz',
+      organization: 'Coastal Research Institute (CRI)',
+      country: null,
+      speaks: true,
+    },
+    {
+      name: 'Harald Berg',
+      aliases: ['Harold Berg'],
+      organization: null,
+      country: 'US',
+      speaks: true,
+    },
     { name: 'T. K. Osei', organization: null, country: 'Ghana', speaks: true },
-    { name: 'Lena Vik', role: 'contact group Co-Chair', organization: null, country: 'Norway', speaks: false },
+    {
+      name: 'Lena Vik',
+      role: 'contact group Co-Chair',
+      organization: null,
+      country: 'Norway',
+      speaks: false,
+    },
   ],
   notSpeakers: ['Viktor Old'],
 };
 
 describe('scoreSpeakers', () => {
   it('counts a person found under an alias or with other initials and accents as found', () => {
-    const score = scoreSpeakers([{ name: 'Harold Berg', country: 'United States' }, { name: 'T.K. Osei', country: 'Ghana' }, { name: 'Ána  Ruiz', organization: 'CRI' }], key);
+    const score = scoreSpeakers(
+      [
+        { name: 'Harold Berg', country: 'United States' },
+        { name: 'T.K. Osei', country: 'Ghana' },
+        { name: 'Ána  Ruiz', organization: 'CRI' },
+      ],
+      key,
+    );
     expect(score).toMatchObject({ truePositives: 3, precision: 1, recall: 1, missed: [] });
   });
 
   it('neither requires nor penalizes an office-holder who does not speak', () => {
     const without = scoreSpeakers([{ name: 'Ana Ruiz' }], key);
-    const withIt = scoreSpeakers([{ name: 'Ana Ruiz' }, { name: 'Lena Vik', country: 'Norway' }], key);
+    const withIt = scoreSpeakers(
+      [{ name: 'Ana Ruiz' }, { name: 'Lena Vik', country: 'Norway' }],
+      key,
+    );
     expect(without.precision).toBe(1);
     expect(withIt.precision).toBe(1);
     expect(withIt.recall).toBe(without.recall);
@@ -31,9 +62,16 @@ describe('scoreSpeakers', () => {
   });
 
   it('counts people spoken of, unknown names and duplicates against precision', () => {
-    const score = scoreSpeakers([{ name: 'Ana Ruiz' }, { name: 'Viktor Old' }, { name: 'Brazil Said' }, { name: 'Ana Ruiz' }], key);
+    const score = scoreSpeakers(
+      [{ name: 'Ana Ruiz' }, { name: 'Viktor Old' }, { name: 'Brazil Said' }, { name: 'Ana Ruiz' }],
+      key,
+    );
     expect(score.truePositives).toBe(1);
-    expect(score.falsePositives.map((m) => m.why)).toEqual(['named but does not speak', 'not a speaker', 'duplicate']);
+    expect(score.falsePositives.map((m) => m.why)).toEqual([
+      'named but does not speak',
+      'not a speaker',
+      'duplicate',
+    ]);
     expect(score.precision).toBe(0.25);
     expect(score.missed).toEqual(['Harald Berg', 'T. K. Osei']);
     expect(score.recall).toBeCloseTo(1 / 3);
@@ -50,13 +88,20 @@ describe('scoreSpeakers', () => {
     );
     expect(score.affiliationRight).toBe(2);
     expect(score.affiliationMisses).toEqual([
-      { name: 'T. K. Osei', organization: { found: 'Ministry of Energy', expected: null, right: false }, country: { found: 'Ghana', expected: 'Ghana', right: true } },
+      {
+        name: 'T. K. Osei',
+        organization: { found: 'Ministry of Energy', expected: null, right: false },
+        country: { found: 'Ghana', expected: 'Ghana', right: true },
+      },
     ]);
     expect(score.affiliationRate).toBeCloseTo(2 / 3);
   });
 
   it('marks an affiliation wrong when the key has one and nothing was found', () => {
-    const score = scoreSpeakers([{ name: 'Ana Ruiz' }, { name: 'Harald Berg', country: 'Canada' }], key);
+    const score = scoreSpeakers(
+      [{ name: 'Ana Ruiz' }, { name: 'Harald Berg', country: 'Canada' }],
+      key,
+    );
     expect(score.affiliationRight).toBe(0);
     expect(score.affiliationMisses.map((m) => [m.organization.right, m.country.right])).toEqual([
       [false, true],

@@ -15,12 +15,22 @@ describe('shard assignment', () => {
 
   it('gives every meeting and person to exactly one shard, the same one every time', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 64 }), (slug, count) => {
-        const owners = Array.from({ length: count }, (_, i) => ownsMeeting(slug, { index: i + 1, count }));
-        expect(owners.filter(Boolean)).toHaveLength(1);
-        expect(Array.from({ length: count }, (_, i) => ownsPerson(slug, { index: i + 1, count })).filter(Boolean)).toHaveLength(1);
-        expect(shardOf(slug, count)).toBe(shardOf(slug, count));
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 64 }),
+        (slug, count) => {
+          const owners = Array.from({ length: count }, (_, i) =>
+            ownsMeeting(slug, { index: i + 1, count }),
+          );
+          expect(owners.filter(Boolean)).toHaveLength(1);
+          expect(
+            Array.from({ length: count }, (_, i) =>
+              ownsPerson(slug, { index: i + 1, count }),
+            ).filter(Boolean),
+          ).toHaveLength(1);
+          expect(shardOf(slug, count)).toBe(shardOf(slug, count));
+        },
+      ),
     );
   });
 
@@ -36,7 +46,11 @@ describe('shard assignment', () => {
 });
 
 describe('assembling shards', () => {
-  const shard = (index: number, count = 3, fingerprint = 'f'): ShardManifest => ({ index, count, fingerprint });
+  const shard = (index: number, count = 3, fingerprint = 'f'): ShardManifest => ({
+    index,
+    count,
+    fingerprint,
+  });
   const folders = ['a', 'b', 'c'];
 
   it('accepts shards 1…n of one build in any order', () => {
@@ -44,15 +58,25 @@ describe('assembling shards', () => {
   });
 
   it('refuses a missing, repeated or foreign shard, naming it', () => {
-    expect(() => checkShardSet(folders.slice(0, 2), [shard(1), shard(3)])).toThrow(/shard 2\/3 missing/);
-    expect(() => checkShardSet(folders, [shard(1), shard(2), shard(2)])).toThrow(/is shard 2\/3 again/);
-    expect(() => checkShardSet(folders, [shard(1), shard(2), shard(3, 3, 'other')])).toThrow(/another build/);
+    expect(() => checkShardSet(folders.slice(0, 2), [shard(1), shard(3)])).toThrow(
+      /shard 2\/3 missing/,
+    );
+    expect(() => checkShardSet(folders, [shard(1), shard(2), shard(2)])).toThrow(
+      /is shard 2\/3 again/,
+    );
+    expect(() => checkShardSet(folders, [shard(1), shard(2), shard(3, 3, 'other')])).toThrow(
+      /another build/,
+    );
     expect(() => checkShardSet([], [])).toThrow(/no shard folders/);
   });
 
   it('refuses a shard that is not k/n, and --out without --shard', () => {
-    expect(() => shardSettings(new Map([['shard', '5/4']]), [], 'usage')).toThrow(/"5\/4" is not a shard/);
-    expect(() => shardSettings(new Map([['out', 'x']]), [], 'usage')).toThrow(/only for a shard build/);
+    expect(() => shardSettings(new Map([['shard', '5/4']]), [], 'usage')).toThrow(
+      /"5\/4" is not a shard/,
+    );
+    expect(() => shardSettings(new Map([['out', 'x']]), [], 'usage')).toThrow(
+      /only for a shard build/,
+    );
     expect(shardSettings(new Map(), [], 'usage')).toBeUndefined();
   });
 });
@@ -60,13 +84,20 @@ describe('assembling shards', () => {
 describe('pageOf', () => {
   it('cuts a list into pages that hold every item once, in order', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer(), { maxLength: 300 }), fc.integer({ min: 1, max: 50 }), (items, perPage) => {
-        const { pageCount } = pageOf(items, 1, perPage);
-        const pages = Array.from({ length: pageCount }, (_, i) => pageOf(items, i + 1, perPage).items);
-        expect(pages.flat()).toEqual(items);
-        expect(pages.every((p) => p.length <= perPage)).toBe(true);
-        expect(pageCount).toBe(Math.max(1, Math.ceil(items.length / perPage)));
-      }),
+      fc.property(
+        fc.array(fc.integer(), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 50 }),
+        (items, perPage) => {
+          const { pageCount } = pageOf(items, 1, perPage);
+          const pages = Array.from(
+            { length: pageCount },
+            (_, i) => pageOf(items, i + 1, perPage).items,
+          );
+          expect(pages.flat()).toEqual(items);
+          expect(pages.every((p) => p.length <= perPage)).toBe(true);
+          expect(pageCount).toBe(Math.max(1, Math.ceil(items.length / perPage)));
+        },
+      ),
     );
   });
 });

@@ -12,7 +12,8 @@ const body = [
   '',
   'Lima Vale, Coastal Research Institute, said that monitoring must improve before any new targets are set.',
 ].join('\n');
-const parse = (frontmatter: string) => parseMeeting(`---\n${frontmatter}\n---\n${body}`, 'coast.txt', 'coast').meeting;
+const parse = (frontmatter: string) =>
+  parseMeeting(`---\n${frontmatter}\n---\n${body}`, 'coast.txt', 'coast').meeting;
 const refusal = (frontmatter: string) => {
   try {
     parse(frontmatter);
@@ -24,21 +25,50 @@ const refusal = (frontmatter: string) => {
 
 describe('speaker overrides', () => {
   it('finds the speakers the overrides below refer to', () => {
-    expect(parse('title: Coast').speakers.map((s) => s.id)).toEqual(['harald-nordby', 'wei-zhang', 'lima-vale']);
+    expect(parse('title: Coast').speakers.map((s) => s.id)).toEqual([
+      'harald-nordby',
+      'wei-zhang',
+      'lima-vale',
+    ]);
   });
 
   it('corrects name, role, organization and country, keeping the id and recomputing code and group', () => {
-    const wei = parse(['speakers:', '  wei-zhang:', '    name: Zhang Wei', '    role: Director General', '    organization: National Energy Research Institute', '    country: China'].join('\n')).speakers.find((s) => s.id === 'wei-zhang')!;
-    expect(wei).toMatchObject({ name: 'Zhang Wei', role: 'Director General', organization: 'National Energy Research Institute', country: 'China', countryCode: 'CN', group: 'academia' });
+    const wei = parse(
+      [
+        'speakers:',
+        '  wei-zhang:',
+        '    name: Zhang Wei',
+        '    role: Director General',
+        '    organization: National Energy Research Institute',
+        '    country: China',
+      ].join('\n'),
+    ).speakers.find((s) => s.id === 'wei-zhang')!;
+    expect(wei).toMatchObject({
+      name: 'Zhang Wei',
+      role: 'Director General',
+      organization: 'National Energy Research Institute',
+      country: 'China',
+      countryCode: 'CN',
+      group: 'academia',
+    });
   });
 
   it('takes a stated group over the computed one', () => {
-    const lima = parse(['speakers:', '  lima-vale:', '    organization: Coastal Research Institute', '    group: civil-society'].join('\n')).speakers.find((s) => s.id === 'lima-vale')!;
+    const lima = parse(
+      [
+        'speakers:',
+        '  lima-vale:',
+        '    organization: Coastal Research Institute',
+        '    group: civil-society',
+      ].join('\n'),
+    ).speakers.find((s) => s.id === 'lima-vale')!;
     expect(lima.group).toBe('civil-society');
   });
 
   it('removes a speaker set to false', () => {
-    expect(parse(['speakers:', '  lima-vale: false'].join('\n')).speakers.map((s) => s.id)).toEqual(['harald-nordby', 'wei-zhang']);
+    expect(parse(['speakers:', '  lima-vale: false'].join('\n')).speakers.map((s) => s.id)).toEqual(
+      ['harald-nordby', 'wei-zhang'],
+    );
   });
 
   it('refuses an unknown speaker, listing the known ones', () => {
@@ -48,8 +78,14 @@ describe('speaker overrides', () => {
   });
 
   it('refuses a country no dataset knows and an unknown field or group', () => {
-    expect(refusal(['speakers:', '  wei-zhang:', '    country: Atlantis'].join('\n')).message).toContain('speakers.wei-zhang.country');
-    expect(refusal(['speakers:', '  wei-zhang:', '    employer: Someone'].join('\n')).message).toContain('speakers.wei-zhang');
-    expect(refusal(['speakers:', '  wei-zhang:', '    group: aliens'].join('\n')).message).toContain('speakers.wei-zhang');
+    expect(
+      refusal(['speakers:', '  wei-zhang:', '    country: Atlantis'].join('\n')).message,
+    ).toContain('speakers.wei-zhang.country');
+    expect(
+      refusal(['speakers:', '  wei-zhang:', '    employer: Someone'].join('\n')).message,
+    ).toContain('speakers.wei-zhang');
+    expect(
+      refusal(['speakers:', '  wei-zhang:', '    group: aliens'].join('\n')).message,
+    ).toContain('speakers.wei-zhang');
   });
 });

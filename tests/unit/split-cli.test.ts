@@ -28,16 +28,30 @@ async function tempDir(): Promise<string> {
 async function snapshotTree(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(f, 'utf8')] as const)));
+  return Object.fromEntries(
+    await Promise.all(files.map(async (f) => [f, await readFile(f, 'utf8')] as const)),
+  );
 }
 
 // Each test starts Node: on a busy machine that alone can take seconds.
 describe('npm run split', { timeout: 30_000 }, () => {
   it.each([
-    ['an empty file', new Uint8Array(), /the file is empty — put the text of a meeting summary in it$/],
+    [
+      'an empty file',
+      new Uint8Array(),
+      /the file is empty — put the text of a meeting summary in it$/,
+    ],
     ['a whitespace-only file', new TextEncoder().encode('  \n\n\t \n'), /holds only white space/],
-    ['a binary file', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), /binary file, not text — export the summary as plain text/],
-    ['text without a paragraph', new TextEncoder().encode('Just a title\n'), /no paragraph of running text was found — /],
+    [
+      'a binary file',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]),
+      /binary file, not text — export the summary as plain text/,
+    ],
+    [
+      'text without a paragraph',
+      new TextEncoder().encode('Just a title\n'),
+      /no paragraph of running text was found — /,
+    ],
   ])('refuses %s with one line and exit code 1', async (_name, bytes, message) => {
     const dir = await tempDir();
     const file = join(dir, 'bad.txt');
@@ -46,23 +60,32 @@ describe('npm run split', { timeout: 30_000 }, () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr.trim()).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d+)?: `));
+    expect(stderr.trim()).toMatch(
+      new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d+)?: `),
+    );
     expect(stderr.trim()).toMatch(message);
   });
 
   it('names a missing file and how to fix it', async () => {
     const { code, stderr } = await split('no/such/summary.txt');
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe('error: no/such/summary.txt: no such file or folder — check the path, or put summaries in content/sources/');
+    expect(stderr.trim()).toBe(
+      'error: no/such/summary.txt: no such file or folder — check the path, or put summaries in content/sources/',
+    );
   });
 
   it('names the frontmatter field that is wrong, with its line', async () => {
     const dir = await tempDir();
     const file = join(dir, 'fm.txt');
-    await writeFile(file, `---\nstartDate: last spring\nslug: Not A Slug\n---\n${await readFile('content/sources/idm-2018.txt', 'utf8')}`);
+    await writeFile(
+      file,
+      `---\nstartDate: last spring\nslug: Not A Slug\n---\n${await readFile('content/sources/idm-2018.txt', 'utf8')}`,
+    );
     const { code, stderr } = await split(file, '--json');
     expect(code).toBe(1);
-    expect(stderr.trim()).toMatch(/^error: .*fm\.txt:3: frontmatter field "slug" \("Not A Slug"\): expected a lowercase ASCII slug/);
+    expect(stderr.trim()).toMatch(
+      /^error: .*fm\.txt:3: frontmatter field "slug" \("Not A Slug"\): expected a lowercase ASCII slug/,
+    );
   });
 
   it('leaves earlier output byte-identical when a later run fails', async () => {
@@ -80,7 +103,9 @@ describe('npm run split', { timeout: 30_000 }, () => {
   it('prints the document model as JSON with --json', async () => {
     const { code, stdout } = await split('tests/fixtures/sources/wcw-2021.txt', '--json');
     expect(code).toBe(0);
-    const model = JSON.parse(stdout) as { meetings: { slug: string; sections: { kind: string }[] }[] };
+    const model = JSON.parse(stdout) as {
+      meetings: { slug: string; sections: { kind: string }[] }[];
+    };
     expect(model.meetings.map((m) => m.slug)).toEqual(['wcw-2021']);
     expect(model.meetings[0]!.sections.map((s) => s.kind)).toContain('conclusion');
   });

@@ -21,7 +21,11 @@ async function split(file: string) {
 function paragraphsFromPages(files: Map<string, string>): string[][] {
   return [...files.entries()]
     .filter(([path]) => path.endsWith('.mdx'))
-    .map(([, mdx]) => [...mdx.matchAll(/ text=\{("(?:[^"\\]|\\.)*")\} page=\{props\.page\} \/>/g)].map((m) => JSON.parse(m[1]!) as string));
+    .map(([, mdx]) =>
+      [...mdx.matchAll(/ text=\{("(?:[^"\\]|\\.)*")\} page=\{props\.page\} \/>/g)].map(
+        (m) => JSON.parse(m[1]!) as string,
+      ),
+    );
 }
 
 /** The source's running text with white space folded: what the pages must hold, once. */
@@ -30,7 +34,8 @@ async function sourceBody(file: string, firstWords: string): Promise<string> {
   return text.slice(text.indexOf(firstWords));
 }
 
-const titles = (meeting: Meeting, kind: string) => meeting.sections.filter((s) => s.kind === kind).map((s) => s.title);
+const titles = (meeting: Meeting, kind: string) =>
+  meeting.sections.filter((s) => s.kind === kind).map((s) => s.title);
 
 describe('the bundled summary', async () => {
   const { meeting, files, report } = await split(BUNDLED);
@@ -50,15 +55,26 @@ describe('the bundled summary', async () => {
 
   it('finds the opening, the named session, the eight listed sessions and the closing', () => {
     const sessions = meeting.sections.filter((s) => s.kind === 'session');
-    expect(sessions.map((s) => s.role)).toEqual(['opening', 'named', ...Array(8).fill('thematic'), 'closing']);
+    expect(sessions.map((s) => s.role)).toEqual([
+      'opening',
+      'named',
+      ...Array(8).fill('thematic'),
+      'closing',
+    ]);
     expect(sessions[1]!.title).toBe('Setting the scene: Partnering to make migration work for all');
-    expect(sessions[2]!.title).toBe('Working together to make data available for migration policymaking');
+    expect(sessions[2]!.title).toBe(
+      'Working together to make data available for migration policymaking',
+    );
     expect(sessions[9]!.title).toBe('Whole-of-society partnerships for good migration governance');
-    expect(sessions.filter((s) => s.role === 'thematic').every((s) => s.paragraphs.length === 0)).toBe(true);
+    expect(
+      sessions.filter((s) => s.role === 'thematic').every((s) => s.paragraphs.length === 0),
+    ).toBe(true);
   });
 
   it('finds five key conclusions with their thesis statements, and one outcome', () => {
-    const statements = meeting.sections.filter((s) => s.kind === 'conclusion').map((s) => s.statement);
+    const statements = meeting.sections
+      .filter((s) => s.kind === 'conclusion')
+      .map((s) => s.statement);
     expect(statements).toEqual([
       'Global dialogue and cooperation on migration governance is essential and necessary among all actors in migration.',
       'Effective policymaking needs migration data and analysis.',
@@ -72,20 +88,29 @@ describe('the bundled summary', async () => {
   it('repairs all five page-break splits', () => {
     expect(report.pageBreaksRepaired).toBe(5);
     const all = paragraphsFromPages(files).flat();
-    expect(all).toContainEqual(expect.stringContaining('There was a consensus that inclusive and innovative partnerships'));
-    expect(all).toContainEqual(expect.stringContaining('among them, the International Forum on Migration Statistics'));
+    expect(all).toContainEqual(
+      expect.stringContaining('There was a consensus that inclusive and innovative partnerships'),
+    );
+    expect(all).toContainEqual(
+      expect.stringContaining('among them, the International Forum on Migration Statistics'),
+    );
   });
 
   it('relates the session a conclusion names explicitly, marked as derived', () => {
     const first = meeting.sections.find((s) => s.programmeNumber === 1)!;
     expect(first.relatedConclusions[0]).toMatchObject({ derived: true, score: 1 });
-    expect(meeting.sections.find((s) => s.slug === first.relatedConclusions[0]!.slug)!.statement).toMatch(/data/);
+    expect(
+      meeting.sections.find((s) => s.slug === first.relatedConclusions[0]!.slug)!.statement,
+    ).toMatch(/data/);
   });
 
   it('keeps every sentence, in exactly one page, in source order', async () => {
     const pages = paragraphsFromPages(files);
     const paragraphs = meeting.sections.flatMap((s) => s.paragraphs).sort((a, b) => a.n - b.n);
-    const body = await sourceBody(BUNDLED, 'The International Organization for Migration (IOM) held');
+    const body = await sourceBody(
+      BUNDLED,
+      'The International Organization for Migration (IOM) held',
+    );
     // The outcome heading is a title, not a paragraph; everything else is paragraph text.
     expect(body.replace(' Conclusion ', ' ').trim()).toBe(paragraphs.map((p) => p.text).join(' '));
     const everything = pages.flat().join('\n');
@@ -95,7 +120,8 @@ describe('the bundled summary', async () => {
   });
 
   it('starts no paragraph mid-sentence', () => {
-    for (const text of paragraphsFromPages(files).flat()) expect(text, text).toMatch(/^["“‘(]?[\p{Lu}\d]/u);
+    for (const text of paragraphsFromPages(files).flat())
+      expect(text, text).toMatch(/^["“‘(]?[\p{Lu}\d]/u);
   });
 
   it('pins every page URL, so a change to links is always deliberate', async () => {
@@ -108,12 +134,26 @@ describe('a second summary of the genre', async () => {
   const { meeting, files, report } = await split(SECOND);
 
   it('splits into the sessions and conclusions it really has', () => {
-    expect(meeting).toMatchObject({ title: 'World Conference on Water Cooperation 2021', startDate: '2021-06-14', endDate: '2021-06-16', venue: 'Palais des Nations, Geneva' });
+    expect(meeting).toMatchObject({
+      title: 'World Conference on Water Cooperation 2021',
+      startDate: '2021-06-14',
+      endDate: '2021-06-16',
+      venue: 'Palais des Nations, Geneva',
+    });
     const sessions = meeting.sections.filter((s) => s.kind === 'session');
-    expect(sessions.map((s) => s.role)).toEqual(['opening', 'named', ...Array(5).fill('thematic'), 'closing']);
-    expect(sessions[1]!.title).toBe('Water at the crossroads: Financing resilience in a changing climate');
+    expect(sessions.map((s) => s.role)).toEqual([
+      'opening',
+      'named',
+      ...Array(5).fill('thematic'),
+      'closing',
+    ]);
+    expect(sessions[1]!.title).toBe(
+      'Water at the crossroads: Financing resilience in a changing climate',
+    );
     expect(sessions.map((s) => s.paragraphs.length)).toEqual([3, 2, 0, 0, 0, 0, 0, 2]);
-    expect(meeting.sections.filter((s) => s.kind === 'conclusion').map((s) => s.paragraphs.length)).toEqual([3, 4, 2, 3]);
+    expect(
+      meeting.sections.filter((s) => s.kind === 'conclusion').map((s) => s.paragraphs.length),
+    ).toEqual([3, 4, 2, 3]);
     expect(titles(meeting, 'outcome')).toEqual(['Conclusion']);
     expect(meeting.sections[0]!.paragraphs.map((p) => p.n)).toEqual([1, 2, 8, 9, 12]);
   });
@@ -125,14 +165,19 @@ describe('a second summary of the genre', async () => {
   it('relates thematic session 3 to the conclusion that names it', () => {
     const third = meeting.sections.find((s) => s.programmeNumber === 3)!;
     const named = third.relatedConclusions.find((r) => r.score === 1)!;
-    expect(meeting.sections.find((s) => s.slug === named.slug)!.paragraphs.some((p) => /Session 3 explicitly/.test(p.text))).toBe(true);
+    expect(
+      meeting.sections
+        .find((s) => s.slug === named.slug)!
+        .paragraphs.some((p) => /Session 3 explicitly/.test(p.text)),
+    ).toBe(true);
   });
 
   it('keeps every sentence exactly once', async () => {
     const paragraphs = meeting.sections.flatMap((s) => s.paragraphs).sort((a, b) => a.n - b.n);
     const body = await sourceBody(SECOND, 'The Global Water Partnership Council (GWPC) convened');
     expect(body.replace(' Conclusion ', ' ').trim()).toBe(paragraphs.map((p) => p.text).join(' '));
-    for (const text of paragraphsFromPages(files).flat()) expect(text).toMatch(/^["“‘(]?[\p{Lu}\d]/u);
+    for (const text of paragraphsFromPages(files).flat())
+      expect(text).toMatch(/^["“‘(]?[\p{Lu}\d]/u);
   });
 });
 
@@ -144,14 +189,22 @@ describe('a hard-wrapped, page-broken Markdown summary with a programme and bull
   const { meeting, files, report } = await split(THIRD);
 
   it('drops the page furniture and joins the sentences it cut', () => {
-    expect(report).toMatchObject({ pageBreaksRepaired: 2, pageNumbersDropped: 2, runningHeadersDropped: 2 });
+    expect(report).toMatchObject({
+      pageBreaksRepaired: 2,
+      pageNumbersDropped: 2,
+      runningHeadersDropped: 2,
+    });
     const text = meeting.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join(' ');
     expect(text).not.toContain('Bulletin');
     expect(text).toContain('and said that half of the sirens');
   });
 
   it('makes the programme’s items the numbered sessions its headings report, not second pages', () => {
-    expect(meeting.sections.filter((s) => s.kind === 'session').map((s) => [s.title, s.programmeNumber ?? null])).toEqual([
+    expect(
+      meeting.sections
+        .filter((s) => s.kind === 'session')
+        .map((s) => [s.title, s.programmeNumber ?? null]),
+    ).toEqual([
       ['Opening session', null],
       ['Session 1: Mapping exposure', 1],
       ['Session 2 – Financing adaptation', 2],
@@ -161,16 +214,22 @@ describe('a hard-wrapped, page-broken Markdown summary with a programme and bull
   });
 
   it('makes each bulleted key message a key conclusion, and keeps the sentence announcing them on the overview', () => {
-    expect(meeting.sections.filter((s) => s.kind === 'conclusion').map((s) => s.statement)).toEqual([
-      'Exposure maps must be made with the communities they describe.',
-      'Adaptation finance should reach local governments directly, without intermediaries taking a share on the way.',
-      'Early-warning systems need maintenance budgets, not only launch funding.',
-    ]);
-    expect(meeting.sections[0]!.paragraphs.at(-1)!.text).toBe('The workshop agreed on the following key messages:');
+    expect(meeting.sections.filter((s) => s.kind === 'conclusion').map((s) => s.statement)).toEqual(
+      [
+        'Exposure maps must be made with the communities they describe.',
+        'Adaptation finance should reach local governments directly, without intermediaries taking a share on the way.',
+        'Early-warning systems need maintenance budgets, not only launch funding.',
+      ],
+    );
+    expect(meeting.sections[0]!.paragraphs.at(-1)!.text).toBe(
+      'The workshop agreed on the following key messages:',
+    );
   });
 
   it('finds the speakers with their roles, organizations and countries', () => {
-    expect(meeting.speakers.map((s) => [s.name, s.organization ?? null, s.country ?? null])).toEqual([
+    expect(
+      meeting.speakers.map((s) => [s.name, s.organization ?? null, s.country ?? null]),
+    ).toEqual([
       ['Mele Tupou', 'Pacific Coastal Office', null],
       ['Jonas Berg', null, 'Norway'],
       ['Amina Diallo', 'Coastal Fund', null],
@@ -181,10 +240,15 @@ describe('a hard-wrapped, page-broken Markdown summary with a programme and bull
   it('holds every line of the body but headings and page furniture in its paragraphs, in order, once', async () => {
     const source = (await readFile(THIRD, 'utf8')).split('\n').slice(1);
     const furniture = /^\f?Coastal Resilience Workshop Bulletin$|^\d$|^#{1,6}\s/;
-    const body = source.filter((line) => !furniture.test(line.trim())).join(' ').replace(/\s+/g, ' ').trim();
+    const body = source
+      .filter((line) => !furniture.test(line.trim()))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const paragraphs = meeting.sections.flatMap((s) => s.paragraphs).sort((a, b) => a.n - b.n);
     expect(paragraphs.map((p) => p.text).join(' ')).toBe(body);
     const everything = paragraphsFromPages(files).flat();
-    for (const paragraph of paragraphs) expect(everything.filter((text) => text === paragraph.text)).toHaveLength(1);
+    for (const paragraph of paragraphs)
+      expect(everything.filter((text) => text === paragraph.text)).toHaveLength(1);
   });
 });

@@ -21,12 +21,16 @@ describe('linkReferences', () => {
   });
 
   it('leaves a reference unlinked when the text no longer holds it where the model says', () => {
-    const pieces = linkReferences(splitAtMentions(text, []), [{ start: 16, text: 'Session 1', href: '/x/' }]);
+    const pieces = linkReferences(splitAtMentions(text, []), [
+      { start: 16, text: 'Session 1', href: '/x/' },
+    ]);
     expect(pieces).toEqual([{ text }]);
   });
 
   it('never links inside a mention', () => {
-    const pieces = linkReferences(splitAtMentions(text, [ruiz]), [{ start: 0, text: 'Dr', href: '/x/' }]);
+    const pieces = linkReferences(splitAtMentions(text, [ruiz]), [
+      { start: 0, text: 'Dr', href: '/x/' },
+    ]);
     expect(joined(pieces)).toBe(text);
     expect(pieces.filter((p) => p.link?.kind === 'session')).toEqual([]);
   });
@@ -34,7 +38,12 @@ describe('linkReferences', () => {
 
 describe('sessionLinks', () => {
   it('gathers the references of every section by paragraph, each with its session’s page', () => {
-    const sections = [{ sessionReferences: [{ paragraph: 'p20', start: 3, text: 'Session 1', session: 'data' }] }, {}];
-    expect(sessionLinks({ sections } as never, (slug) => `/m/sessions/${slug}/`).get('p20')).toEqual([{ start: 3, text: 'Session 1', href: '/m/sessions/data/' }]);
+    const sections = [
+      { sessionReferences: [{ paragraph: 'p20', start: 3, text: 'Session 1', session: 'data' }] },
+      {},
+    ];
+    expect(
+      sessionLinks({ sections } as never, (slug) => `/m/sessions/${slug}/`).get('p20'),
+    ).toEqual([{ start: 3, text: 'Session 1', href: '/m/sessions/data/' }]);
   });
 });

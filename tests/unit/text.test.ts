@@ -3,11 +3,9 @@ import { shortenTitle, slugify, splitSentences, uniqueSlug } from '../../scripts
 
 describe('splitSentences', () => {
   it('keeps titles and initials with their names', () => {
-    expect(splitSentences('Dr. Ada Lovelace spoke. Mr. J. Smith agreed! Then 3 people left.')).toEqual([
-      'Dr. Ada Lovelace spoke.',
-      'Mr. J. Smith agreed!',
-      'Then 3 people left.',
-    ]);
+    expect(
+      splitSentences('Dr. Ada Lovelace spoke. Mr. J. Smith agreed! Then 3 people left.'),
+    ).toEqual(['Dr. Ada Lovelace spoke.', 'Mr. J. Smith agreed!', 'Then 3 people left.']);
   });
 
   it('ends a sentence after a closing quotation mark', () => {
@@ -21,7 +19,9 @@ describe('slugify', () => {
   });
 
   it('drops filler words and keeps at most six words', () => {
-    expect(slugify('Working together to make data available for migration policymaking')).toBe('working-together-make-data-available-migration');
+    expect(slugify('Working together to make data available for migration policymaking')).toBe(
+      'working-together-make-data-available-migration',
+    );
   });
 });
 
@@ -35,18 +35,29 @@ describe('uniqueSlug', () => {
 
 describe('shortenTitle', () => {
   it('keeps a short title whole', () => {
-    expect(shortenTitle('Whole-of-society partnerships for good governance')).toBe('Whole-of-society partnerships for good governance');
+    expect(shortenTitle('Whole-of-society partnerships for good governance')).toBe(
+      'Whole-of-society partnerships for good governance',
+    );
   });
 
   it('takes the part before a colon of a long title', () => {
-    expect(shortenTitle('Setting the scene: partnering to make the world work for all of us')).toBe('Setting the scene');
+    expect(shortenTitle('Setting the scene: partnering to make the world work for all of us')).toBe(
+      'Setting the scene',
+    );
   });
 
   it('cuts a long thesis before a relative clause', () => {
-    expect(shortenTitle('Water is not a commodity but a right that every state must protect for all', 12)).toBe('Water is not a commodity but a right');
+    expect(
+      shortenTitle(
+        'Water is not a commodity but a right that every state must protect for all',
+        12,
+      ),
+    ).toBe('Water is not a commodity but a right');
   });
 
   it('never ends on a function word', () => {
-    expect(shortenTitle('Joining forces to assist and protect migrants in vulnerable situations')).toBe('Joining forces to assist and protect migrants');
+    expect(
+      shortenTitle('Joining forces to assist and protect migrants in vulnerable situations'),
+    ).toBe('Joining forces to assist and protect migrants');
   });
 });

@@ -21,6 +21,10 @@ describe('readTitleBlock', () => {
 
   it('takes the last entry as the title when none is emphasized', () => {
     const { blocks } = normalizeText('Some Organization\n\nAnnual Meeting 2020\n\n2 May 2020\n');
-    expect(readTitleBlock(blocks)).toMatchObject({ organizer: 'Some Organization', title: 'Annual Meeting 2020', startDate: '2020-05-02' });
+    expect(readTitleBlock(blocks)).toMatchObject({
+      organizer: 'Some Organization',
+      title: 'Annual Meeting 2020',
+      startDate: '2020-05-02',
+    });
   });
 });

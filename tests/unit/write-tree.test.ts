@@ -20,7 +20,15 @@ describe('writeTreeAtomically', () => {
     await writeTreeAtomically(out, new Map([['m/index.mdx', 'kept']]));
     await writeFile(join(root, 'blocker'), 'a file where a folder must go');
     // A path through a NUL byte cannot be written: the write fails midway.
-    await expect(writeTreeAtomically(out, new Map([['m/index.mdx', 'new'], ['bad\0name', 'x']]))).rejects.toThrow();
+    await expect(
+      writeTreeAtomically(
+        out,
+        new Map([
+          ['m/index.mdx', 'new'],
+          ['bad\0name', 'x'],
+        ]),
+      ),
+    ).rejects.toThrow();
     expect(await readFile(join(out, 'm/index.mdx'), 'utf8')).toBe('kept');
     expect((await readdir(root)).sort()).toEqual(['blocker', 'generated']);
   });

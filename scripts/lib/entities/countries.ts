@@ -21,7 +21,12 @@ function buildAliases(): [string, CountryName][] {
   const iso = isoCountries.getNames('en', { select: 'all' });
   for (const country of countries) {
     const entry = { code: country.cca2, name: country.name.common };
-    const names = [country.name.common, country.name.official, ...country.altSpellings, ...(iso[country.cca2] ?? [])];
+    const names = [
+      country.name.common,
+      country.name.official,
+      ...country.altSpellings,
+      ...(iso[country.cca2] ?? []),
+    ];
     // Short upper-case codes ("SL", "PT") are acronyms of other things far more often than
     // countries; "USA" and "UK" are kept because both datasets list them.
     const both = new Set(iso[country.cca2] ?? []);
@@ -36,14 +41,19 @@ function buildAliases(): [string, CountryName][] {
   return [...aliases.entries()].sort((a, b) => b[0].length - a[0].length);
 }
 
-let aliasIndex: { byAlias: Map<string, CountryName>; firstWords: Set<string>; maxWords: number } | undefined;
+let aliasIndex:
+  { byAlias: Map<string, CountryName>; firstWords: Set<string>; maxWords: number } | undefined;
 
 function getAliasIndex() {
   if (!aliasIndex) {
     const aliases = buildAliases();
     // A word that starts no alias starts no look-up: most capitalized words are not countries.
     const firstWords = new Set(aliases.map(([alias]) => alias.match(WORD)?.[0] ?? alias));
-    aliasIndex = { byAlias: new Map(aliases), firstWords, maxWords: Math.max(...aliases.map(([alias]) => alias.split(/\s+/).length)) };
+    aliasIndex = {
+      byAlias: new Map(aliases),
+      firstWords,
+      maxWords: Math.max(...aliases.map(([alias]) => alias.split(/\s+/).length)),
+    };
   }
   return aliasIndex;
 }
@@ -63,7 +73,10 @@ const WORD = /[\p{L}\p{N}'’.-]+/gu;
  */
 export function findCountries(text: string): CountryMatch[] {
   const { byAlias, firstWords, maxWords } = getAliasIndex();
-  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const words = [...text.matchAll(WORD)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
   const found: CountryMatch[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!/^\p{Lu}/u.test(text[words[i]!.start]!)) continue;
@@ -115,9 +128,16 @@ const calledCache = new Map<string, CountryMatch | undefined>();
 function lookUpCountryCalled(phrase: string): CountryMatch | undefined {
   const written = phrase.trim();
   const whole = findCountries(written);
-  if (whole.length === 1 && whole[0]!.written.length >= written.replace(/[.:]$/, '').length) return whole[0];
+  if (whole.length === 1 && whole[0]!.written.length >= written.replace(/[.:]$/, '').length)
+    return whole[0];
   if (!/^[A-Z]{2}$/.test(written)) return undefined;
-  shortCodes ??= new Map(countries.flatMap((c) => c.altSpellings.filter((s) => /^[A-Z]{2}$/.test(s)).map((s) => [s, { code: c.cca2, name: c.name.common }] as const)));
+  shortCodes ??= new Map(
+    countries.flatMap((c) =>
+      c.altSpellings
+        .filter((s) => /^[A-Z]{2}$/.test(s))
+        .map((s) => [s, { code: c.cca2, name: c.name.common }] as const),
+    ),
+  );
   const entry = shortCodes.get(written);
   return entry ? { ...entry, written, index: 0 } : undefined;
 }

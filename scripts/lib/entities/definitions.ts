@@ -71,5 +71,7 @@ function nameTail(word: string): number | undefined {
     if (UPPER.test(chars[i]!)) longest = length;
   }
   const connector = word.match(CONNECTOR_SUFFIX)?.[0].length;
-  return connector !== undefined && (longest === undefined || connector > longest) ? connector : longest;
+  return connector !== undefined && (longest === undefined || connector > longest)
+    ? connector
+    : longest;
 }

@@ -20,7 +20,9 @@ interface Paragraph {
 /** Every entity of a meeting, from its sections' paragraphs. */
 export function extractEntities(sections: Section[]): Entities {
   const paragraphs = sections.flatMap((s) => s.paragraphs).sort((a, b) => a.n - b.n);
-  const organizations = findOrganizations(paragraphs).map((o) => ({ id: slugify(o.acronym ?? o.name, 8), ...o })).filter(uniqueIds());
+  const organizations = findOrganizations(paragraphs)
+    .map((o) => ({ id: slugify(o.acronym ?? o.name, 8), ...o }))
+    .filter(uniqueIds());
   // History and annexes (upcoming meetings, contacts) name people who did not speak at this meeting.
   const outside = outsideTheMeeting(sections);
   const ofTheMeeting = paragraphs.filter((p) => !outside.has(p.id));
@@ -34,7 +36,11 @@ export function extractEntities(sections: Section[]): Entities {
 
 /** Ids of the paragraphs of background and annex pages. */
 function outsideTheMeeting(sections: Section[]): Set<string> {
-  return new Set(sections.filter((s) => s.kind === 'background' || s.kind === 'annex').flatMap((s) => s.paragraphs.map((p) => p.id)));
+  return new Set(
+    sections
+      .filter((s) => s.kind === 'background' || s.kind === 'annex')
+      .flatMap((s) => s.paragraphs.map((p) => p.id)),
+  );
 }
 
 function uniqueIds() {
@@ -46,7 +52,11 @@ function uniqueIds() {
 }
 
 /** One speaker per person: attributions of the same name are merged, fields filled from later ones. */
-function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organizations'], headed: Map<string, HeadingAffiliation>): Entities['speakers'] {
+function collectSpeakers(
+  paragraphs: Paragraph[],
+  organizations: Entities['organizations'],
+  headed: Map<string, HeadingAffiliation>,
+): Entities['speakers'] {
   const byName = new Map<string, Attribution[]>();
   const context = { commonWords: lowercaseWords(paragraphs) };
   const weak: Attribution[] = [];
@@ -62,23 +72,42 @@ function collectSpeakers(paragraphs: Paragraph[], organizations: Entities['organ
   const people = mergeVariants([...byName.values()]);
   // "Ana Ruiz (Chile) was elected" says who a speaker is, though not that she spoke there.
   const bySurname = new Map<string, Attribution[]>();
-  for (const w of weak) bySurname.set(surnameKey(w.name), [...(bySurname.get(surnameKey(w.name)) ?? []), w]);
-  const filling = new Map(people.map((group) => [group, (bySurname.get(surnameKey(group[0]!.name)) ?? []).filter((w) => mergeVariants([group, [w]]).length === 1)]));
+  for (const w of weak)
+    bySurname.set(surnameKey(w.name), [...(bySurname.get(surnameKey(w.name)) ?? []), w]);
+  const filling = new Map(
+    people.map((group) => [
+      group,
+      (bySurname.get(surnameKey(group[0]!.name)) ?? []).filter(
+        (w) => mergeVariants([group, [w]]).length === 1,
+      ),
+    ]),
+  );
   const tails = surnameForms(people.map((a) => a[0]!.name));
-  const forms = new Map(people.map((a) => [a[0]!.name, [a[0]!.name, ...(tails.get(a[0]!.name) ?? [])]]));
+  const forms = new Map(
+    people.map((a) => [a[0]!.name, [a[0]!.name, ...(tails.get(a[0]!.name) ?? [])]]),
+  );
   const mentions = findMentions(forms, paragraphs);
   // The site links these very places: what the indexes count is what the text links.
   const places = findMentionPlaces(forms, paragraphs);
   return people.map((attributions) => {
     const first = attributions[0]!;
-    const pick = <K extends 'role' | 'organization' | 'country' | 'honorific'>(key: K) => [...attributions, ...filling.get(attributions)!].find((a) => a[key])?.[key];
+    const pick = <K extends 'role' | 'organization' | 'country' | 'honorific'>(key: K) =>
+      [...attributions, ...filling.get(attributions)!].find((a) => a[key])?.[key];
     const country = pick('country');
-    const countryCode = country ? (countryCalled(country) ?? findCountries(country)[0])?.code : undefined;
+    const countryCode = country
+      ? (countryCalled(country) ?? findCountries(country)[0])?.code
+      : undefined;
     const raw = attributions.map((a) => a.raw);
     return {
       id: uniqueSlug(slugify(first.name, 10), taken, 'speaker'),
       name: first.name,
-      ...compact({ honorific: pick('honorific'), role: pick('role'), organization: pick('organization'), country, countryCode }),
+      ...compact({
+        honorific: pick('honorific'),
+        role: pick('role'),
+        organization: pick('organization'),
+        country,
+        countryCode,
+      }),
       group: classifyStakeholder(expandAcronyms(raw.join('; '), organizations)),
       attribution: first.raw,
       attributions: [...new Set(raw)],
@@ -124,15 +153,32 @@ function headedAffiliations(sections: Section[]): Map<string, HeadingAffiliation
 function readHeading(line: string): HeadingAffiliation | undefined {
   const text = line.trim().replace(/\s*:$/, '').replace(/\s+/g, ' ');
   if (text.length < 3 || text.length > 60 || /[.!?,;]$/.test(text)) return undefined;
-  const cased = /\p{Ll}/u.test(text) ? text : text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase()).replace(/(?<=\s)(?:Of|And|The)(?=\s)/g, (w) => w.toLowerCase());
+  const cased = /\p{Ll}/u.test(text)
+    ? text
+    : text
+        .toLowerCase()
+        .replace(
+          /(^|[\s-])(\p{L})/gu,
+          (_, gap: string, letter: string) => gap + letter.toUpperCase(),
+        )
+        .replace(/(?<=\s)(?:Of|And|The)(?=\s)/g, (w) => w.toLowerCase());
   if (countryCalled(cased)) return { country: cased };
   const words = cased.split(' ');
-  if (/\p{Ll}/u.test(text) && words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|for|and|the|on)$/.test(w)) && words.some((w) => ORGANIZATION_HEADS.has(w))) return { organization: text };
+  if (
+    /\p{Ll}/u.test(text) &&
+    words.length >= 2 &&
+    words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|for|and|the|on)$/.test(w)) &&
+    words.some((w) => ORGANIZATION_HEADS.has(w))
+  )
+    return { organization: text };
   return undefined;
 }
 
 /** The heading fills what the attribution leaves open, for the first person the paragraph names. */
-function withHeading(attribution: Attribution, heading: HeadingAffiliation | undefined): Attribution {
+function withHeading(
+  attribution: Attribution,
+  heading: HeadingAffiliation | undefined,
+): Attribution {
   if (!heading || attribution.country || attribution.organization) return attribution;
   return { ...attribution, ...heading };
 }
@@ -147,20 +193,42 @@ function surnameKey(name: string): string {
  * "Harald") before the same surname. The fuller name leads.
  */
 function mergeVariants(groups: Attribution[][]): Attribution[][] {
-  const words = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[\s]+/);
+  const words = (name: string) =>
+    name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[\s]+/);
   const samePerson = (a: string, b: string) => {
     const [x, y] = [words(a), words(b)];
     const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-    if (short.length >= 2 && short.length < long.length && long.slice(-short.length).join(' ') === short.join(' ')) return true;
+    if (
+      short.length >= 2 &&
+      short.length < long.length &&
+      long.slice(-short.length).join(' ') === short.join(' ')
+    )
+      return true;
     // "William Agyemang-Bonsu" and "William Kojo Agyemang-Bonsu": a middle name left out.
-    if (short.length >= 2 && short.length < long.length && short[0] === long[0] && short.at(-1) === long.at(-1)) return true;
-    return x.length === y.length && x.at(-1) === y.at(-1) && x.every((w, i) => w === y[i] || (w[0] === y[i]![0] && w.length > 3 && editDistance(w, y[i]!) <= 1));
+    if (
+      short.length >= 2 &&
+      short.length < long.length &&
+      short[0] === long[0] &&
+      short.at(-1) === long.at(-1)
+    )
+      return true;
+    return (
+      x.length === y.length &&
+      x.at(-1) === y.at(-1) &&
+      x.every(
+        (w, i) => w === y[i] || (w[0] === y[i]![0] && w.length > 3 && editDistance(w, y[i]!) <= 1),
+      )
+    );
   };
   const merged: Attribution[][] = [];
   for (const group of groups) {
     const host = merged.findIndex((m) => samePerson(m[0]!.name, group[0]!.name));
     if (host === -1) merged.push(group);
-    else merged[host] = group[0]!.name.length > merged[host]![0]!.name.length ? [...group, ...merged[host]!] : [...merged[host]!, ...group];
+    else
+      merged[host] =
+        group[0]!.name.length > merged[host]![0]!.name.length
+          ? [...group, ...merged[host]!]
+          : [...merged[host]!, ...group];
   }
   return merged;
 }
@@ -182,7 +250,8 @@ function editDistance(a: string, b: string): number {
 /** Every word the document writes in lowercase: such a word is a common word, not a name. */
 function lowercaseWords(paragraphs: Paragraph[]): Set<string> {
   const words = new Set<string>();
-  for (const p of paragraphs) for (const word of p.text.split(/[^\p{L}'’-]+/u)) if (/^\p{Ll}/u.test(word)) words.add(word);
+  for (const p of paragraphs)
+    for (const word of p.text.split(/[^\p{L}'’-]+/u)) if (/^\p{Ll}/u.test(word)) words.add(word);
   return words;
 }
 
@@ -194,7 +263,9 @@ function lowercaseWords(paragraphs: Paragraph[]): Set<string> {
 function surnameForms(names: string[]): Map<string, string[]> {
   const candidates = names.map((name) => {
     const words = name.split(' ');
-    const forms = [words.slice(-2).join(' '), words.at(-1)!].filter((f, i) => (i === 0 ? words.length >= 3 : f.length >= 3));
+    const forms = [words.slice(-2).join(' '), words.at(-1)!].filter((f, i) =>
+      i === 0 ? words.length >= 3 : f.length >= 3,
+    );
     return [name, forms] as const;
   });
   const count = new Map<string, number>();
@@ -202,7 +273,14 @@ function surnameForms(names: string[]): Map<string, string[]> {
   return new Map(
     candidates.map(([name, forms]) => [
       name,
-      forms.filter((f) => count.get(f) === 1 && !NOT_NAMES.has(f) && !ROLE_WORDS.has(f) && !HONORIFICS.has(f) && findCountries(f).length === 0),
+      forms.filter(
+        (f) =>
+          count.get(f) === 1 &&
+          !NOT_NAMES.has(f) &&
+          !ROLE_WORDS.has(f) &&
+          !HONORIFICS.has(f) &&
+          findCountries(f).length === 0,
+      ),
     ]),
   );
 }
@@ -211,7 +289,12 @@ function collectCountries(paragraphs: Paragraph[]): Entities['countries'] {
   const byCode = new Map<string, Entities['countries'][number]>();
   for (const p of paragraphs) {
     for (const match of findCountries(p.text)) {
-      const entry = byCode.get(match.code) ?? { code: match.code, name: match.name, written: [], mentions: [] };
+      const entry = byCode.get(match.code) ?? {
+        code: match.code,
+        name: match.name,
+        written: [],
+        mentions: [],
+      };
       if (!entry.written.includes(match.written)) entry.written.push(match.written);
       if (!entry.mentions.includes(p.id)) entry.mentions.push(p.id);
       byCode.set(match.code, entry);
@@ -235,7 +318,10 @@ function expandAcronyms(text: string, organizations: Entities['organizations']):
     const next = [...pending].reduce((a, b) => Math.min(a, b));
     pending.delete(next);
     const o = organizations[next]!;
-    expanded = expanded.replace(new RegExp(`(?<![\\p{L}(])${escapeRegExp(o.acronym!)}(?![\\p{L})])`, 'gu'), `${o.name} (${o.acronym})`);
+    expanded = expanded.replace(
+      new RegExp(`(?<![\\p{L}(])${escapeRegExp(o.acronym!)}(?![\\p{L})])`, 'gu'),
+      `${o.name} (${o.acronym})`,
+    );
     for (const i of acronymsIn(o.name, index)) if (i > next) pending.add(i);
   }
   return expanded;
@@ -255,7 +341,8 @@ function acronymIndex(organizations: Entities['organizations']): AcronymIndex {
   if (!index) {
     const byAcronym = new Map<string, number[]>();
     organizations.forEach((o, i) => {
-      if (o.acronym && o.acronym !== o.name) byAcronym.set(o.acronym, [...(byAcronym.get(o.acronym) ?? []), i]);
+      if (o.acronym && o.acronym !== o.name)
+        byAcronym.set(o.acronym, [...(byAcronym.get(o.acronym) ?? []), i]);
     });
     const maxHyphens = Math.max(0, ...[...byAcronym.keys()].map((a) => a.split('-').length - 1));
     acronymIndexes.set(organizations, (index = { byAcronym, maxHyphens }));
@@ -279,11 +366,10 @@ function acronymsIn(text: string, { byAcronym, maxHyphens }: AcronymIndex): numb
       for (const end of ends.slice(i, i + maxHyphens + 1)) {
         const before = text[run.index + start - 1];
         const after = text[run.index + end];
-        if (end > start && before !== '(' && after !== ')') found.push(...(byAcronym.get(run[0].slice(start, end)) ?? []));
+        if (end > start && before !== '(' && after !== ')')
+          found.push(...(byAcronym.get(run[0].slice(start, end)) ?? []));
       }
     });
   }
   return found;
 }
-
-

@@ -20,9 +20,12 @@ export interface FigureFound {
 }
 
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const FIGURE = /(?<![\p{L}\p{N}.,])((?:USD|US\$|EUR|CHF|GBP|\$|€|£)\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?(\s*(?:per cent|percent|%)|\s+of whom (?:were|are) \p{L}+|\s+out of \d+|(?:\s+(?!(?:of|on|in|that|to|and|or|the|with|at|for|by|from|is|are|was|were|which|who|as|per)\b)[\p{L}][\p{L}-]*){1,3})?/gu;
-const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-const PARTICIPANTS = /^(?:speakers?|participants?|moderators?|panell?ists?|delegat\w*|representatives|attendees|member States)\b|of whom (?:were|are) (?:women|men|youth)/u;
+const FIGURE =
+  /(?<![\p{L}\p{N}.,])((?:USD|US\$|EUR|CHF|GBP|\$|€|£)\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?(\s*(?:per cent|percent|%)|\s+of whom (?:were|are) \p{L}+|\s+out of \d+|(?:\s+(?!(?:of|on|in|that|to|and|or|the|with|at|for|by|from|is|are|was|were|which|who|as|per)\b)[\p{L}][\p{L}-]*){1,3})?/gu;
+const MONTHS =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const PARTICIPANTS =
+  /^(?:speakers?|participants?|moderators?|panell?ists?|delegat\w*|representatives|attendees|member States)\b|of whom (?:were|are) (?:women|men|youth)/u;
 /** "paragraph 4", "No. 12": lowercase words that number things. */
 const NUMBERED_NAME = /(?:\bNo\.?|\bparagraphs?|\bparas?\.?|\bSDGs?)\s*$/i;
 /** "Session 1", "Goal 6", "Article 3.3": a number right after a capitalized word inside a sentence labels that thing. */
@@ -42,7 +45,10 @@ export function findFigures(text: string, paragraph: string): FigureFound[] {
       const counted = currency ? '' : trimUnit((tail ?? '').trim());
       const unit = currency ? currency.trim() : counted;
       if (!unit) continue;
-      const text = currency ? m[0].slice(0, m[0].length - (tail ?? '').length) : m[0].slice(0, m[0].length - (tail ?? '').length) + (tail ? tail.slice(0, tail.indexOf(counted) + counted.length) : '');
+      const text = currency
+        ? m[0].slice(0, m[0].length - (tail ?? '').length)
+        : m[0].slice(0, m[0].length - (tail ?? '').length) +
+          (tail ? tail.slice(0, tail.indexOf(counted) + counted.length) : '');
       figures.push({
         text: text.trim(),
         value: number * (scale ? SCALE[scale]! : 1),
@@ -57,7 +63,8 @@ export function findFigures(text: string, paragraph: string): FigureFound[] {
 }
 
 /** Words that end what a figure counts: verbs and adverbs that follow it. */
-const AFTER_UNIT = /^(?:still|lack|lacks|share|shares|depend|depends|over|under|available|live|lives|need|needs|have|has|had|were|are|was|is|will|would|can|could|must|now|also|each|every|alone|more|less|already|only|since|until|this|that|across|worldwide|globally)$/i;
+const AFTER_UNIT =
+  /^(?:still|lack|lacks|share|shares|depend|depends|over|under|available|live|lives|need|needs|have|has|had|were|are|was|is|will|would|can|could|must|now|also|each|every|alone|more|less|already|only|since|until|this|that|across|worldwide|globally)$/i;
 
 /** "people still lack" → "people"; "data records available" → "data records": a noun phrase ends at its plural or before a verb. */
 function trimUnit(tail: string): string {
@@ -71,10 +78,29 @@ function trimUnit(tail: string): string {
   return kept.join(' ');
 }
 
-function isNotAFigure(digits: string, scale: string | undefined, tail: string | undefined, before: string, after: string): boolean {
+function isNotAFigure(
+  digits: string,
+  scale: string | undefined,
+  tail: string | undefined,
+  before: string,
+  after: string,
+): boolean {
   if (!/^\(/.test(after) && /\($/.test(before)) return true;
-  if (NUMBERED_NAME.test(before) || (LABELLED.test(before) && !MONTHS.test(before.trimEnd().split(/\s+/).at(-1)!) && !/(?:USD|EUR|CHF|GBP|US)\s$/.test(before))) return true;
-  if (MONTHS.test(after.trimStart()) || MONTHS.test((tail ?? '').trim()) || /(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/.test(before)) return true;
+  if (
+    NUMBERED_NAME.test(before) ||
+    (LABELLED.test(before) &&
+      !MONTHS.test(before.trimEnd().split(/\s+/).at(-1)!) &&
+      !/(?:USD|EUR|CHF|GBP|US)\s$/.test(before))
+  )
+    return true;
+  if (
+    MONTHS.test(after.trimStart()) ||
+    MONTHS.test((tail ?? '').trim()) ||
+    /(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/.test(
+      before,
+    )
+  )
+    return true;
   if (/^\s*(?:and|–|-)\s*\d/.test(after) || /\d\s*(?:and|–|-)\s*$/.test(before)) return true;
   const isYear = /^(?:19|20)\d{2}$/.test(digits) && !scale && !/per cent|%/.test(tail ?? '');
   return isYear;

@@ -23,9 +23,13 @@ interface TrieNode {
 }
 
 /** For each owner, the ids of the paragraphs that hold one of its forms as a whole word. */
-export function findMentions(formsByOwner: Map<string, string[]>, paragraphs: Paragraph[]): Map<string, string[]> {
+export function findMentions(
+  formsByOwner: Map<string, string[]>,
+  paragraphs: Paragraph[],
+): Map<string, string[]> {
   const ownerOf = new Map<string, string>();
-  for (const [owner, forms] of formsByOwner) for (const form of forms) if (form !== '' && !ownerOf.has(form)) ownerOf.set(form, owner);
+  for (const [owner, forms] of formsByOwner)
+    for (const form of forms) if (form !== '' && !ownerOf.has(form)) ownerOf.set(form, owner);
   const mentions = new Map<string, string[]>([...formsByOwner.keys()].map((owner) => [owner, []]));
   if (ownerOf.size === 0) return mentions;
   const trie = buildTrie([...ownerOf.keys()]);
@@ -63,21 +67,31 @@ export interface MentionPlace {
  * For each owner, every place one of its forms is named, in reading order: the same matches as
  * `findMentions`, with their spans, so whoever shows the text links exactly what was counted.
  */
-export function findMentionPlaces(formsByOwner: Map<string, string[]>, paragraphs: Paragraph[]): Map<string, MentionPlace[]> {
+export function findMentionPlaces(
+  formsByOwner: Map<string, string[]>,
+  paragraphs: Paragraph[],
+): Map<string, MentionPlace[]> {
   const ownerOf = new Map<string, string>();
-  for (const [owner, forms] of formsByOwner) for (const form of forms) if (form !== '' && !ownerOf.has(form)) ownerOf.set(form, owner);
-  const places = new Map<string, MentionPlace[]>([...formsByOwner.keys()].map((owner) => [owner, []]));
+  for (const [owner, forms] of formsByOwner)
+    for (const form of forms) if (form !== '' && !ownerOf.has(form)) ownerOf.set(form, owner);
+  const places = new Map<string, MentionPlace[]>(
+    [...formsByOwner.keys()].map((owner) => [owner, []]),
+  );
   if (ownerOf.size === 0) return places;
   const trie = buildTrie([...ownerOf.keys()]);
   for (const paragraph of paragraphs) {
-    for (const { form, start, end } of matchForms(paragraph.text, trie)) places.get(ownerOf.get(form)!)!.push({ paragraph: paragraph.id, start, end });
+    for (const { form, start, end } of matchForms(paragraph.text, trie))
+      places.get(ownerOf.get(form)!)!.push({ paragraph: paragraph.id, start, end });
   }
   return places;
 }
 
 /** The forms named in `text`, left to right, longest first where two start at one place, with their spans. */
-function* matchForms(text: string, trie: TrieNode): Generator<{ form: string; start: number; end: number }> {
-  for (let position = 0; position < text.length; ) {
+function* matchForms(
+  text: string,
+  trie: TrieNode,
+): Generator<{ form: string; start: number; end: number }> {
+  for (let position = 0; position < text.length;) {
     const token = tokenAt(text, position);
     const first = touchesWord(text, position - 1) ? undefined : trie.next.get(token);
     const match = first && longestMatch(text, position + token.length, first);
@@ -87,9 +101,13 @@ function* matchForms(text: string, trie: TrieNode): Generator<{ form: string; st
 }
 
 /** Walks the trie from `node` (whose token ends at `from`) for the longest form that ends on a word boundary. */
-function longestMatch(text: string, from: number, node: TrieNode): { form: string; end: number } | undefined {
+function longestMatch(
+  text: string,
+  from: number,
+  node: TrieNode,
+): { form: string; end: number } | undefined {
   let match: { form: string; end: number } | undefined;
-  for (let end = from, at: TrieNode | undefined = node; at; ) {
+  for (let end = from, at: TrieNode | undefined = node; at;) {
     if (at.form !== undefined && !touchesWord(text, end)) match = { form: at.form, end };
     if (end >= text.length) break;
     const token = tokenAt(text, end);
@@ -112,7 +130,10 @@ function touchesWord(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
   const code = text.codePointAt(index)!;
   // A low surrogate: look at the whole character it ends.
-  const char = code >= 0xdc00 && code <= 0xdfff && index > 0 ? String.fromCodePoint(text.codePointAt(index - 1)!) : String.fromCodePoint(code);
+  const char =
+    code >= 0xdc00 && code <= 0xdfff && index > 0
+      ? String.fromCodePoint(text.codePointAt(index - 1)!)
+      : String.fromCodePoint(code);
   return WORD_CHAR.test(char);
 }
 

@@ -7,7 +7,12 @@
 import { findCountries } from './countries.ts';
 import { findDefinitions } from './definitions.ts';
 import { findMentions } from './mentions.ts';
-import { ORGANIZATION_HEADS, ROLE_MODIFIERS, ROLE_WORDS, UN_SYSTEM_ACRONYMS } from './vocabulary.ts';
+import {
+  ORGANIZATION_HEADS,
+  ROLE_MODIFIERS,
+  ROLE_WORDS,
+  UN_SYSTEM_ACRONYMS,
+} from './vocabulary.ts';
 
 /** An organization and where the text names it. */
 export interface OrganizationFound {
@@ -27,7 +32,8 @@ const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’\-/&]*|of|for|and|the|on|de|du|d
 const NAMED_START = /\p{Lu}[\p{L}'’\-&]*/gu;
 const NAMED_NEXT = new RegExp(String.raw`\s+${NAME_WORD}`, 'uy');
 const ACRONYM = /(?<![\p{L}-])(\p{Lu}[\p{Lu}-]*\p{Lu}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])/gu;
-const SUB_UNITS = /^(?:Ministry|Department|Division|Office|Programme|Program|Section|Branch|Unit|Bureau|Directorate|Secretariat|Faculty|Mission|Service|Services|Group|Initiative|Partnership|Mayor's Office)\b/u;
+const SUB_UNITS =
+  /^(?:Ministry|Department|Division|Office|Programme|Program|Section|Branch|Unit|Bureau|Directorate|Secretariat|Faculty|Mission|Service|Services|Group|Initiative|Partnership|Mayor's Office)\b/u;
 const CONNECTOR = /^(?:of|for|and|the|on|to|in|de|du|des|la|le|&|against)$/;
 
 /** Every organization in the paragraphs, in order of first mention. */
@@ -35,7 +41,9 @@ export function findOrganizations(paragraphs: Paragraph[]): OrganizationFound[] 
   const found = new OrganizationIndex();
   for (const { text } of paragraphs) {
     for (const { phrase, acronym } of findDefinitions(text)) {
-      const name = trimToAcronym(phrase, acronym) ?? (UN_SYSTEM_ACRONYMS.has(acronym) ? fromInstitutionalStart(phrase) : undefined);
+      const name =
+        trimToAcronym(phrase, acronym) ??
+        (UN_SYSTEM_ACRONYMS.has(acronym) ? fromInstitutionalStart(phrase) : undefined);
       if (name && isOrganizationName(name, acronym)) found.add(name, acronym);
     }
   }
@@ -43,15 +51,22 @@ export function findOrganizations(paragraphs: Paragraph[]): OrganizationFound[] 
     // "the Centre and the Matrix" names two things.
     for (const part of namedRuns(text).flatMap((run) => run.split(/ and the /))) {
       const name = trimName(part);
-      if (name && !found.hasKey(name) && isOrganizationName(name) && !SUB_UNITS.test(name)) found.add(name);
+      if (name && !found.hasKey(name) && isOrganizationName(name) && !SUB_UNITS.test(name))
+        found.add(name);
     }
     for (const m of text.matchAll(ACRONYM)) {
       const acronym = m[1];
-      if (acronym && UN_SYSTEM_ACRONYMS.has(acronym) && !found.hasAcronym(acronym)) found.add(acronym, acronym);
+      if (acronym && UN_SYSTEM_ACRONYMS.has(acronym) && !found.hasAcronym(acronym))
+        found.add(acronym, acronym);
     }
   }
   const organizations = found.list();
-  const forms = new Map(organizations.map((o, i) => [String(i), [o.name, o.acronym].filter((f): f is string => Boolean(f))]));
+  const forms = new Map(
+    organizations.map((o, i) => [
+      String(i),
+      [o.name, o.acronym].filter((f): f is string => Boolean(f)),
+    ]),
+  );
   const mentions = findMentions(forms, paragraphs);
   organizations.forEach((o, i) => (o.mentions = mentions.get(String(i))!));
   return organizations.filter((o) => o.mentions.length > 0);
@@ -66,7 +81,8 @@ function namedRuns(text: string): string[] {
   NAMED_START.lastIndex = 0;
   for (let start = NAMED_START.exec(text); start; start = NAMED_START.exec(text)) {
     let end = start.index + start[0].length;
-    for (NAMED_NEXT.lastIndex = end; NAMED_NEXT.exec(text); NAMED_NEXT.lastIndex = end) end = NAMED_NEXT.lastIndex;
+    for (NAMED_NEXT.lastIndex = end; NAMED_NEXT.exec(text); NAMED_NEXT.lastIndex = end)
+      end = NAMED_NEXT.lastIndex;
     runs.push(text.slice(start.index, end));
     NAMED_START.lastIndex = end;
   }
@@ -80,8 +96,16 @@ function trimToAcronym(phrase: string, acronym: string): string | undefined {
   for (let start = words.length - 1; start >= 0; start--) {
     const candidate = words.slice(start);
     if (CONNECTOR.test(candidate[0]!)) continue;
-    const initials = candidate.filter((w) => !CONNECTOR.test(w)).map((w) => w.replace(/[^\p{L}]/gu, '')[0] ?? '').join('').toUpperCase();
-    if (isSubsequence(letters.replace(/^UN/, ''), initials) && initials[0] === letters[0] || initials === letters) return candidate.join(' ');
+    const initials = candidate
+      .filter((w) => !CONNECTOR.test(w))
+      .map((w) => w.replace(/[^\p{L}]/gu, '')[0] ?? '')
+      .join('')
+      .toUpperCase();
+    if (
+      (isSubsequence(letters.replace(/^UN/, ''), initials) && initials[0] === letters[0]) ||
+      initials === letters
+    )
+      return candidate.join(' ');
     if (initials.length > letters.length + 3) break;
   }
   return undefined;
@@ -96,7 +120,11 @@ function isSubsequence(needle: string, haystack: string): boolean {
 /** UN bodies' acronyms are rarely initialisms (UNICEF): take the name from "United Nations…". */
 function fromInstitutionalStart(phrase: string): string | undefined {
   const words = phrase.split(/\s+/);
-  const start = words.findLastIndex((w, i) => /^(?:United|Joint|World|International)$/.test(w) && (i === 0 || !/^(?:Joint|United)$/.test(words[i - 1]!)));
+  const start = words.findLastIndex(
+    (w, i) =>
+      /^(?:United|Joint|World|International)$/.test(w) &&
+      (i === 0 || !/^(?:Joint|United)$/.test(words[i - 1]!)),
+  );
   return start === -1 ? undefined : words.slice(start).join(' ');
 }
 
@@ -106,11 +134,25 @@ function fromInstitutionalStart(phrase: string): string | undefined {
  */
 function trimName(phrase: string): string | undefined {
   const ofThe = phrase.indexOf(' of the ');
-  if (ofThe !== -1 && !phrase.slice(0, ofThe).split(/\s+/).some((w) => ORGANIZATION_HEADS.has(w))) phrase = phrase.slice(ofThe + 8);
+  if (
+    ofThe !== -1 &&
+    !phrase
+      .slice(0, ofThe)
+      .split(/\s+/)
+      .some((w) => ORGANIZATION_HEADS.has(w))
+  )
+    phrase = phrase.slice(ofThe + 8);
   const words = phrase.split(/\s+/);
   let first = /^\p{Lu}{2,}$/u.test(words[0]!) && words[1] === 'and' ? 2 : 0;
   // An index, not shift(): a run of thousands of "A" would make shifting quadratic.
-  while (first < words.length && (CONNECTOR.test(words[first]!) || /^(?:The|A|An|In|For|Also|Among|With|By)$/.test(words[first]!) || ROLE_WORDS.has(words[first]!) || ROLE_MODIFIERS.has(words[first]!))) first++;
+  while (
+    first < words.length &&
+    (CONNECTOR.test(words[first]!) ||
+      /^(?:The|A|An|In|For|Also|Among|With|By)$/.test(words[first]!) ||
+      ROLE_WORDS.has(words[first]!) ||
+      ROLE_MODIFIERS.has(words[first]!))
+  )
+    first++;
   let last = words.length;
   while (last > first && CONNECTOR.test(words[last - 1]!)) last--;
   return last - first >= 2 ? words.slice(first, last).join(' ') : undefined;
@@ -124,7 +166,9 @@ function isOrganizationName(name: string, acronym?: string): boolean {
   if (words.length > MAX_NAME_WORDS) return false;
   if (acronym && UN_SYSTEM_ACRONYMS.has(acronym)) return true;
   if (findCountries(name).some((c) => c.written === name)) return false;
-  return words.some((w) => ORGANIZATION_HEADS.has(w)) && !/^(?:City|Municipality)\b|\bCity$/.test(name);
+  return (
+    words.some((w) => ORGANIZATION_HEADS.has(w)) && !/^(?:City|Municipality)\b|\bCity$/.test(name)
+  );
 }
 
 /**
@@ -143,7 +187,11 @@ class OrganizationIndex {
     const key = acronym ?? name;
     const existing = this.#byKey.get(key) ?? this.#byName.get(name)?.[0];
     if (!existing) {
-      const organization: OrganizationFound = { name, ...(acronym ? { acronym } : {}), mentions: [] };
+      const organization: OrganizationFound = {
+        name,
+        ...(acronym ? { acronym } : {}),
+        mentions: [],
+      };
       this.#byKey.set(key, organization);
       this.#order.set(organization, this.#order.size);
       this.#index(organization);

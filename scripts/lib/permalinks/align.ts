@@ -36,13 +36,23 @@ export interface AlignedText {
 }
 
 /** Matches old to new paragraphs, in order; unmatched ones were removed or inserted. */
-export function alignParagraphs(before: readonly AlignedText[], after: readonly AlignedText[]): ParagraphMatch[] {
+export function alignParagraphs(
+  before: readonly AlignedText[],
+  after: readonly AlignedText[],
+): ParagraphMatch[] {
   const matches: ParagraphMatch[] = [];
   let [i0, j0] = [0, 0];
-  for (const [i, j] of [...unchangedAnchors(before, after), [before.length, after.length] as const]) {
+  for (const [i, j] of [
+    ...unchangedAnchors(before, after),
+    [before.length, after.length] as const,
+  ]) {
     if (i > i0 && j > j0) {
-      const gap = candidatePairs(before.slice(i0, i).map((p) => p.pairs), after.slice(j0, j).map((p) => p.pairs));
-      for (const m of heaviestIncreasingChain(gap, j - j0)) matches.push({ old: m.old + i0, new: m.new + j0, similarity: m.similarity });
+      const gap = candidatePairs(
+        before.slice(i0, i).map((p) => p.pairs),
+        after.slice(j0, j).map((p) => p.pairs),
+      );
+      for (const m of heaviestIncreasingChain(gap, j - j0))
+        matches.push({ old: m.old + i0, new: m.new + j0, similarity: m.similarity });
     }
     if (i < before.length) matches.push({ old: i, new: j, similarity: 1 });
     [i0, j0] = [i + 1, j + 1];
@@ -51,7 +61,10 @@ export function alignParagraphs(before: readonly AlignedText[], after: readonly 
 }
 
 /** Pairs of paragraphs whose text occurs once in each edition, the longest run that keeps both orders. */
-function unchangedAnchors(before: readonly AlignedText[], after: readonly AlignedText[]): (readonly [number, number])[] {
+function unchangedAnchors(
+  before: readonly AlignedText[],
+  after: readonly AlignedText[],
+): (readonly [number, number])[] {
   const positions = (texts: readonly AlignedText[]) => {
     const at = new Map<string, number[]>();
     texts.forEach(({ text }, index) => {
@@ -64,7 +77,9 @@ function unchangedAnchors(before: readonly AlignedText[], after: readonly Aligne
   const [old, now] = [positions(before), positions(after)];
   const pairs = [...old].flatMap(([text, [i, ...more]]) => {
     const [j, ...others] = now.get(text) ?? [];
-    return more.length === 0 && others.length === 0 && i !== undefined && j !== undefined ? [[i, j] as const] : [];
+    return more.length === 0 && others.length === 0 && i !== undefined && j !== undefined
+      ? [[i, j] as const]
+      : [];
   });
   return longestIncreasingRun(pairs.sort((a, b) => a[0] - b[0]));
 }
@@ -89,7 +104,10 @@ function longestIncreasingRun(pairs: (readonly [number, number])[]): (readonly [
 }
 
 /** Every (old, new) pair sharing an informative word pair and similar enough to be one passage. */
-function candidatePairs(oldSets: readonly Set<string>[], newSets: readonly Set<string>[]): ParagraphMatch[] {
+function candidatePairs(
+  oldSets: readonly Set<string>[],
+  newSets: readonly Set<string>[],
+): ParagraphMatch[] {
   const postings = new Map<string, number[]>();
   newSets.forEach((set, j) => {
     for (const pair of set) {
@@ -117,7 +135,11 @@ function candidatePairs(oldSets: readonly Set<string>[], newSets: readonly Set<s
       shared[j] = 0;
       const other = newSets[j]!;
       // Even if every common pair were shared too, a Jaccard below the lowest useful one rules the pair out.
-      if (informative + common < (MIN_PART_SIMILARITY * (set.size + other.size)) / (1 + MIN_PART_SIMILARITY)) continue;
+      if (
+        informative + common <
+        (MIN_PART_SIMILARITY * (set.size + other.size)) / (1 + MIN_PART_SIMILARITY)
+      )
+        continue;
       const weight = matchWeight(set.size, other.size, overlap(set, other));
       if (weight > 0) pairs.push({ old: i, new: j, similarity: weight - EARLIER_FIRST * (i + j) });
     }

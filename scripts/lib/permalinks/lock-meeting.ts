@@ -25,16 +25,31 @@ export interface LockedMeeting {
 }
 
 /** Applies the lockfile beside `source` to its freshly split `meeting`. */
-export async function lockMeeting(meeting: Meeting, source: string, options: LinkOptions): Promise<LockedMeeting> {
+export async function lockMeeting(
+  meeting: Meeting,
+  source: string,
+  options: LinkOptions,
+): Promise<LockedMeeting> {
   const path = lockfilePath(source);
   const before = await options.readText(path);
-  const reconciled = reconcileLinks(meeting, before === undefined ? undefined : parseLock(before, path), options.today);
+  const reconciled = reconcileLinks(
+    meeting,
+    before === undefined ? undefined : parseLock(before, path),
+    options.today,
+  );
   const text = serializeLock(reconciled.lock);
   const locked = meetingSchema.parse(reconciled.meeting);
   if (text === before || options.mode === 'read') return { meeting: locked };
   if (options.mode === 'frozen') {
-    const what = before === undefined ? 'is missing' : `would change (${reconciled.lock.editions.at(-1)?.changes ?? 'pages or numbers'})`;
-    throw new SourceError(path, `the published-links lockfile ${what}`, `run \`npm run build\` and commit ${path}`);
+    const what =
+      before === undefined
+        ? 'is missing'
+        : `would change (${reconciled.lock.editions.at(-1)?.changes ?? 'pages or numbers'})`;
+    throw new SourceError(
+      path,
+      `the published-links lockfile ${what}`,
+      `run \`npm run build\` and commit ${path}`,
+    );
   }
   return { meeting: locked, write: { path, text } };
 }

@@ -5,7 +5,13 @@
  */
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'astro/zod';
-import { editionSchema, pagePathSchema, paragraphLabelSchema, retiredParagraphSchema, sectionKindSchema } from '../../../src/schemas/meeting.ts';
+import {
+  editionSchema,
+  pagePathSchema,
+  paragraphLabelSchema,
+  retiredParagraphSchema,
+  sectionKindSchema,
+} from '../../../src/schemas/meeting.ts';
 import { SourceError } from '../errors.ts';
 import { firstSchemaIssue } from '../schema-issue.ts';
 
@@ -58,7 +64,6 @@ export type LockedPage = z.infer<typeof lockedPageSchema>;
 export type LockedParagraph = z.infer<typeof lockedParagraphSchema>;
 export type LockedRetired = z.infer<typeof lockedRetiredSchema>;
 
-
 /** Where a source's lockfile lives: beside it, `<name>.links.json`. */
 export function lockfilePath(source: string): string {
   return join(dirname(source), `${basename(source, extname(source))}.links.json`);
@@ -75,10 +80,18 @@ export function parseLock(text: string, file: string): LinkLock {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new SourceError(file, 'the links lockfile is not valid JSON', 'restore it from version control (git checkout -- <file>)');
+    throw new SourceError(
+      file,
+      'the links lockfile is not valid JSON',
+      'restore it from version control (git checkout -- <file>)',
+    );
   }
   const result = linkLockSchema.safeParse(data);
   if (result.success) return result.data;
   const issue = firstSchemaIssue(result.error, data);
-  throw new SourceError(file, `the links lockfile is invalid at ${issue.field}: ${issue.message}`, 'restore it from version control (git checkout -- <file>)');
+  throw new SourceError(
+    file,
+    `the links lockfile is invalid at ${issue.field}: ${issue.message}`,
+    'restore it from version control (git checkout -- <file>)',
+  );
 }

@@ -14,7 +14,8 @@ export function pageBody(section: Pick<Section, 'paragraphs' | 'retired'>): Body
   const following = new Map<string, RetiredParagraph[]>();
   const opening: RetiredParagraph[] = [];
   for (const note of notes) {
-    if (note.after && present.has(note.after) && note.after !== note.id) following.set(note.after, [...(following.get(note.after) ?? []), note]);
+    if (note.after && present.has(note.after) && note.after !== note.id)
+      following.set(note.after, [...(following.get(note.after) ?? []), note]);
     else opening.push(note);
   }
   const items: BodyItem[] = [];
@@ -45,7 +46,8 @@ export function pageBody(section: Pick<Section, 'paragraphs' | 'retired'>): Body
  * meeting, citation and headings come from the page that renders it, visibly, as props.
  */
 export function paragraphTag(item: BodyItem, literal: (text: string) => string): string {
-  if ('retired' in item) return `<Paragraph id="${item.retired.id}" retired={${literal(JSON.stringify(item.retired))}} ${PAGE_PROP} />`;
+  if ('retired' in item)
+    return `<Paragraph id="${item.retired.id}" retired={${literal(JSON.stringify(item.retired))}} ${PAGE_PROP} />`;
   const p = item.paragraph;
   return `<Paragraph n={${p.n}}${p.label ? ` label="${p.label}"` : ''} id="${p.id}" text={${literal(p.text)}} ${PAGE_PROP} />`;
 }

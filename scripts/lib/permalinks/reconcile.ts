@@ -5,7 +5,13 @@
  * removed one's number is retired with a note where it stood, and a page whose slug changed
  * keeps its old path as a redirect. Pure: the build passes in the lockfile and today's date.
  */
-import type { Edition, Meeting, Paragraph, RetiredParagraph, Section } from '../../../src/schemas/meeting.ts';
+import type {
+  Edition,
+  Meeting,
+  Paragraph,
+  RetiredParagraph,
+  Section,
+} from '../../../src/schemas/meeting.ts';
 import { alignParagraphs, MIN_SIMILARITY } from './align.ts';
 import { insertedLabel, labelId, labelNumber } from './labels.ts';
 import type { LinkLock, LockedPage, LockedRetired } from './lockfile.ts';
@@ -31,11 +37,22 @@ interface FreshParagraph {
 }
 
 /** Reconciles a freshly split `meeting` with its `previous` lockfile (none on the first build). */
-export function reconcileLinks(meeting: Meeting, previous: LinkLock | undefined, today: string): ReconciledLinks {
+export function reconcileLinks(
+  meeting: Meeting,
+  previous: LinkLock | undefined,
+  today: string,
+): ReconciledLinks {
   const fresh = freshParagraphs(meeting);
   if (!previous) {
     const editions = [{ date: today, changes: 'First edition' }];
-    return finish(meeting, fresh, fresh.map((p) => String(p.paragraph.n)), new Map(), [], editions);
+    return finish(
+      meeting,
+      fresh,
+      fresh.map((p) => String(p.paragraph.n)),
+      new Map(),
+      [],
+      editions,
+    );
   }
   const oldSets = previous.paragraphs.map((p) => shingles(p.text));
   const freshSets = fresh.map((p) => shingles(p.paragraph.text));
@@ -46,9 +63,19 @@ export function reconcileLinks(meeting: Meeting, previous: LinkLock | undefined,
   const oldOfNew = new Map(matches.map((m) => [m.new, m.old]));
   const labels = numberParagraphs(fresh.length, oldOfNew, previous);
   const pageMap = mapPages(previous, meeting, fresh, oldOfNew);
-  const retired = retireAnchors(previous, fresh, { oldSets, freshSets }, labels, oldOfNew, pageMap, today);
+  const retired = retireAnchors(
+    previous,
+    fresh,
+    { oldSets, freshSets },
+    labels,
+    oldOfNew,
+    pageMap,
+    today,
+  );
   const edition = describeChanges(previous, fresh, labels, oldOfNew, retired, pageMap);
-  const editions = edition ? [...previous.editions, { date: today, changes: edition }] : previous.editions;
+  const editions = edition
+    ? [...previous.editions, { date: today, changes: edition }]
+    : previous.editions;
   const formerPaths = collectFormerPaths(previous.pages, pageMap, meeting);
   return finish(meeting, fresh, labels, formerPaths, retired, editions);
 }
@@ -56,17 +83,27 @@ export function reconcileLinks(meeting: Meeting, previous: LinkLock | undefined,
 /** Every paragraph of the split in reading order, with its page's path. */
 function freshParagraphs(meeting: Meeting): FreshParagraph[] {
   return meeting.sections
-    .flatMap((section) => section.paragraphs.map((paragraph) => ({ paragraph, page: sectionPath(section) })))
+    .flatMap((section) =>
+      section.paragraphs.map((paragraph) => ({ paragraph, page: sectionPath(section) })),
+    )
     .sort((a, b) => a.paragraph.n - b.paragraph.n);
 }
 
 /** Matched paragraphs keep their label; inserted ones take the previous label with a letter. */
-function numberParagraphs(count: number, oldOfNew: Map<number, number>, previous: LinkLock): string[] {
-  const taken = new Set([...previous.paragraphs.map((p) => p.label), ...previous.retired.map((r) => r.label)]);
+function numberParagraphs(
+  count: number,
+  oldOfNew: Map<number, number>,
+  previous: LinkLock,
+): string[] {
+  const taken = new Set([
+    ...previous.paragraphs.map((p) => p.label),
+    ...previous.retired.map((r) => r.label),
+  ]);
   const labels: string[] = [];
   for (let j = 0; j < count; j++) {
     const old = oldOfNew.get(j);
-    const label = old === undefined ? insertedLabel(labels.at(-1), taken) : previous.paragraphs[old]!.label;
+    const label =
+      old === undefined ? insertedLabel(labels.at(-1), taken) : previous.paragraphs[old]!.label;
     taken.add(label);
     labels.push(label);
   }
@@ -78,7 +115,12 @@ function numberParagraphs(count: number, oldOfNew: Map<number, number>, previous
  * paragraphs, else the page holding most of them, else a page of the same kind with the same path or a similar title, else the
  * meeting's overview.
  */
-function mapPages(previous: LinkLock, meeting: Meeting, fresh: FreshParagraph[], oldOfNew: Map<number, number>): Map<string, string> {
+function mapPages(
+  previous: LinkLock,
+  meeting: Meeting,
+  fresh: FreshParagraph[],
+  oldOfNew: Map<number, number>,
+): Map<string, string> {
   const votes = new Map<string, Map<string, number>>();
   for (const [j, i] of oldOfNew) {
     const from = previous.paragraphs[i]!.page;
@@ -86,18 +128,29 @@ function mapPages(previous: LinkLock, meeting: Meeting, fresh: FreshParagraph[],
     tally.set(fresh[j]!.page, (tally.get(fresh[j]!.page) ?? 0) + 1);
     votes.set(from, tally);
   }
-  const current = meeting.sections.map((s) => ({ path: sectionPath(s), kind: s.kind, title: shingles(s.title) }));
+  const current = meeting.sections.map((s) => ({
+    path: sectionPath(s),
+    kind: s.kind,
+    title: shingles(s.title),
+  }));
   const map = new Map<string, string>();
   for (const page of previous.pages) {
     // A page that still exists and kept any of its paragraphs is the same page.
-    const tally = [...(votes.get(page.path) ?? [])].sort((a, b) => Number(b[0] === page.path) - Number(a[0] === page.path) || b[1] - a[1] || a[0].localeCompare(b[0]));
+    const tally = [...(votes.get(page.path) ?? [])].sort(
+      (a, b) =>
+        Number(b[0] === page.path) - Number(a[0] === page.path) ||
+        b[1] - a[1] ||
+        a[0].localeCompare(b[0]),
+    );
     if (tally[0]) map.set(page.path, tally[0][0]);
   }
   const claimed = new Set(map.values());
   for (const page of previous.pages.filter((p) => !map.has(p.path))) {
     const sameKind = current.filter((c) => c.kind === page.kind && !claimed.has(c.path));
     const title = shingles(page.title);
-    const match = sameKind.find((c) => c.path === page.path) ?? sameKind.find((c) => jaccard(c.title, title) >= SAME_TITLE);
+    const match =
+      sameKind.find((c) => c.path === page.path) ??
+      sameKind.find((c) => jaccard(c.title, title) >= SAME_TITLE);
     map.set(page.path, match?.path ?? '');
     if (match) claimed.add(match.path);
   }
@@ -145,17 +198,38 @@ function retireAnchors(
       const to = now === -1 ? undefined : { id: labelId(labels[now]!), page: fresh[now]!.page };
       removedTo.set(id, to);
       // Out of reading order, a paragraph the alignment could not keep reappears as an "inserted" one: it moved.
-      const moved = now !== -1 && !oldOfNew.has(now) && jaccard(set, freshSets[now]!) >= MIN_SIMILARITY;
-      entries.push(compact(moved ? { id, label: old.label, reason: 'moved', after, to, page } : { id, label: old.label, reason: 'removed', date: today, after, to, page }));
+      const moved =
+        now !== -1 && !oldOfNew.has(now) && jaccard(set, freshSets[now]!) >= MIN_SIMILARITY;
+      entries.push(
+        compact(
+          moved
+            ? { id, label: old.label, reason: 'moved', after, to, page }
+            : { id, label: old.label, reason: 'removed', date: today, after, to, page },
+        ),
+      );
     } else if (fresh[j]!.page !== page) {
-      entries.push(compact({ id, label: old.label, reason: 'moved', after, to: { id, page: fresh[j]!.page }, page }));
+      entries.push(
+        compact({
+          id,
+          label: old.label,
+          reason: 'moved',
+          after,
+          to: { id, page: fresh[j]!.page },
+          page,
+        }),
+      );
     }
   });
   const carried = previous.retired.flatMap((entry): LockedRetired[] => {
     const page = pageMap.get(entry.page) ?? '';
     if (liveAt.get(entry.id) === page) return [];
-    const to = entry.to && (liveAt.has(entry.to.id) ? { id: entry.to.id, page: liveAt.get(entry.to.id)! } : removedTo.get(entry.to.id));
-    if (entry.reason === 'moved' && !liveAt.has(entry.id) && !to) return [compact({ ...entry, reason: 'removed', date: today, to: undefined, page })];
+    const to =
+      entry.to &&
+      (liveAt.has(entry.to.id)
+        ? { id: entry.to.id, page: liveAt.get(entry.to.id)! }
+        : removedTo.get(entry.to.id));
+    if (entry.reason === 'moved' && !liveAt.has(entry.id) && !to)
+      return [compact({ ...entry, reason: 'removed', date: today, to: undefined, page })];
     return [compact({ ...entry, to, page })];
   });
   const seen = new Set<string>();
@@ -168,12 +242,23 @@ function retireAnchors(
 }
 
 /** A reader's summary of what this build changed, or undefined when the text is as published. */
-function describeChanges(previous: LinkLock, fresh: FreshParagraph[], labels: string[], oldOfNew: Map<number, number>, retired: LockedRetired[], pageMap: Map<string, string>): string | undefined {
-  const corrected = [...oldOfNew].filter(([j, i]) => previous.paragraphs[i]!.text !== fresh[j]!.paragraph.text).length;
+function describeChanges(
+  previous: LinkLock,
+  fresh: FreshParagraph[],
+  labels: string[],
+  oldOfNew: Map<number, number>,
+  retired: LockedRetired[],
+  pageMap: Map<string, string>,
+): string | undefined {
+  const corrected = [...oldOfNew].filter(
+    ([j, i]) => previous.paragraphs[i]!.text !== fresh[j]!.paragraph.text,
+  ).length;
   const known = new Set(previous.retired.map((r) => `${r.page}#${r.id}`));
   const fresher = retired.filter((r) => !known.has(`${r.page}#${r.id}`));
   const movedHere = new Set(fresher.filter((r) => r.reason === 'moved').map((r) => r.to?.id));
-  const inserted = labels.filter((label, j) => !oldOfNew.has(j) && !movedHere.has(labelId(label))).map((label) => `¶ ${label}`);
+  const inserted = labels
+    .filter((label, j) => !oldOfNew.has(j) && !movedHere.has(labelId(label)))
+    .map((label) => `¶ ${label}`);
   const removed = fresher.filter((r) => r.reason === 'removed').map((r) => `¶ ${r.label}`);
   const moved = fresher.filter((r) => r.reason === 'moved').length;
   const renamed = [...pageMap].filter(([from, to]) => from !== to).length;
@@ -188,7 +273,11 @@ function describeChanges(previous: LinkLock, fresh: FreshParagraph[], labels: st
 }
 
 /** Each current page's earlier paths: its predecessors' paths and their own former paths. */
-function collectFormerPaths(pages: LockedPage[], pageMap: Map<string, string>, meeting: Meeting): Map<string, string[]> {
+function collectFormerPaths(
+  pages: LockedPage[],
+  pageMap: Map<string, string>,
+  meeting: Meeting,
+): Map<string, string[]> {
   const current = new Set(meeting.sections.map(sectionPath));
   const former = new Map<string, Set<string>>();
   for (const page of pages) {
@@ -201,13 +290,22 @@ function collectFormerPaths(pages: LockedPage[], pageMap: Map<string, string>, m
 }
 
 /** Applies labels, former paths and retired anchors to the meeting, and writes the lockfile's data. */
-function finish(meeting: Meeting, fresh: FreshParagraph[], labels: string[], formerPaths: Map<string, string[]>, retired: LockedRetired[], editions: Edition[]): ReconciledLinks {
+function finish(
+  meeting: Meeting,
+  fresh: FreshParagraph[],
+  labels: string[],
+  formerPaths: Map<string, string[]>,
+  retired: LockedRetired[],
+  editions: Edition[],
+): ReconciledLinks {
   const idOf = new Map(fresh.map((p, j) => [p.paragraph.id, labelId(labels[j]!)]));
   const labelOf = new Map(fresh.map((p, j) => [p.paragraph.id, labels[j]!]));
   const sections = meeting.sections.map((section): Section => {
     const path = sectionPath(section);
     const former = formerPaths.get(path) ?? [];
-    const anchors = retired.filter((r) => r.page === path).map(({ page: _page, ...entry }) => entry);
+    const anchors = retired
+      .filter((r) => r.page === path)
+      .map(({ page: _page, ...entry }) => entry);
     return {
       ...section,
       paragraphs: section.paragraphs.map((p) => numbered(p, labelOf.get(p.id)!)),
@@ -219,7 +317,12 @@ function finish(meeting: Meeting, fresh: FreshParagraph[], labels: string[], for
   const lock: LinkLock = {
     version: LOCKFILE_VERSION,
     editions,
-    pages: sections.map((s) => ({ path: sectionPath(s), kind: s.kind, title: s.title, formerPaths: s.formerPaths ?? [] })),
+    pages: sections.map((s) => ({
+      path: sectionPath(s),
+      kind: s.kind,
+      title: s.title,
+      formerPaths: s.formerPaths ?? [],
+    })),
     paragraphs: fresh.map((p, j) => ({ label: labels[j]!, page: p.page, text: p.paragraph.text })),
     retired,
   };
@@ -236,7 +339,11 @@ function numbered(paragraph: Paragraph, label: string): Paragraph {
 function renameMentions(meeting: Meeting, rename: (id: string) => string): Meeting {
   return {
     ...meeting,
-    speakers: meeting.speakers.map((s) => ({ ...s, mentions: s.mentions.map(rename), places: s.places.map((place) => ({ ...place, paragraph: rename(place.paragraph) })) })),
+    speakers: meeting.speakers.map((s) => ({
+      ...s,
+      mentions: s.mentions.map(rename),
+      places: s.places.map((place) => ({ ...place, paragraph: rename(place.paragraph) })),
+    })),
     organizations: meeting.organizations.map((o) => ({ ...o, mentions: o.mentions.map(rename) })),
     countries: meeting.countries.map((c) => ({ ...c, mentions: c.mentions.map(rename) })),
     figures: meeting.figures.map((f) => ({ ...f, paragraph: rename(f.paragraph) })),
@@ -244,6 +351,16 @@ function renameMentions(meeting: Meeting, rename: (id: string) => string): Meeti
 }
 
 /** Drops undefined fields, which the JSON lockfile would not keep anyway. */
-function compact(entry: LockedRetired | (Omit<LockedRetired, 'to' | 'after' | 'date'> & { to?: RetiredParagraph['to'] | undefined; after?: string | undefined; date?: string | undefined })): LockedRetired {
-  return Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as LockedRetired;
+function compact(
+  entry:
+    | LockedRetired
+    | (Omit<LockedRetired, 'to' | 'after' | 'date'> & {
+        to?: RetiredParagraph['to'] | undefined;
+        after?: string | undefined;
+        date?: string | undefined;
+      }),
+): LockedRetired {
+  return Object.fromEntries(
+    Object.entries(entry).filter(([, value]) => value !== undefined),
+  ) as LockedRetired;
 }

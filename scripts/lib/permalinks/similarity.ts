@@ -5,7 +5,12 @@
 
 /** The set of adjacent word pairs of a text, case- and accent-insensitive; single words for one-word texts. */
 export function shingles(text: string): Set<string> {
-  const words = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length < 2) return new Set(words);
   const pairs = new Set<string>();
   for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);

@@ -28,7 +28,10 @@ export interface AssembleSummary {
   indexMs: number;
 }
 
-export async function assembleSite(folders: readonly string[], siteName: string): Promise<AssembleSummary> {
+export async function assembleSite(
+  folders: readonly string[],
+  siteName: string,
+): Promise<AssembleSummary> {
   const manifests = await Promise.all(folders.map(readShardManifest));
   checkShardSet(folders, manifests);
   await assertReplaceableSite(siteName);
@@ -38,10 +41,17 @@ export async function assembleSite(folders: readonly string[], siteName: string)
   try {
     await recoverCommits([site]);
     await recoverSwaps(site);
-    const stamp = buildStamp(manifests[0]!.fingerprint, `assembled from ${manifests.length} shards`);
-    if ((await readBuildStamp(site)) === stamp) return { changed: false, files: 0, indexedPages: 0, indexMs: 0 };
+    const stamp = buildStamp(
+      manifests[0]!.fingerprint,
+      `assembled from ${manifests.length} shards`,
+    );
+    if ((await readBuildStamp(site)) === stamp)
+      return { changed: false, files: 0, indexedPages: 0, indexMs: 0 };
     staging = await makeStaging(site);
-    const files = await mergeShardFolders(folders.map((f) => resolve(f)), staging);
+    const files = await mergeShardFolders(
+      folders.map((f) => resolve(f)),
+      staging,
+    );
     const indexStarted = performance.now();
     const index = await indexSite(staging, await import('pagefind'));
     const indexMs = performance.now() - indexStarted;

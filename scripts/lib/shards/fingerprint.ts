@@ -19,15 +19,25 @@ async function hashTree(hash: ReturnType<typeof createHash>, root: string): Prom
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
-  for (const file of files) hash.update(file).update('\0').update(await readFile(file)).update('\0');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
 }
 
 /** Hash of the sources (by their split manifest), the rendering code and the settings. */
-export async function inputsFingerprint(splitManifestText: string, env: Record<string, string | undefined>, projectRoot = '.'): Promise<string> {
+export async function inputsFingerprint(
+  splitManifestText: string,
+  env: Record<string, string | undefined>,
+  projectRoot = '.',
+): Promise<string> {
   const hash = createHash('sha256').update(splitManifestText).update('\0');
   for (const name of SETTINGS) hash.update(`${name}=${env[name] ?? ''}\0`);
   for (const dir of ['src', 'public']) await hashTree(hash, join(projectRoot, dir));
-  for (const file of ['astro.config.mjs', 'package-lock.json']) hash.update(await readFile(join(projectRoot, file)).catch(() => Buffer.alloc(0)));
+  for (const file of ['astro.config.mjs', 'package-lock.json'])
+    hash.update(await readFile(join(projectRoot, file)).catch(() => Buffer.alloc(0)));
   return hash.digest('hex').slice(0, 32);
 }
 

@@ -29,7 +29,10 @@ async function place(from: string, to: string): Promise<void> {
 }
 
 /** Writes the union of `folders` into the empty folder `target`; returns how many files it placed. */
-export async function mergeShardFolders(folders: readonly string[], target: string): Promise<number> {
+export async function mergeShardFolders(
+  folders: readonly string[],
+  target: string,
+): Promise<number> {
   const owner = new Map<string, string>();
   const sitemapUrls = new Map<string, string>();
   let sitemapShell: { head: string; tail: string } | undefined;
@@ -41,7 +44,8 @@ export async function mergeShardFolders(folders: readonly string[], target: stri
       if (SITEMAP_CHUNK.test(file)) {
         const xml = await readFile(from, 'utf8');
         sitemapShell ??= sitemapParts(xml);
-        for (const entry of xml.match(/<url>[\s\S]*?<\/url>/g) ?? []) sitemapUrls.set(/<loc>([^<]*)<\/loc>/.exec(entry)?.[1] ?? entry, entry);
+        for (const entry of xml.match(/<url>[\s\S]*?<\/url>/g) ?? [])
+          sitemapUrls.set(/<loc>([^<]*)<\/loc>/.exec(entry)?.[1] ?? entry, entry);
         continue;
       }
       if (file === SITEMAP_INDEX) {
@@ -51,14 +55,20 @@ export async function mergeShardFolders(folders: readonly string[], target: stri
       const earlier = owner.get(file);
       if (earlier) {
         const [a, b] = await Promise.all([readFile(join(earlier, file)), readFile(from)]);
-        if (!a.equals(b)) throw new SourceError(join(folder, file), `differs from the same file in ${earlier}`, 'build every shard from the same commit, sources and settings, then assemble again');
+        if (!a.equals(b))
+          throw new SourceError(
+            join(folder, file),
+            `differs from the same file in ${earlier}`,
+            'build every shard from the same commit, sources and settings, then assemble again',
+          );
         continue;
       }
       owner.set(file, folder);
       await place(from, join(target, file));
     }
   }
-  if (sitemapShell && sitemapIndex) await writeSitemap(target, sitemapShell, sitemapUrls, sitemapIndex);
+  if (sitemapShell && sitemapIndex)
+    await writeSitemap(target, sitemapShell, sitemapUrls, sitemapIndex);
   return owner.size;
 }
 
@@ -72,12 +82,22 @@ function sitemapParts(xml: string): { head: string; tail: string } {
 /** The sitemap integration's chunk size: its default, which Readout does not change. */
 const URLS_PER_CHUNK = 45000;
 
-async function writeSitemap(target: string, shell: { head: string; tail: string }, urls: Map<string, string>, index: string): Promise<void> {
+async function writeSitemap(
+  target: string,
+  shell: { head: string; tail: string },
+  urls: Map<string, string>,
+  index: string,
+): Promise<void> {
   const sorted = [...urls.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const chunks = Math.max(1, Math.ceil(sorted.length / URLS_PER_CHUNK));
   for (let i = 0; i < chunks; i++) {
-    const entries = sorted.slice(i * URLS_PER_CHUNK, (i + 1) * URLS_PER_CHUNK).map((loc) => urls.get(loc)!);
-    await writeFile(join(target, `sitemap-${i}.xml`), `${shell.head}${entries.join('')}${shell.tail}`);
+    const entries = sorted
+      .slice(i * URLS_PER_CHUNK, (i + 1) * URLS_PER_CHUNK)
+      .map((loc) => urls.get(loc)!);
+    await writeFile(
+      join(target, `sitemap-${i}.xml`),
+      `${shell.head}${entries.join('')}${shell.tail}`,
+    );
   }
   // The index names sitemap-0.xml (one chunk per shard is the same single chunk): list every chunk.
   const entry = /<sitemap>[\s\S]*?<\/sitemap>/.exec(index)?.[0];
@@ -85,6 +105,11 @@ async function writeSitemap(target: string, shell: { head: string; tail: string 
     await writeFile(join(target, SITEMAP_INDEX), index);
     return;
   }
-  const entries = Array.from({ length: chunks }, (_, i) => entry.replace(/sitemap-\d+\.xml/, `sitemap-${i}.xml`));
-  await writeFile(join(target, SITEMAP_INDEX), index.replace(/(?:<sitemap>[\s\S]*?<\/sitemap>)+/, entries.join('')));
+  const entries = Array.from({ length: chunks }, (_, i) =>
+    entry.replace(/sitemap-\d+\.xml/, `sitemap-${i}.xml`),
+  );
+  await writeFile(
+    join(target, SITEMAP_INDEX),
+    index.replace(/(?:<sitemap>[\s\S]*?<\/sitemap>)+/, entries.join('')),
+  );
 }

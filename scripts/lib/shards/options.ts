@@ -12,15 +12,34 @@ export interface ShardSettings extends Shard {
  * and, unless given, a content cache of the shard's own, so shards built side by side on one
  * machine do not share Astro's data store.
  */
-export function shardSettings(options: Map<string, string | true>, positional: readonly string[], usage: string): ShardSettings | undefined {
-  if (positional.length > 0) throw new SourceError('command line', `unexpected argument "${positional[0]}"`, `write ${usage}`);
+export function shardSettings(
+  options: Map<string, string | true>,
+  positional: readonly string[],
+  usage: string,
+): ShardSettings | undefined {
+  if (positional.length > 0)
+    throw new SourceError(
+      'command line',
+      `unexpected argument "${positional[0]}"`,
+      `write ${usage}`,
+    );
   const text = options.get('shard');
   if (text === undefined) {
-    if (options.has('out')) throw new SourceError('--out', 'is only for a shard build', 'write --shard k/n --out <folder>, or set OUT_DIR');
+    if (options.has('out'))
+      throw new SourceError(
+        '--out',
+        'is only for a shard build',
+        'write --shard k/n --out <folder>, or set OUT_DIR',
+      );
     return undefined;
   }
   const shard = typeof text === 'string' ? parseShard(text) : undefined;
-  if (!shard) throw new SourceError('--shard', `"${String(text)}" is not a shard`, 'write --shard k/n with 1 ≤ k ≤ n, e.g. --shard 2/4');
+  if (!shard)
+    throw new SourceError(
+      '--shard',
+      `"${String(text)}" is not a shard`,
+      'write --shard k/n with 1 ≤ k ≤ n, e.g. --shard 2/4',
+    );
   const out = options.get('out');
   const folder = typeof out === 'string' ? out : `dist-shards/${shard.index}-of-${shard.count}`;
   process.env['READOUT_SHARD'] = `${shard.index}/${shard.count}`;

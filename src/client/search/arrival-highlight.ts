@@ -12,7 +12,8 @@ const SKIPPED = 'script, style, noscript, [data-pagefind-ignore], .search-box, m
 /** Text nodes of `root` that are content. */
 function contentTextNodes(root: Element): Text[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest(SKIPPED) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) =>
+      node.parentElement?.closest(SKIPPED) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   const nodes: Text[] = [];
   while (walker.nextNode()) nodes.push(walker.currentNode as Text);
@@ -41,7 +42,10 @@ function markWords(node: Text, terms: readonly string[]): HTMLElement[] {
 /** The searched words in the URL, normalized. */
 export function highlightTerms(search: string): string[] {
   const value = new URLSearchParams(search).get(HIGHLIGHT_PARAM) ?? '';
-  return value.split(/\s+/).map(normalizeWord).filter((term) => term.length > 0);
+  return value
+    .split(/\s+/)
+    .map(normalizeWord)
+    .filter((term) => term.length > 0);
 }
 
 /** Marks the searched words on the page and scrolls the target paragraph into view. */

@@ -35,7 +35,11 @@ function resultOption(view: ResultView, id: string): HTMLLIElement {
   const best = view.paragraphs[0];
   const excerpt = span('search-option-excerpt', '');
   excerpt.innerHTML = `${best ? `${best.title} · ` : ''}${view.snippet}`;
-  item.append(span('search-option-title', view.title), span('search-option-kind', [view.kind, view.breadcrumb].filter(Boolean).join(' · ')), excerpt);
+  item.append(
+    span('search-option-title', view.title),
+    span('search-option-kind', [view.kind, view.breadcrumb].filter(Boolean).join(' · ')),
+    excerpt,
+  );
   return item;
 }
 
@@ -71,10 +75,16 @@ export function mountHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
   const show = (message: string, views: ResultView[], query: string) => {
     status.textContent = message;
     const allHref = `${form.action}?${new URLSearchParams({ q: query })}`;
-    const items = views.map((view, i) => ({ element: resultOption(view, `site-search-option-${i}`), href: view.bestUrl }));
+    const items = views.map((view, i) => ({
+      element: resultOption(view, `site-search-option-${i}`),
+      href: view.bestUrl,
+    }));
     if (views.length > 0) {
       const all = document.createElement('li');
-      Object.assign(all, { className: 'search-option search-option-all', id: 'site-search-option-all' });
+      Object.assign(all, {
+        className: 'search-option search-option-all',
+        id: 'site-search-option-all',
+      });
       all.setAttribute('role', 'option');
       all.setAttribute('aria-selected', 'false');
       all.textContent = `All results for “${query.trim()}”`;
@@ -104,7 +114,13 @@ export function mountHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
       if (number === searchNumber) show(statusLine(query, plan, hits.length), views, query);
     } catch (error) {
       if (number !== searchNumber) return;
-      show(error instanceof SearchUnavailableError ? error.message : 'Search failed to load. Try again, or use the search page.', [], query);
+      show(
+        error instanceof SearchUnavailableError
+          ? error.message
+          : 'Search failed to load. Try again, or use the search page.',
+        [],
+        query,
+      );
     }
   };
 

@@ -37,7 +37,9 @@ export function isFormOf(indexed: string, queryWord: string): boolean {
 
 /** The paragraph anchors of a page (elements given a title), in reading order. */
 function paragraphAnchors(anchors: readonly PagefindAnchor[]): PagefindAnchor[] {
-  return anchors.filter((anchor) => anchor.title && /\S/.test(anchor.title)).sort((a, b) => a.location - b.location);
+  return anchors
+    .filter((anchor) => anchor.title && /\S/.test(anchor.title))
+    .sort((a, b) => a.location - b.location);
 }
 
 /** Index of the last anchor at or before `location`, or -1 when it comes before them all. */
@@ -51,7 +53,10 @@ function anchorAt(anchors: readonly PagefindAnchor[], location: number): number 
  * Ranks the paragraphs of `data` that hold any of `queryWords` (each a list of accepted
  * spellings, already normalized), best first.
  */
-export function rankParagraphs(data: PagefindResultData, queryWords: readonly (readonly string[])[]): ParagraphMatch[] {
+export function rankParagraphs(
+  data: PagefindResultData,
+  queryWords: readonly (readonly string[])[],
+): ParagraphMatch[] {
   const anchors = paragraphAnchors(data.anchors);
   const words = data.content.split(/\s+/);
   const found = new Map<number, { words: Set<number>; score: number }>();
@@ -71,7 +76,14 @@ export function rankParagraphs(data: PagefindResultData, queryWords: readonly (r
     .map(([index, entry]) => {
       const anchor = anchors[index]!;
       const range = { start: anchor.location, end: anchors[index + 1]?.location ?? words.length };
-      return { id: anchor.id, title: anchor.title!, url: `${pageUrl}#${anchor.id}`, range, coverage: entry.words.size, score: entry.score };
+      return {
+        id: anchor.id,
+        title: anchor.title!,
+        url: `${pageUrl}#${anchor.id}`,
+        range,
+        coverage: entry.words.size,
+        score: entry.score,
+      };
     })
     .sort((a, b) => b.coverage - a.coverage || b.score - a.score);
 }

@@ -7,7 +7,9 @@ import { normalizeWord } from './typo-correction.ts';
 
 /** Function words dropped from a query that has other words. */
 const STOP_WORDS = new Set(
-  'a an and are as at be been by did do does for from had has have how i in is it its many much of on or so than that the their there these they this to was we were what when where which who whom why will with would about into did said say says tell me'.split(' '),
+  'a an and are as at be been by did do does for from had has have how i in is it its many much of on or so than that the their there these they this to was we were what when where which who whom why will with would about into did said say says tell me'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -15,7 +17,11 @@ const STOP_WORDS = new Set(
  * numbers keep their separators ("50,000", "8.7"). Stop words go when anything else is left.
  */
 export function queryWords(query: string): string[] {
-  const words = [...query.toLowerCase().matchAll(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu)].map((m) => m[0]);
+  const words = [
+    ...query
+      .toLowerCase()
+      .matchAll(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu),
+  ].map((m) => m[0]);
   const unique = [...new Set(words.map((word) => word.replace(/['’]s$/, '')))];
   const content = unique.filter((word) => !STOP_WORDS.has(normalizeWord(word)));
   return content.length > 0 ? content : unique;

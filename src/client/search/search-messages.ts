@@ -44,9 +44,17 @@ export interface StatusParts {
  * The status: notes and the count, or that there is nothing (and what the reader may have meant).
  * With `filtered`, an empty answer blames the filters when the words themselves are on the site.
  */
-export function statusParts(query: string, plan: QueryPlan, count: number, filtered = false): StatusParts {
+export function statusParts(
+  query: string,
+  plan: QueryPlan,
+  count: number,
+  filtered = false,
+): StatusParts {
   if (count > 0) return { text: [...queryNotes(plan), `${countResults(count)}.`].join(' ') };
-  if (filtered && plan.words.length > 0) return { text: `No results for “${query.trim()}” with the filters chosen; remove one to see more.` };
+  if (filtered && plan.words.length > 0)
+    return {
+      text: `No results for “${query.trim()}” with the filters chosen; remove one to see more.`,
+    };
   const text = `No results for “${query.trim()}”.`;
   return plan.suggestion ? { text, didYouMean: plan.suggestion } : { text };
 }

@@ -9,7 +9,15 @@ import { loadPagefind, loadVocabulary, SearchUnavailableError } from './pagefind
 import type { PagefindApi } from './pagefind-types.ts';
 import { statusParts, type StatusParts } from './search-messages.ts';
 import type { ParagraphMatch } from './paragraph-ranking.ts';
-import { countFacets, loadViews, planQuery, runPlan, type QueryPlan, type RankedHit, type ResultView } from './site-search.ts';
+import {
+  countFacets,
+  loadViews,
+  planQuery,
+  runPlan,
+  type QueryPlan,
+  type RankedHit,
+  type ResultView,
+} from './site-search.ts';
 import { FACETS, readState, writeState, type SearchState } from './url-state.ts';
 
 /** Results shown at first and added by each "More results". */
@@ -35,7 +43,11 @@ interface SearchPageElements {
 }
 
 /** Creates an element with a class and, optionally, text. */
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
   created.className = className;
   if (text !== undefined) created.textContent = text;
@@ -67,7 +79,8 @@ function renderResult(view: ResultView): HTMLLIElement {
   title.append(link(view.bestUrl, view.title));
   const meta = element('p', 'search-result-meta');
   meta.append(element('span', 'search-result-kind', view.kind), ` · ${view.breadcrumb}`);
-  if (view.tier === 2) meta.append(element('span', 'search-result-partial', ' · matches some of the words'));
+  if (view.tier === 2)
+    meta.append(element('span', 'search-result-partial', ' · matches some of the words'));
   item.append(title, meta);
   const [best, ...others] = view.paragraphs;
   if (view.snippet) {
@@ -79,7 +92,11 @@ function renderResult(view: ResultView): HTMLLIElement {
   if (others.length > 0) {
     const also = element('p', 'search-result-also', 'Also in ');
     // In reading order: "¶ 28, ¶ 29" reads as places in the text, not as a ranking.
-    others.sort((a, b) => a.range.start - b.range.start).forEach((paragraph, i) => also.append(...(i > 0 ? [', '] : []), paragraphLink(paragraph, view.title)));
+    others
+      .sort((a, b) => a.range.start - b.range.start)
+      .forEach((paragraph, i) =>
+        also.append(...(i > 0 ? [', '] : []), paragraphLink(paragraph, view.title)),
+      );
     item.append(also);
   }
   return item;
@@ -96,7 +113,11 @@ function facetOption(name: string, value: string): HTMLLabelElement {
 }
 
 /** One filter's fieldset: a legend and a checkbox per value. */
-function facetFieldset(name: string, label: string, values: readonly string[]): HTMLFieldSetElement {
+function facetFieldset(
+  name: string,
+  label: string,
+  values: readonly string[],
+): HTMLFieldSetElement {
   const fieldset = element('fieldset', 'facet');
   fieldset.append(element('legend', '', label), ...values.map((value) => facetOption(name, value)));
   return fieldset;
@@ -108,7 +129,10 @@ function facetFieldset(name: string, label: string, values: readonly string[]): 
  */
 function buildFacets(container: HTMLElement, values: Record<string, string[]>): void {
   const present = FACETS.filter(({ name }) => (values[name]?.length ?? 0) > 0);
-  const fieldsets = (named: boolean) => present.filter((facet) => facet.named === named).map(({ name, label }) => facetFieldset(name, label, values[name]!));
+  const fieldsets = (named: boolean) =>
+    present
+      .filter((facet) => facet.named === named)
+      .map(({ name, label }) => facetFieldset(name, label, values[name]!));
   const named = fieldsets(true);
   const more = element('details', 'facet-more');
   more.append(element('summary', '', 'Speakers, groups, organizations and countries'), ...named);
@@ -126,7 +150,10 @@ function checkFacets(container: HTMLElement, state: SearchState): void {
 }
 
 /** Shows each value's count; hides values that would leave nothing. */
-function countFacetOptions(container: HTMLElement, counts: Record<string, Record<string, number>>): void {
+function countFacetOptions(
+  container: HTMLElement,
+  counts: Record<string, Record<string, number>>,
+): void {
   for (const box of container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
     const count = counts[box.name]?.[box.value] ?? 0;
     const label = box.closest('label')!;
@@ -153,7 +180,9 @@ function filterChip(name: string, value: string): HTMLLIElement {
 
 /** Shows the active filters as chips and their number on the disclosure. */
 function showActiveFilters(elements: SearchPageElements, state: SearchState): void {
-  const active = FACETS.flatMap(({ name }) => (state.filters[name] ?? []).map((value) => filterChip(name, value)));
+  const active = FACETS.flatMap(({ name }) =>
+    (state.filters[name] ?? []).map((value) => filterChip(name, value)),
+  );
   elements.chips.replaceChildren(...active);
   elements.chips.hidden = active.length === 0;
   elements.filterCount.textContent = active.length > 0 ? `(${active.length} active)` : '';
@@ -163,14 +192,19 @@ function showActiveFilters(elements: SearchPageElements, state: SearchState): vo
 function showStatus(status: HTMLElement, parts: StatusParts): void {
   status.replaceChildren(parts.text);
   if (!parts.didYouMean) return;
-  const suggestion = link(`${location.pathname}?${new URLSearchParams({ q: parts.didYouMean })}`, parts.didYouMean);
+  const suggestion = link(
+    `${location.pathname}?${new URLSearchParams({ q: parts.didYouMean })}`,
+    parts.didYouMean,
+  );
   status.append(' Did you mean ', suggestion, '?');
 }
 
 /** The state the form shows. */
 function formState(elements: SearchPageElements): SearchState {
   const filters: SearchState['filters'] = {};
-  for (const box of elements.facets.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
+  for (const box of elements.facets.querySelectorAll<HTMLInputElement>(
+    'input[type="checkbox"]:checked',
+  )) {
     (filters[box.name] ??= []).push(box.value);
   }
   return { query: elements.input.value, filters };
@@ -182,7 +216,10 @@ async function facetValues(api: PagefindApi): Promise<Record<string, string[]>> 
   const values: Record<string, string[]> = {};
   for (const { name } of FACETS) {
     const names = Object.keys(all[name] ?? {});
-    values[name] = name === 'kind' ? KIND_LABEL_ORDER.filter((kind) => names.includes(kind)) : names.sort((a, b) => a.localeCompare(b));
+    values[name] =
+      name === 'kind'
+        ? KIND_LABEL_ORDER.filter((kind) => names.includes(kind))
+        : names.sort((a, b) => a.localeCompare(b));
   }
   return values;
 }
@@ -228,7 +265,10 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
 
   const render = (state: SearchState) =>
     show(state).catch((error: unknown) => {
-      elements.status.textContent = error instanceof SearchUnavailableError ? error.message : 'Search failed. Reload the page to try again.';
+      elements.status.textContent =
+        error instanceof SearchUnavailableError
+          ? error.message
+          : 'Search failed. Reload the page to try again.';
       elements.results.removeAttribute('aria-busy');
       elements.facets.removeAttribute('aria-busy');
     });
@@ -241,7 +281,8 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
       elements.chips.hidden = true;
       elements.results.replaceChildren();
       elements.more.hidden = true;
-      elements.status.textContent = 'Type a name, an organization, a country, a figure or any words.';
+      elements.status.textContent =
+        'Type a name, an organization, a country, a figure or any words.';
       elements.results.removeAttribute('aria-busy');
       elements.facets.removeAttribute('aria-busy');
       return;
@@ -292,7 +333,9 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     clearTimeout(timer);
     if (writeState(formState(elements)) !== location.search) commit(true);
   });
-  elements.input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
+  elements.input.addEventListener('focus', () => void load().catch(() => undefined), {
+    once: true,
+  });
   elements.input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => commit(false), TYPING_PAUSE_MS);
@@ -306,7 +349,9 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   elements.chips.addEventListener('click', (event) => {
     const chip = (event.target as Element).closest<HTMLButtonElement>('button[data-name]');
     if (!chip) return;
-    const box = [...elements.facets.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((b) => b.name === chip.dataset['name'] && b.value === chip.dataset['value']);
+    const box = [
+      ...elements.facets.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'),
+    ].find((b) => b.name === chip.dataset['name'] && b.value === chip.dataset['value']);
     if (box) box.checked = false;
     commit(true);
     elements.filters.querySelector('summary')?.focus();

@@ -8,7 +8,12 @@
 import { HIGHLIGHT_PARAM } from '../../constants.ts';
 import type { ParagraphMatch } from './paragraph-ranking.ts';
 import { rankParagraphs } from './paragraph-ranking.ts';
-import type { PagefindApi, PagefindFilterValue, PagefindResult, PagefindSearchResponse } from './pagefind-types.ts';
+import type {
+  PagefindApi,
+  PagefindFilterValue,
+  PagefindResult,
+  PagefindSearchResponse,
+} from './pagefind-types.ts';
 import { queryWords } from './query-words.ts';
 import { SiteVocabulary } from './site-vocabulary.ts';
 import { snippetHtml } from './snippet.ts';
@@ -83,7 +88,11 @@ let searching: Promise<unknown> = Promise.resolve();
  * `pagefind.search`, one at a time and remembered for the session: planning and faceting repeat
  * the same searches, and Pagefind on the main thread returns wrong results to overlapping calls.
  */
-function cachedSearch(api: PagefindApi, term: string, filters: Record<string, PagefindFilterValue> = {}): Promise<PagefindSearchResponse> {
+function cachedSearch(
+  api: PagefindApi,
+  term: string,
+  filters: Record<string, PagefindFilterValue> = {},
+): Promise<PagefindSearchResponse> {
   const key = `${term}\u0000${JSON.stringify(filters)}`;
   let response = responses.get(key);
   if (!response) {
@@ -111,7 +120,10 @@ function siteVocabulary(words: readonly string[]): SiteVocabulary {
 
 /** A plan for a word searched in `found` spellings: the typed one first when found, else the first other. */
 function spelledAs(typed: string, found: readonly string[], typedFound: boolean): PlannedWord {
-  if (typedFound) return found.length > 0 ? { typed, spellings: [typed, ...found], alsoMatching: [...found] } : { typed, spellings: [typed] };
+  if (typedFound)
+    return found.length > 0
+      ? { typed, spellings: [typed, ...found], alsoMatching: [...found] }
+      : { typed, spellings: [typed] };
   return { typed, spellings: [...found], correction: found[0]! };
 }
 
@@ -119,28 +131,51 @@ function spelledAs(typed: string, found: readonly string[], typedFound: boolean)
  * Plans a word the vocabulary cannot judge (a number, a short or hyphenated word) by Pagefind's
  * counts, the only evidence there is.
  */
-async function planByCounts(api: PagefindApi, typed: string, variants: readonly string[], vocabulary: SiteVocabulary): Promise<PlannedWord | undefined> {
-  const [typedCount, ...counts] = await Promise.all([typed, ...variants].map((candidate) => pagesWith(api, candidate)));
+async function planByCounts(
+  api: PagefindApi,
+  typed: string,
+  variants: readonly string[],
+  vocabulary: SiteVocabulary,
+): Promise<PlannedWord | undefined> {
+  const [typedCount, ...counts] = await Promise.all(
+    [typed, ...variants].map((candidate) => pagesWith(api, candidate)),
+  );
   const found = variants.filter((_, i) => counts[i]! > 0);
   if (typedCount! > 0 || found.length > 0) return spelledAs(typed, found, typedCount! > 0);
   const correction = closestWord(typed, vocabulary.words);
-  if (correction && (await pagesWith(api, correction)) > 0) return { typed, spellings: [correction], correction };
+  if (correction && (await pagesWith(api, correction)) > 0)
+    return { typed, spellings: [correction], correction };
   return undefined;
 }
 
 /** Plans one typed word: its spellings the site holds, else a correction, else nothing. */
-async function planWord(api: PagefindApi, typed: string, vocabulary: SiteVocabulary): Promise<PlannedWord | undefined> {
+async function planWord(
+  api: PagefindApi,
+  typed: string,
+  vocabulary: SiteVocabulary,
+): Promise<PlannedWord | undefined> {
   const variants = spellingVariants(normalizeWord(typed));
   if (!vocabulary.judges(typed)) return planByCounts(api, typed, variants, vocabulary);
   const found = variants.filter((variant) => vocabulary.holds(variant));
-  if (vocabulary.holds(typed) || found.length > 0) return spelledAs(typed, found, vocabulary.holds(typed));
+  if (vocabulary.holds(typed) || found.length > 0)
+    return spelledAs(typed, found, vocabulary.holds(typed));
   const correction = closestWord(typed, vocabulary.words);
   return correction ? { typed, spellings: [correction], correction } : undefined;
 }
 
 /** The query with words that found nothing replaced by a near site word, when any has one. */
-function suggestQuery(typed: readonly string[], planned: readonly (PlannedWord | undefined)[], vocabulary: SiteVocabulary): string | undefined {
-  const suggested = typed.map((word, i) => (planned[i] ? (planned[i].correction ?? word) : vocabulary.judges(word) ? vocabulary.suggestion(word) : undefined));
+function suggestQuery(
+  typed: readonly string[],
+  planned: readonly (PlannedWord | undefined)[],
+  vocabulary: SiteVocabulary,
+): string | undefined {
+  const suggested = typed.map((word, i) =>
+    planned[i]
+      ? (planned[i].correction ?? word)
+      : vocabulary.judges(word)
+        ? vocabulary.suggestion(word)
+        : undefined,
+  );
   if (!typed.some((_, i) => !planned[i] && suggested[i])) return undefined;
   return suggested.filter((word): word is string => word !== undefined).join(' ');
 }
@@ -149,7 +184,11 @@ function suggestQuery(typed: readonly string[], planned: readonly (PlannedWord |
  * Decides how to search `query`; `vocabulary` loads the site's words the typed words can be
  * checked against and corrected to (empty when it cannot).
  */
-export async function planQuery(api: PagefindApi, query: string, vocabulary: (typed: readonly string[]) => Promise<string[]>): Promise<QueryPlan> {
+export async function planQuery(
+  api: PagefindApi,
+  query: string,
+  vocabulary: (typed: readonly string[]) => Promise<string[]>,
+): Promise<QueryPlan> {
   const typed = queryWords(query);
   const words = siteVocabulary(await vocabulary(typed));
   const planned = await Promise.all(typed.map((word) => planWord(api, word, words)));
@@ -165,29 +204,46 @@ export async function planQuery(api: PagefindApi, query: string, vocabulary: (ty
 export function spellingCombinations(words: readonly PlannedWord[]): string[] {
   let combinations = [''];
   for (const word of words) {
-    combinations = combinations.flatMap((prefix) => word.spellings.map((spelling) => `${prefix} ${spelling}`.trim())).slice(0, MAX_COMBINATIONS);
+    combinations = combinations
+      .flatMap((prefix) => word.spellings.map((spelling) => `${prefix} ${spelling}`.trim()))
+      .slice(0, MAX_COMBINATIONS);
   }
   return combinations.filter((combination) => combination.length > 0);
 }
 
 /** Pagefind's filter option for a selection: within a name any value, across names all. */
 export function pagefindFilters(selection: FilterSelection): Record<string, PagefindFilterValue> {
-  return Object.fromEntries(Object.entries(selection).filter(([, values]) => values.length > 0).map(([name, values]) => [name, { any: values }]));
+  return Object.fromEntries(
+    Object.entries(selection)
+      .filter(([, values]) => values.length > 0)
+      .map(([name, values]) => [name, { any: values }]),
+  );
 }
 
 /** Pages found by any combination of `words`, each at its best score. */
-async function pagesForWords(api: PagefindApi, words: readonly PlannedWord[], filters: Record<string, PagefindFilterValue>): Promise<Map<string, RankedHit>> {
+async function pagesForWords(
+  api: PagefindApi,
+  words: readonly PlannedWord[],
+  filters: Record<string, PagefindFilterValue>,
+): Promise<Map<string, RankedHit>> {
   const found = new Map<string, RankedHit>();
-  const responses = await Promise.all(spellingCombinations(words).map((terms) => cachedSearch(api, terms, filters)));
+  const responses = await Promise.all(
+    spellingCombinations(words).map((terms) => cachedSearch(api, terms, filters)),
+  );
   for (const result of responses.flatMap((response) => response.results)) {
     const known = found.get(result.id);
-    if (!known || known.score < result.score) found.set(result.id, { result, score: result.score, tier: 1 });
+    if (!known || known.score < result.score)
+      found.set(result.id, { result, score: result.score, tier: 1 });
   }
   return found;
 }
 
 /** Runs a plan: pages with every word first, then (when those are few) pages missing one word. */
-export async function runPlan(api: PagefindApi, plan: QueryPlan, selection: FilterSelection = {}): Promise<RankedHit[]> {
+export async function runPlan(
+  api: PagefindApi,
+  plan: QueryPlan,
+  selection: FilterSelection = {},
+): Promise<RankedHit[]> {
   if (plan.words.length === 0) return [];
   const filters = pagefindFilters(selection);
   const complete = await pagesForWords(api, plan.words, filters);
@@ -228,7 +284,10 @@ async function loadView(hit: RankedHit, plan: QueryPlan): Promise<ResultView> {
     textless: data.meta['textless'] === 'yes',
     breadcrumb: data.meta['breadcrumb'] ?? '',
     snippet: snippetHtml(words, range, new Set(data.locations), title),
-    paragraphs: paragraphs.map((paragraph) => ({ ...paragraph, url: withHighlight(paragraph.url, plan) })),
+    paragraphs: paragraphs.map((paragraph) => ({
+      ...paragraph,
+      url: withHighlight(paragraph.url, plan),
+    })),
     tier: hit.tier,
   };
 }
@@ -239,14 +298,23 @@ async function loadView(hit: RankedHit, plan: QueryPlan): Promise<ResultView> {
  * no text of its own (a theme listed in the programme) after every page that has some: Pagefind
  * favours short pages, and such a page is all title.
  */
-export async function loadViews(hits: readonly RankedHit[], plan: QueryPlan, start: number, count: number): Promise<ResultView[]> {
+export async function loadViews(
+  hits: readonly RankedHit[],
+  plan: QueryPlan,
+  start: number,
+  count: number,
+): Promise<ResultView[]> {
   const window = hits.slice(start, start + count);
   const views = await Promise.all(window.map((hit) => loadView(hit, plan)));
   if (start > 0) return views;
-  const rank = (view: ResultView, i: number) => window[i]!.score * (view.paragraphs.length > 0 ? 1 : TITLE_ONLY_FACTOR);
+  const rank = (view: ResultView, i: number) =>
+    window[i]!.score * (view.paragraphs.length > 0 ? 1 : TITLE_ONLY_FACTOR);
   return views
     .map((view, i) => ({ view, tier: window[i]!.tier, rank: rank(view, i) }))
-    .sort((a, b) => a.tier - b.tier || Number(a.view.textless) - Number(b.view.textless) || b.rank - a.rank)
+    .sort(
+      (a, b) =>
+        a.tier - b.tier || Number(a.view.textless) - Number(b.view.textless) || b.rank - a.rank,
+    )
     .map(({ view }) => view);
 }
 
@@ -262,7 +330,12 @@ const COUNTING_SLICE_MS = 8;
  * matches that `runPlan` would add pages missing a word.
  * Counting pauses every few milliseconds, so a slow phone's page never freezes while it runs.
  */
-export async function countFacets(api: PagefindApi, plan: QueryPlan, selection: FilterSelection, values: Record<string, string[]>): Promise<Record<string, Record<string, number>>> {
+export async function countFacets(
+  api: PagefindApi,
+  plan: QueryPlan,
+  selection: FilterSelection,
+  values: Record<string, string[]>,
+): Promise<Record<string, Record<string, number>>> {
   const counts: Record<string, Record<string, number>> = {};
   let sliceStart = performance.now();
   for (const [name, options] of Object.entries(values)) {
@@ -272,7 +345,10 @@ export async function countFacets(api: PagefindApi, plan: QueryPlan, selection: 
       options.map(async (value) => {
         const count = pagefindCounts?.[name]?.[value] ?? (pagefindCounts ? 0 : undefined);
         const exact = count !== undefined && (plan.words.length < 2 || count >= FEW_RESULTS);
-        return [value, exact ? count : (await runPlan(api, plan, { ...others, [name]: [value] })).length] as const;
+        return [
+          value,
+          exact ? count : (await runPlan(api, plan, { ...others, [name]: [value] })).length,
+        ] as const;
       }),
     );
     counts[name] = Object.fromEntries(entries);
@@ -285,7 +361,11 @@ export async function countFacets(api: PagefindApi, plan: QueryPlan, selection: 
 }
 
 /** Pagefind's per-value counts for the plan under `selection`, when the plan is one search; else undefined. */
-async function countsOfOneSearch(api: PagefindApi, plan: QueryPlan, selection: FilterSelection): Promise<Record<string, Record<string, number>> | undefined> {
+async function countsOfOneSearch(
+  api: PagefindApi,
+  plan: QueryPlan,
+  selection: FilterSelection,
+): Promise<Record<string, Record<string, number>> | undefined> {
   if (plan.words.length === 0) return {};
   const combinations = spellingCombinations(plan.words);
   if (combinations.length !== 1) return undefined;

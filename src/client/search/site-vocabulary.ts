@@ -41,7 +41,9 @@ export class SiteVocabulary {
   /** Whether the site holds `word`: a site word starts with it or has the same stem. */
   holds(word: string): boolean {
     const typed = normalizeWord(word);
-    return this.words.some((known) => known.startsWith(typed)) || this.#stemSet().has(stemmer(typed));
+    return (
+      this.words.some((known) => known.startsWith(typed)) || this.#stemSet().has(stemmer(typed))
+    );
   }
 
   /**
@@ -55,7 +57,8 @@ export class SiteVocabulary {
     let best: { word: string; distance: number } | undefined;
     for (const known of this.words) {
       const distance = editDistance(typed, known, best ? best.distance - 1 : limit);
-      if (distance <= limit && (!best || distance < best.distance)) best = { word: known, distance };
+      if (distance <= limit && (!best || distance < best.distance))
+        best = { word: known, distance };
     }
     return best?.word;
   }

@@ -23,7 +23,10 @@ function escapeHtml(text: string): string {
 
 /** A word reduced to its letters and digits, lowercased, for comparing with a title. */
 function bare(word: string): string {
-  return word.normalize('NFD').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
 }
 
 /**
@@ -34,7 +37,11 @@ export function afterTitle(words: readonly string[], range: WordRange, title: st
   const titleWords = title.split(/\s+/).map(bare).filter(Boolean);
   let start = range.start;
   if (titleWords.length === 0) return start;
-  while (start + titleWords.length <= range.end && titleWords.every((word, i) => bare(words[start + i] ?? '') === word)) start += titleWords.length;
+  while (
+    start + titleWords.length <= range.end &&
+    titleWords.every((word, i) => bare(words[start + i] ?? '') === word)
+  )
+    start += titleWords.length;
   return start;
 }
 
@@ -51,7 +58,8 @@ function bestWindow(range: WordRange, hits: ReadonlySet<number>, length: number)
       if (first < 0) first = i;
     }
     const lead = first < 0 ? Infinity : Math.abs(first - start - LEAD_WORDS);
-    if (count > best.count || (count === best.count && lead < best.lead)) best = { start, count, lead };
+    if (count > best.count || (count === best.count && lead < best.lead))
+      best = { start, count, lead };
   }
   return best.start;
 }
@@ -59,8 +67,11 @@ function bestWindow(range: WordRange, hits: ReadonlySet<number>, length: number)
 /** A word as HTML, its letters in `<mark>` when it is a hit (punctuation around it left outside). */
 function wordHtml(word: string, hit: boolean): string {
   if (!hit) return escapeHtml(word);
-  const [, before = '', core = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word) ?? [];
-  return core ? `${escapeHtml(before)}<mark>${escapeHtml(core)}</mark>${escapeHtml(after)}` : escapeHtml(word);
+  const [, before = '', core = '', after = ''] =
+    /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word) ?? [];
+  return core
+    ? `${escapeHtml(before)}<mark>${escapeHtml(core)}</mark>${escapeHtml(after)}`
+    : escapeHtml(word);
 }
 
 /**
@@ -68,11 +79,20 @@ function wordHtml(word: string, hit: boolean): string {
  * `length` words around the most hits (word positions in `hits`) in `<mark>`, with "…" where the
  * text is cut, leaving out a leading repetition of `title`. Empty when nothing is left.
  */
-export function snippetHtml(words: readonly string[], range: WordRange, hits: ReadonlySet<number>, title = '', length = SNIPPET_WORDS): string {
+export function snippetHtml(
+  words: readonly string[],
+  range: WordRange,
+  hits: ReadonlySet<number>,
+  title = '',
+  length = SNIPPET_WORDS,
+): string {
   const body = { start: afterTitle(words, range, title), end: Math.min(range.end, words.length) };
   if (body.start >= body.end) return '';
   const start = bestWindow(body, hits, length);
   const end = Math.min(start + length, body.end);
-  const html = words.slice(start, end).map((word, i) => wordHtml(word, hits.has(start + i))).join(' ');
+  const html = words
+    .slice(start, end)
+    .map((word, i) => wordHtml(word, hits.has(start + i)))
+    .join(' ');
   return `${start > body.start ? '… ' : ''}${html}${end < body.end ? ' …' : ''}`;
 }

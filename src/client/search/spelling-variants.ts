@@ -11,7 +11,12 @@ interface VariantRule {
 }
 
 /** Builds the two directions of a suffix rule: `british` ↔ `american`, each ending in one of `endings`. */
-function bothWays(british: string, american: string, endings: string, minLength = 0): VariantRule[] {
+function bothWays(
+  british: string,
+  american: string,
+  endings: string,
+  minLength = 0,
+): VariantRule[] {
   const stem = minLength > 0 ? `(?<=^.{${minLength},})` : '';
   return [
     { from: new RegExp(`${stem}${british}(${endings})$`), to: `${american}$1` },

@@ -29,7 +29,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, beforePrevious[j - 2]! + 1);
       current.push(value);
       rowMinimum = Math.min(rowMinimum, value);
     }
@@ -51,7 +52,8 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
   let best: { word: string; distance: number } | undefined;
   for (const candidate of vocabulary) {
     const distance = editDistance(typed, candidate, best ? best.distance - 1 : limit);
-    if (distance <= limit && (!best || distance < best.distance)) best = { word: candidate, distance };
+    if (distance <= limit && (!best || distance < best.distance))
+      best = { word: candidate, distance };
     if (best?.distance === 1) break;
   }
   return best?.word;

@@ -39,7 +39,8 @@ export function readState(search: string): SearchState {
 export function writeState(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.query) params.set('q', state.query);
-  for (const { name } of FACETS) for (const value of state.filters[name] ?? []) params.append(name, value);
+  for (const { name } of FACETS)
+    for (const value of state.filters[name] ?? []) params.append(name, value);
   const search = params.toString();
   return search ? `?${search}` : '';
 }

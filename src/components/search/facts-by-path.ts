@@ -10,7 +10,17 @@ import { searchFacts, type SearchFacts } from './search-facts.ts';
 
 async function collectFacts(): Promise<Map<string, SearchFacts>> {
   const meetings = (await getCollection('meetings')).map((entry) => entry.data);
-  return new Map(meetings.flatMap((meeting) => meeting.sections.map((section) => [pageUrl(meeting.slug, section.kind, section.slug), searchFacts(meeting, section)] as const)));
+  return new Map(
+    meetings.flatMap((meeting) =>
+      meeting.sections.map(
+        (section) =>
+          [
+            pageUrl(meeting.slug, section.kind, section.slug),
+            searchFacts(meeting, section),
+          ] as const,
+      ),
+    ),
+  );
 }
 
 const loadFacts = oncePerBuild(collectFacts);

@@ -28,14 +28,20 @@ export interface SearchFacts {
 }
 
 /** Who and what a page's paragraphs name, for the speaker, group, organization and country filters. */
-function entitiesOf(meeting: Meeting, section: Section): Pick<SearchFacts, 'speakers' | 'groups' | 'organizations' | 'countries'> {
+function entitiesOf(
+  meeting: Meeting,
+  section: Section,
+): Pick<SearchFacts, 'speakers' | 'groups' | 'organizations' | 'countries'> {
   const ids = new Set(section.paragraphs.map((p) => p.id));
-  const named = <T extends { mentions: string[] }>(entities: readonly T[]) => entities.filter((e) => e.mentions.some((id) => ids.has(id)));
+  const named = <T extends { mentions: string[] }>(entities: readonly T[]) =>
+    entities.filter((e) => e.mentions.some((id) => ids.has(id)));
   const speakers = named(meeting.speakers);
   return {
     speakers: speakers.map((s) => s.name),
     groups: [...new Set(speakers.map((s) => GROUP_LABELS[s.group]))],
-    organizations: named(meeting.organizations).map((o) => (o.acronym && o.acronym !== o.name ? `${o.name} (${o.acronym})` : o.name)),
+    organizations: named(meeting.organizations).map((o) =>
+      o.acronym && o.acronym !== o.name ? `${o.name} (${o.acronym})` : o.name,
+    ),
     countries: named(meeting.countries).map((c) => c.name),
   };
 }
@@ -45,7 +51,11 @@ function sessionsOf(meeting: Meeting, section: Section): string[] {
   if (section.kind === 'session') return [section.shortTitle];
   if (section.kind !== 'conclusion') return [];
   return meeting.sections
-    .filter((s) => s.kind === 'session' && s.relatedConclusions.some((related) => related.slug === section.slug))
+    .filter(
+      (s) =>
+        s.kind === 'session' &&
+        s.relatedConclusions.some((related) => related.slug === section.slug),
+    )
     .map((s) => s.shortTitle);
 }
 

@@ -8,6 +8,10 @@ export const getStaticPaths = meetingPaths;
 
 export const GET: APIRoute<MeetingProps> = ({ props }) => {
   // The build machine's folders are nobody's business: publish the file name only.
-  const model: DocumentModel = { meetings: [{ ...props.meeting, source: publishedSourceName(props.meeting.source) }] };
-  return new Response(`${JSON.stringify(model, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const model: DocumentModel = {
+    meetings: [{ ...props.meeting, source: publishedSourceName(props.meeting.source) }],
+  };
+  return new Response(`${JSON.stringify(model, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

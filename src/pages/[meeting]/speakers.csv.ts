@@ -22,6 +22,19 @@ export const GET: APIRoute<{ meeting: Meeting }> = ({ props }) => {
     s.attribution,
     s.mentions.join(' '),
   ]);
-  const csv = toCsv(['name', 'honorific', 'role', 'organization', 'country', 'country_code', 'group', 'attribution', 'paragraphs'], rows);
+  const csv = toCsv(
+    [
+      'name',
+      'honorific',
+      'role',
+      'organization',
+      'country',
+      'country_code',
+      'group',
+      'attribution',
+      'paragraphs',
+    ],
+    rows,
+  );
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -10,22 +10,36 @@ export interface SearchPageResults {
 }
 
 /** Opens `search/?<params>` and waits until its results are shown. */
-export async function searchPage(page: Page, siteUrl: string, params: string): Promise<SearchPageResults> {
+export async function searchPage(
+  page: Page,
+  siteUrl: string,
+  params: string,
+): Promise<SearchPageResults> {
   await page.goto(new URL(`search/?${params}`, siteUrl).href);
   await page.waitForFunction(() => {
     const results = document.querySelector('[data-search-results]');
     // Filters are counted after the results where they are folded (phones): wait for both.
     const counting = document.querySelector('[data-search-facets]')?.hasAttribute('aria-busy');
-    return !!results && !results.hasAttribute('aria-busy') && !counting && !!document.querySelector('[data-search-status]')?.textContent;
+    return (
+      !!results &&
+      !results.hasAttribute('aria-busy') &&
+      !counting &&
+      !!document.querySelector('[data-search-status]')?.textContent
+    );
   });
   const base = new URL(siteUrl).pathname;
-  return page.evaluate((base) => ({
-    status: document.querySelector('[data-search-status]')!.textContent ?? '',
-    results: [...document.querySelectorAll<HTMLAnchorElement>('.search-result-title a')].map((link) => {
-      const url = new URL(link.href);
-      return { page: url.pathname.slice(base.length), fragment: url.hash.slice(1) };
+  return page.evaluate(
+    (base) => ({
+      status: document.querySelector('[data-search-status]')!.textContent ?? '',
+      results: [...document.querySelectorAll<HTMLAnchorElement>('.search-result-title a')].map(
+        (link) => {
+          const url = new URL(link.href);
+          return { page: url.pathname.slice(base.length), fragment: url.hash.slice(1) };
+        },
+      ),
     }),
-  }), base);
+    base,
+  );
 }
 
 /** Types into the header search and waits for its listbox to show results or a message. */
@@ -33,7 +47,10 @@ export async function typeInHeader(page: Page, text: string): Promise<void> {
   await page.keyboard.press('/');
   await page.keyboard.type(text);
   await page.waitForFunction(
-    (text) => document.querySelector<HTMLInputElement>('#site-search')?.value === text && !document.querySelector<HTMLElement>('.search-popup')?.hidden && !!document.querySelector('#site-search-status')?.textContent,
+    (text) =>
+      document.querySelector<HTMLInputElement>('#site-search')?.value === text &&
+      !document.querySelector<HTMLElement>('.search-popup')?.hidden &&
+      !!document.querySelector('#site-search-status')?.textContent,
     text,
   );
 }

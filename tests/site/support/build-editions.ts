@@ -31,7 +31,11 @@ export interface Editions {
 }
 
 /** Copies `source` (path from the repository root) into a fresh working folder named `name`. */
-export async function startEditions(name: string, source: string, env: Record<string, string> = {}): Promise<Editions> {
+export async function startEditions(
+  name: string,
+  source: string,
+  env: Record<string, string> = {},
+): Promise<Editions> {
   const workDir = resolve(ROOT, '.cache', name, `${process.pid}`);
   const sourceDir = join(workDir, 'sources');
   await rm(workDir, { recursive: true, force: true });
@@ -43,12 +47,28 @@ export async function startEditions(name: string, source: string, env: Record<st
     source: copy,
     async build(siteName, date, args = []) {
       const siteDir = join(workDir, siteName);
-      const buildEnv = { ...shell, READOUT_GENERATED: join(workDir, 'generated'), READOUT_CACHE_DIR: join(workDir, 'astro-cache'), OUT_DIR: siteDir, BASE_PATH: '/', READOUT_TODAY: date, ...env };
+      const buildEnv = {
+        ...shell,
+        READOUT_GENERATED: join(workDir, 'generated'),
+        READOUT_CACHE_DIR: join(workDir, 'astro-cache'),
+        OUT_DIR: siteDir,
+        BASE_PATH: '/',
+        READOUT_TODAY: date,
+        ...env,
+      };
       try {
-        const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--source', sourceDir, ...args], { cwd: ROOT, env: buildEnv, maxBuffer: 1 << 24 });
+        const { stdout, stderr } = await run(
+          process.execPath,
+          ['scripts/build.ts', '--source', sourceDir, ...args],
+          { cwd: ROOT, env: buildEnv, maxBuffer: 1 << 24 },
+        );
         return { siteDir, output: `${stdout}${stderr}`, code: 0 };
       } catch (error) {
-        const { stdout = '', stderr = '', code = 1 } = error as { stdout?: string; stderr?: string; code?: number };
+        const {
+          stdout = '',
+          stderr = '',
+          code = 1,
+        } = error as { stdout?: string; stderr?: string; code?: number };
         return { siteDir, output: `${stdout}${stderr}`, code };
       }
     },

@@ -53,7 +53,8 @@ export async function crawlSite(start: string): Promise<CrawlReport> {
     ids.set(item.url, new Set([...document.querySelectorAll('[id]')].map((e) => e.id)));
     for (const link of linksOf(document, item.url)) {
       if (link.origin !== origin) continue;
-      if (!link.pathname.startsWith(basePath)) broken.push({ from: item.url, to: link.href, reason: `leaves the base path ${basePath}` });
+      if (!link.pathname.startsWith(basePath))
+        broken.push({ from: item.url, to: link.href, reason: `leaves the base path ${basePath}` });
       const fragment = decodeURIComponent(link.hash.slice(1));
       link.hash = '';
       if (fragment) fragments.push({ url: link.href, fragment, from: item.url });
@@ -62,7 +63,8 @@ export async function crawlSite(start: string): Promise<CrawlReport> {
   }
   for (const { url, fragment, from } of fragments) {
     const targetIds = ids.get(url);
-    if (targetIds && !targetIds.has(fragment)) broken.push({ from, to: `${url}#${fragment}`, reason: 'no element has this id' });
+    if (targetIds && !targetIds.has(fragment))
+      broken.push({ from, to: `${url}#${fragment}`, reason: 'no element has this id' });
   }
   return { visited: [...ids.keys()], broken };
 }

@@ -44,10 +44,16 @@ export function shellEnvironment(): NodeJS.ProcessEnv {
 /** Builds the site with the given environment; a failed build fails the whole run with its output. */
 async function buildSite(env: Record<string, string>): Promise<void> {
   try {
-    await run(process.execPath, ['scripts/build.ts', '--source', BUNDLED_SOURCE, '--frozen'], { cwd: ROOT, env: { ...shellEnvironment(), ...env }, maxBuffer: 1 << 24 });
+    await run(process.execPath, ['scripts/build.ts', '--source', BUNDLED_SOURCE, '--frozen'], {
+      cwd: ROOT,
+      env: { ...shellEnvironment(), ...env },
+      maxBuffer: 1 << 24,
+    });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`The site build for the tests failed (${JSON.stringify(env)}):\n${stdout}\n${stderr}`);
+    throw new Error(
+      `The site build for the tests failed (${JSON.stringify(env)}):\n${stdout}\n${stderr}`,
+    );
   }
 }
 
@@ -57,11 +63,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const siteDir = join(runDir, 'site');
   const subPathDir = join(runDir, 'site-idm');
   // With SITE_URL, as a publisher deploys; tests/site/no-site-url.test.ts builds without it.
-  const shared = { READOUT_GENERATED: join(runDir, 'generated'), READOUT_CACHE_DIR: join(runDir, 'astro-cache'), SITE_URL: 'https://readout.example.org' };
+  const shared = {
+    READOUT_GENERATED: join(runDir, 'generated'),
+    READOUT_CACHE_DIR: join(runDir, 'astro-cache'),
+    SITE_URL: 'https://readout.example.org',
+  };
   // One after the other: both builds share the generated pages and Astro's cache.
   await buildSite({ ...shared, OUT_DIR: siteDir, BASE_PATH: '/' });
   await buildSite({ ...shared, OUT_DIR: subPathDir, BASE_PATH: SUB_PATH });
-  const [site, subPath] = await Promise.all([serveStatic({ root: siteDir }), serveStatic({ root: subPathDir, base: SUB_PATH })]);
+  const [site, subPath] = await Promise.all([
+    serveStatic({ root: siteDir }),
+    serveStatic({ root: subPathDir, base: SUB_PATH }),
+  ]);
   project.provide('siteDir', siteDir);
   project.provide('siteUrl', site.url);
   project.provide('subPathDir', subPathDir);
