@@ -3,6 +3,7 @@
  * opening, a named session, a programme, closing remarks and the conclusions that follow.
  * Nothing here may name one document's sessions, speakers or sentences.
  */
+import { REPORTING_VERBS } from './entities/vocabulary.ts';
 import { withoutListMarker } from './normalize.ts';
 import { splitSentences } from './text.ts';
 
@@ -25,9 +26,8 @@ const NAMED_SESSION =
 const CONTINUATION_OPENERS =
   /^(?:others?|also|another|in addition|additionally|similarly|likewise|moreover|furthermore|in the same vein|along the same lines|for|he|she|they|his|her|their|this|these|those|it|its|such|both|as well|further|finally|meanwhile|however|according to|speaking|representatives?|participants|panellists|panelists|speakers|several|many|some)\b/i;
 
-/** Verbs with which a summary reports what a person said. */
-const REPORTING_VERBS =
-  /\b(?:said|says|stated|noted|stressed|described|presented|spoke|explained|discussed|argued|emphasi[sz]ed|highlighted|reminded|talked|underlined|underscored|pointed out|mentioned|reiterated|recalled|observed|urged|called for|shared|showcased|reported|welcomed|announced|outlined|added|concluded)\b/i;
+/** Verbs with which a summary reports what a person said (one list, in the entities' vocabulary). */
+const REPORTING_VERB = new RegExp(`\\b(?:${REPORTING_VERBS.join('|')})\\b`, 'i');
 
 /** "Firstname Lastname," or "Dr Firstname Lastname," at the start: an attribution. */
 const LEADING_NAME =
@@ -86,7 +86,7 @@ export function opensWithThesis(text: string): boolean {
     words <= 45 &&
     !CONTINUATION_OPENERS.test(first) &&
     !LEADING_NAME.test(first) &&
-    !REPORTING_VERBS.test(first)
+    !REPORTING_VERB.test(first)
   );
 }
 
