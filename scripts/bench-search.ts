@@ -49,20 +49,19 @@ interface RunFigures {
 async function measureRun(browser: Browser, url: string, query: string): Promise<RunFigures> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  const urls = new Map<string, string>();
-  const finished: { path: string; bytes: number; at: number }[] = [];
-  cdp.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
-  cdp.on('Network.loadingFinished', (event) =>
-    finished.push({
-      path: new URL(urls.get(event.requestId) ?? 'about:blank').pathname,
-      bytes: event.encodedDataLength,
-      at: Date.now(),
-    }),
-  );
+  // The context sees every request, a worker's included: Pagefind fetches its WebAssembly and
+  // index from its worker, which a CDP session on the page never hears of.
+  const finished: Promise<{ path: string; bytes: number }>[] = [];
+  context.on('requestfinished', (request) => {
+    finished.push(
+      request.sizes().then((sizes) => ({
+        path: new URL(request.url()).pathname,
+        bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+      })),
+    );
+  });
   await page.goto(url, { waitUntil: 'networkidle' });
-  const bytesBeforeUse = finished
+  const bytesBeforeUse = (await Promise.all(finished))
     .filter((request) => SEARCH_REQUEST.test(request.path))
     .reduce((sum, request) => sum + request.bytes, 0);
   const loadedBefore = finished.length;
@@ -92,7 +91,7 @@ async function measureRun(browser: Browser, url: string, query: string): Promise
     now: performance.now(),
   }));
   await page.waitForLoadState('networkidle');
-  const requests = finished.slice(loadedBefore).map(({ path, bytes }) => ({ path, bytes }));
+  const requests = await Promise.all(finished.slice(loadedBefore));
   await context.close();
   return {
     bytesBeforeUse,
