@@ -6,6 +6,7 @@
  */
 import { CLOSING_CUE, OPENING_CUE } from './cues.ts';
 import { countryCalled } from './entities/countries.ts';
+import { numberValue } from './session-links.ts';
 import { isCapitalsLine, isHeadingLike, type Block } from './normalize.ts';
 
 /** A heading found in the body. */
@@ -156,54 +157,11 @@ export function namesCountry(title: string): boolean {
   return countryCalled(written) !== undefined;
 }
 
-const NUMBER_WORDS = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-];
-
 /** The number a unit's heading gives it: "Session 2", "PANEL THREE", "Part IV", "Session two:". */
 export function unitNumber(title: string): number | undefined {
-  const word = title
-    .match(
-      /^(?:session|panel|part|segment|theme|track|round ?table|module)\s+([\p{L}\d]+)\b/iu,
-    )?.[1]
-    ?.toLowerCase();
-  if (!word) return undefined;
-  if (/^\d+$/.test(word)) return Number(word);
-  if (NUMBER_WORDS.includes(word)) return NUMBER_WORDS.indexOf(word) + 1;
-  if (ORDINALS.includes(word)) return ORDINALS.indexOf(word) + 1;
-  if (/^[ivxlc]+$/.test(word)) return romanValue(word);
-  return undefined;
-}
-
-function romanValue(numeral: string): number {
-  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
-  let total = 0;
-  for (let i = 0; i < numeral.length; i++) {
-    const value = values[numeral.charAt(i)] ?? 0;
-    total += value < (values[numeral.charAt(i + 1)] ?? 0) ? -value : value;
-  }
-  return total;
+  const word =
+    /^(?:session|panel|part|segment|theme|track|round ?table|module)\s+([\p{L}\d]+)\b/iu.exec(
+      title,
+    )?.[1];
+  return word === undefined ? undefined : numberValue(word);
 }
