@@ -1,28 +1,9 @@
 /** Small text helpers shared by the parse steps: sentences, words, slugs and short titles. */
-
-const ABBREVIATIONS =
-  /(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Sr|Jr|No|Nos|Art|Vol|para|paras|cf|vs|etc|e\.g|i\.e|approx)|\b\p{Lu})\.$/u;
-
-/** Longer than any abbreviation with the character before it, so `\b` reads as in the whole text. */
-const ABBREVIATION_WINDOW = 12;
+import { sentenceSpans } from '../../src/utils/sentences.ts';
 
 /** Splits running text into sentences, keeping titles such as "Dr." and initials attached. */
 export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  let start = 0;
-  const boundary = /[.!?…]["”’)]*\s+(?=["“‘(]?[\p{Lu}\d])/gu;
-  for (const match of text.matchAll(boundary)) {
-    const end = match.index + match[0].trimEnd().length;
-    // Only the stop and the word before it decide: testing the whole sentence so far at every
-    // "Dr." or initial would be quadratic in a long run of them.
-    const stop = match.index + 1;
-    if (ABBREVIATIONS.test(text.slice(Math.max(start, stop - ABBREVIATION_WINDOW), stop))) continue;
-    sentences.push(text.slice(start, end));
-    start = match.index + match[0].length;
-  }
-  const rest = text.slice(start).trim();
-  if (rest !== '') sentences.push(rest);
-  return sentences;
+  return sentenceSpans(text).map((sentence) => sentence.text);
 }
 
 /** Lowercase ASCII slug of at most `maxWords` words: "São Paulo" → "sao-paulo". */

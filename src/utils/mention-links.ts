@@ -5,6 +5,7 @@
  * text is cut into pieces; joined, the pieces are the text unchanged.
  */
 import type { MentionPlace, Speaker } from '../schemas/meeting.ts';
+import { sentenceSpans, type SentenceSpan } from './sentences.ts';
 
 /** A link to a speaker's page at one place of a paragraph. */
 export interface MentionLink {
@@ -78,23 +79,6 @@ export function splitAtMentions(text: string, links: readonly MentionLink[]): Te
   return pieces;
 }
 
-/** Sentence ends: a stop, then space, then a capital or an opening quote; not after "Dr." or an initial. */
-const SENTENCE_END =
-  /(?<!(?:^|[\s.])(?:Dr|Mr|Mrs|Ms|Prof|St|No|H\.E|[A-Z]))[.!?]["”’)]?\s+(?=[\p{Lu}"“‘(])/gu;
-
-/** A paragraph's sentences with their offsets, each with its closing stop; together they are the paragraph. */
-export function sentencesOf(text: string): { start: number; text: string }[] {
-  const sentences: { start: number; text: string }[] = [];
-  let start = 0;
-  for (const match of text.matchAll(SENTENCE_END)) {
-    const end = match.index + match[0].trimEnd().length;
-    sentences.push({ start, text: text.slice(start, end) });
-    start = match.index + match[0].length;
-  }
-  sentences.push({ start, text: text.slice(start) });
-  return sentences.filter((sentence) => sentence.text.length > 0);
-}
-
 /**
  * What a speaker's page quotes of a paragraph: the sentences that hold one of the speaker's
  * `places` in it, in order, with " … " where sentences between were left out, the first place
@@ -105,8 +89,8 @@ export function quoteNaming(
   places: readonly Pick<MentionPlace, 'start' | 'end'>[],
   target: { name: string; href: string },
 ): TextPiece[] {
-  const sentences = sentencesOf(text);
-  const holds = (sentence: { start: number; text: string }) =>
+  const sentences = sentenceSpans(text);
+  const holds = (sentence: SentenceSpan) =>
     places.some(
       (place) =>
         place.start >= sentence.start && place.end <= sentence.start + sentence.text.length,

@@ -3,7 +3,6 @@ import type { MentionPlace, Speaker } from '../../src/schemas/meeting.ts';
 import {
   mentionLinks,
   quoteNaming,
-  sentencesOf,
   splitAtMentions,
   type MentionLink,
 } from '../../src/utils/mention-links.ts';
@@ -63,14 +62,6 @@ describe('mentionLinks', () => {
       ['p1', [[0, '/speakers/ana-ruiz/']]],
       ['p2', [[5, '/speakers/ana-ruiz/']]],
     ]);
-  });
-});
-
-describe('sentencesOf', () => {
-  it('splits at sentence ends but not after an honorific or an initial', () => {
-    expect(
-      sentencesOf('Dr. Ruiz spoke. J. Smith agreed! Then “we” left.').map((s) => s.text),
-    ).toEqual(['Dr. Ruiz spoke.', 'J. Smith agreed!', 'Then “we” left.']);
   });
 });
 
