@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { preview } from 'astro';
 import { chromium } from 'playwright-core';
-import { PAGEFIND_BUNDLE_DIR } from '../src/constants.ts';
+import { KIND_FOLDERS, PAGEFIND_BUNDLE_DIR, type SectionKindName } from '../src/constants.ts';
 
 const OUT = 'screenshots';
 const WIDTHS = [390, 1280];
@@ -33,7 +33,7 @@ async function pagesToPhotograph(dist: string): Promise<Shot[]> {
   if (!slug) throw new Error(`No meeting in ${dist}/. Run \`npm run build\` first.`);
   const { meetings } = JSON.parse(await readFile(join(dist, slug, 'data.json'), 'utf8')) as {
     meetings: {
-      sections: { kind: string; role?: string; slug: string; paragraphs: unknown[] }[];
+      sections: { kind: SectionKindName; role?: string; slug: string; paragraphs: unknown[] }[];
       speakers?: { id: string; mentions: string[] }[];
     }[];
   };
@@ -41,26 +41,20 @@ async function pagesToPhotograph(dist: string): Promise<Shot[]> {
   const mostMentioned = [...(meetings[0]?.speakers ?? [])].sort(
     (a, b) => b.mentions.length - a.mentions.length,
   )[0];
-  const shot = (
-    name: string,
-    folder: string,
-    section: (typeof sections)[number] | undefined,
-  ): Shot | undefined => section && { name, path: `${slug}/${folder}/${section.slug}/` };
+  const shot = (name: string, section: (typeof sections)[number] | undefined): Shot | undefined =>
+    section && { name, path: `${slug}/${KIND_FOLDERS[section.kind]}/${section.slug}/` };
   const shots = [
     { name: 'overview', path: `${slug}/` },
     shot(
       'session',
-      'sessions',
       sections.find((s) => s.kind === 'session' && s.paragraphs.length > 0),
     ),
     shot(
       'thematic-session',
-      'sessions',
       sections.find((s) => s.role === 'thematic'),
     ),
     shot(
       'conclusion',
-      'conclusions',
       sections.find((s) => s.kind === 'conclusion'),
     ),
     { name: 'full', path: `${slug}/full/` },
