@@ -22,11 +22,21 @@ const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 const NUMBER_WORD =
   '(?:\\d+[a-z]?|[IVXLC]+|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|final)';
 
+const UNIT_WORDS =
+  '(?:session|panel|part|segment|agenda item|item|round ?table|plenary|day|workshop|module|theme|track|dialogue)';
+
 /** "SESSION ONE", "Session 2:", "PANEL 3 –", "PART II -", "AGENDA ITEM 4 …", "Day 2", "UNDP SESSION ON …". */
 export const NAMED_UNIT = new RegExp(
-  `^(?:(?:session|panel|part|segment|agenda item|item|round ?table|plenary|day|workshop|module|theme|track|dialogue)\\s+${NUMBER_WORD}\\b|(?:[\\p{L}\\d/-]+\\s+){0,3}session on\\b)`,
+  `^(?:${UNIT_WORDS}\\s+${NUMBER_WORD}\\b|(?:[\\p{L}\\d/-]+\\s+){0,3}session on\\b)`,
   'iu',
 );
+
+const BARE_UNIT_LABEL = new RegExp(`^${UNIT_WORDS}\\s+${NUMBER_WORD}\\s*:\\s*$`, 'iu');
+
+/** A numbered unit's label with nothing after its colon ("ITEM 3:", "Session 2:"): no title of its own. */
+export function isBareUnitLabel(title: string): boolean {
+  return BARE_UNIT_LABEL.test(title);
+}
 
 /** "1. Title", "I. Title", "2) Title", "IV – Title": a numbered heading line. */
 const NUMBERED_LINE = /^(?:\d{1,2}|[IVXLC]{1,6})(?:[.)]|\s+[–—-])\s+\p{Lu}/u;

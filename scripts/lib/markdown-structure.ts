@@ -11,6 +11,7 @@ import { announcesConclusions, findEnumeratedItems, OPENING_CUE, opensWithThesis
 import {
   classifyHeading,
   headingOf,
+  isBareUnitLabel,
   isMarkedPlainHeading,
   namesCountry,
   unitNumber,
@@ -65,10 +66,27 @@ export function sectionsFromHeadings(body: Block[], meetingTitle: string): Draft
     return { block, heading, kind: heading ? classifyHeading(heading.title) : undefined };
   });
   markEvidenceContainers(items);
+  markAgendaLabels(items);
   return new OutlineBuilder(
     meetingTitle,
     items.some((i) => i.kind === 'named'),
   ).build(items);
+}
+
+/**
+ * "ITEM 3:" alone, no title after its number: a label, not a unit's title. Right under a titled
+ * heading ("ADP OPENING PLENARY") it names the agenda item that unit took up, a part of it. When
+ * one such label follows another, the labels are the units of the report and stay units.
+ */
+function markAgendaLabels(items: Item[]): void {
+  const headings = items.filter((item) => item.heading);
+  const bare = (item: Item | undefined) =>
+    item?.heading?.level === undefined && isBareUnitLabel(item?.heading?.title ?? '');
+  const titled = (item: Item | undefined) =>
+    !!item && !bare(item) && item.kind !== 'background' && item.kind !== 'annex';
+  const labels = headings.filter((item) => bare(item));
+  if (labels.every((label) => titled(headings[headings.indexOf(label) - 1])))
+    for (const label of labels) label.kind = 'part';
 }
 
 /**

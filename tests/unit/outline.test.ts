@@ -574,3 +574,61 @@ describe('plain-text headings that end like a fragment or open a sitting', () =>
     ]);
   });
 });
+
+describe('a numbered label with no title of its own', () => {
+  const sessions = (lines: string[]) =>
+    parseMeeting(
+      [
+        'FJORD HIGHLIGHTS, Monday, 4 March 2036',
+        '',
+        P('On Monday, delegates met in plenary and in a contact group in Bergen, Norway.'),
+        '',
+        ...lines,
+      ].join('\n'),
+      'fjord.txt',
+      'fjord',
+    )
+      .meeting.sections.filter((s) => s.kind === 'session')
+      .map((s) => [s.title, (s.parts ?? []).map((p) => p.title)]);
+
+  it('is the agenda item the titled unit above it took up: a part of that unit', () => {
+    expect(
+      sessions([
+        'FJORD OPENING PLENARY',
+        '',
+        P('The Chair opened the session and welcomed delegates.'),
+        '',
+        'ITEM 2:',
+        '',
+        P('The Co-Chair outlined the work on item 2.'),
+        '',
+        'FJORD CONTACT GROUP',
+        '',
+        'SHIPPING',
+        '',
+        P('On shipping, delegates discussed fuel standards.'),
+      ]),
+    ).toEqual([
+      ['FJORD OPENING PLENARY', ['ITEM 2:']],
+      ['FJORD CONTACT GROUP', ['SHIPPING']],
+    ]);
+  });
+
+  it('stays a unit when labels follow one another: they are the units of the report', () => {
+    expect(
+      sessions([
+        'FJORD PLENARY',
+        '',
+        P('The Chair opened the session and welcomed delegates.'),
+        '',
+        'ITEM 1:',
+        '',
+        P('Delegates adopted the agenda.'),
+        '',
+        'ITEM 2:',
+        '',
+        P('Delegates discussed shipping.'),
+      ]).map(([title]) => title),
+    ).toEqual(['FJORD PLENARY', 'ITEM 1:', 'ITEM 2:']);
+  });
+});
