@@ -12,6 +12,9 @@ import { mentionLinks, type MentionLink } from './mention-links.ts';
 import { oncePerBuild, ofMeeting } from './memo.ts';
 import type { Person } from './people.ts';
 
+/** Kept here too: pages and helpers that group people imported it from this module. */
+export { loadPeople };
+
 /** The page of a meeting's speaker, with the lookup built once per build. */
 export const loadPersonHref: () => Promise<
   (meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined
