@@ -11,6 +11,9 @@ export default defineConfig(
       'dist/',
       '.astro/',
       '.cache/',
+      // Benchmark archives and shard builds: built sites, like dist/.
+      '.bench/',
+      'dist-shards/',
       'content/',
       'node_modules/',
       '**/*.astro',

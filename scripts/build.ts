@@ -8,7 +8,8 @@
  *
  * An archive too large for one build is built in shards: `--shard k/n` renders shard k's pages
  * into its own folder (`--out`, default `dist-shards/<k>-of-<n>`), and `--assemble <folders…>`
- * joins the n folders into the site and indexes it for search (scripts/lib/shards/).
+ * joins the n folders into the site and indexes it for search (scripts/lib/shards/). A shard
+ * whose own meetings, and what it shows of the others, did not change renders nothing.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -29,6 +30,7 @@ import {
   buildStamp,
   inputsFingerprint,
   readBuildStamp,
+  shardInputsFingerprint,
   writeBuildStamp,
 } from './lib/shards/fingerprint.ts';
 import { writeShardManifest } from './lib/shards/manifest.ts';
@@ -94,9 +96,18 @@ await runCommand(async () => {
       await readFile(resolve(split.staging, SPLIT_MANIFEST), 'utf8'),
       process.env,
     );
-    const stamp = buildStamp(inputs, shard ? `shard ${shard.index}/${shard.count}` : 'whole');
+    // A shard is stamped with what its own pages are made of, not the whole archive: a change
+    // elsewhere that none of its pages show leaves it as it is.
+    const stamp = shard
+      ? buildStamp(
+          await shardInputsFingerprint(split.staging, shard, process.env),
+          `shard ${shard.index}/${shard.count}`,
+        )
+      : buildStamp(inputs, 'whole');
     if ((await readBuildStamp(site)) === stamp) {
-      // Same sources, code and settings as the site in place: nothing to render or index.
+      // Same inputs as the site in place: nothing to render or index. A shard still records the
+      // archive it now belongs to, so that assembling accepts it beside the shards that changed.
+      if (shard) await writeShardManifest(site, shard, inputs);
       staged.length = 0;
       await commitSwaps([{ staging: split.staging, target: generated }]);
       await writeLockfiles(split.lockfiles);

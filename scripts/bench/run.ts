@@ -104,8 +104,11 @@ async function buildReadout(size: number, sources: string, shards: number, cold:
     const shard = await runMeasured(node, ['scripts/build.ts', '--source', sources, '--shard', `${k}/${shards}`, '--out', out], { ...env, READOUT_CACHE_DIR: join(paths.cache, `${k}`) });
     wallS += shard.wallS;
     peakMiB = Math.max(peakMiB, shard.peakMiB);
+    // Per shard, so a shard whose peak follows the archive rather than its own meetings shows.
+    console.error(`    shard ${k}/${shards}: ${shard.wallS.toFixed(1)} s, ${shard.peakMiB.toFixed(0)} MiB${/nothing rendered/.test(shard.output) ? ', nothing rendered' : ''}`);
   }
   const assemble = await runMeasured(node, ['scripts/build.ts', '--assemble', ...folders], { ...env, OUT_DIR: paths.dist });
+  console.error(`    assemble: ${assemble.wallS.toFixed(1)} s, ${assemble.peakMiB.toFixed(0)} MiB`);
   return { wallS: wallS + assemble.wallS, peakMiB: Math.max(peakMiB, assemble.peakMiB), assemblePeakMiB: assemble.peakMiB, assembleS: assemble.wallS };
 }
 

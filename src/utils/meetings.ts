@@ -2,6 +2,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { KIND_FOLDERS } from '../constants.ts';
 import type { Meeting, Section } from '../schemas/meeting.ts';
+import { newerFirst } from './archive-data.ts';
 import { withBase } from './base.ts';
 import { oncePerBuild } from './memo.ts';
 
@@ -14,7 +15,11 @@ export interface MeetingWithPages {
   pages: PageEntry[];
 }
 
-/** Every meeting, newest first, with its pages sorted by reading order; once per build. */
+/**
+ * Every meeting this build renders (all, or a shard's own: see content.config.ts), newest
+ * first, with its pages sorted by reading order; once per build. Pages that list the whole
+ * archive read its index instead (archive.ts).
+ */
 export const loadMeetings: () => Promise<MeetingWithPages[]> = oncePerBuild(collectMeetings);
 
 async function collectMeetings(): Promise<MeetingWithPages[]> {
@@ -27,11 +32,7 @@ async function collectMeetings(): Promise<MeetingWithPages[]> {
       meeting: data,
       pages: (pagesOf.get(data.slug) ?? []).sort((a, b) => a.data.order - b.data.order),
     }))
-    .sort(
-      (a, b) =>
-        (b.meeting.startDate ?? '').localeCompare(a.meeting.startDate ?? '') ||
-        a.meeting.slug.localeCompare(b.meeting.slug),
-    );
+    .sort((a, b) => newerFirst(a.meeting, b.meeting));
 }
 
 /** Site-relative URL of a page, with the configured base path and a trailing slash. */

@@ -56,7 +56,9 @@ export function sameAffiliation(a: Speaker, b: Speaker): boolean {
 }
 
 /** Groups every meeting's speakers into people, in order of first appearance. */
-export function groupPeople(meetings: Meeting[]): Person[] {
+export function groupPeople(
+  meetings: readonly Pick<Meeting, 'slug' | 'title' | 'startDate' | 'speakers'>[],
+): Person[] {
   const people: Person[] = [];
   // Only people of the same name can match: look them up by name, not through everyone.
   const byName = new Map<string, Person[]>();

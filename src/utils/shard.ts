@@ -1,10 +1,11 @@
 /**
  * Building an archive in shards: `READOUT_SHARD=k/n` makes a build render only the pages shard
- * k of n owns. Every shard reads every meeting's model (person ids, the front door and links
- * across meetings need them all, and models are small), but renders only its own meetings'
- * pages and its own people's pages; the site-level pages (front door, search, 404) come out the
- * same in every shard. The assignment is a hash of the meeting's slug or the person's id, so it
- * does not move when meetings are added and can be computed in any process.
+ * k of n owns. A shard loads only its own meetings' pages and models (content.config.ts) and
+ * renders them and its own people's pages; what person ids, the front door and people's pages
+ * need of the other meetings it reads from the cross-meeting index (archive-data.ts). The
+ * site-level pages (front door, search, 404) come out the same in every shard. The assignment is
+ * a hash of the meeting's slug or the person's id, so it does not move when meetings are added
+ * and can be computed in any process.
  */
 
 /** Which shard a build renders, or undefined for a whole build. */

@@ -1,30 +1,19 @@
 /**
  * The site's people (one page per person across meetings) and the links to their pages. The
- * people are grouped once per build: every page with paragraphs needs them to link mentions.
+ * people are grouped once per build from the cross-meeting index (archive.ts): every page with
+ * paragraphs needs them to link mentions, in a shard build too, where the other meetings'
+ * models are not loaded.
  */
-import type { Meeting, Speaker } from '../schemas/meeting.ts';
+import type { Speaker } from '../schemas/meeting.ts';
+import { loadPeople } from './archive.ts';
 import { personUrl } from './links.ts';
 import { loadMeetings } from './meetings.ts';
 import { mentionLinks, type MentionLink } from './mention-links.ts';
 import { oncePerBuild, ofMeeting } from './memo.ts';
-import { groupPeople, type Person } from './people.ts';
+import type { Person } from './people.ts';
 
-/**
- * Meetings oldest first: a person's id is taken by their first appearance, so a newer meeting
- * with a homonym gets the suffixed id and the older page keeps its URL.
- */
-function oldestFirst(meetings: Meeting[]): Meeting[] {
-  return [...meetings].sort(
-    (a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? '') || a.slug.localeCompare(b.slug),
-  );
-}
-
-async function collectPeople(): Promise<Person[]> {
-  return groupPeople(oldestFirst((await loadMeetings()).map(({ meeting }) => meeting)));
-}
-
-/** Every person of every meeting, each with their appearances; once per build. */
-export const loadPeople: () => Promise<Person[]> = oncePerBuild(collectPeople);
+/** Kept here too: pages and helpers that group people imported it from this module. */
+export { loadPeople };
 
 /** The page of a meeting's speaker, with the lookup built once per build. */
 export const loadPersonHref: () => Promise<

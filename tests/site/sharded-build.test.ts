@@ -1,7 +1,8 @@
 /**
  * An archive built in shards is the site a whole build makes: three shard processes, one after
  * another as separate CI jobs would run them, then assemble, give the same files byte for byte
- * (pages, scripts, sitemap and search index) as one build of the same meetings.
+ * (pages, scripts, sitemap and search index) as one build of the same meetings. Rebuilt with one
+ * meeting changed, only the shards whose pages show the change render again.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perturbSummary } from '../../scripts/bench/corpus.ts';
 import { BUILD_STAMP } from '../../scripts/lib/shards/fingerprint.ts';
+import { meetingSchema } from '../../src/schemas/meeting.ts';
 import { shellEnvironment } from './support/global-setup.ts';
 
 const run = promisify(execFile);
@@ -160,6 +162,99 @@ describe('a sharded build', () => {
       (error: { stderr: string }) => error,
     );
     expect(failed?.stderr).toMatch(/is a shard of another build/);
+  }, 300_000);
+
+  it('re-renders only the shard holding a changed meeting, and assembles the site a fresh whole build makes', async () => {
+    // An edit to meeting-a's opening paragraph (shard 2), which quotes nobody: the other shards
+    // show nothing of it (not its facts, not a quote of their people).
+    const source = join(SOURCES, 'meeting-a.txt');
+    const text = await readFile(source, 'utf8');
+    expect(text).toMatch(/\.\n/);
+    await writeFile(source, text.replace(/\.\n/, '. Edited.\n'));
+    // Not frozen: the whole build records the edit in the links lockfile the shards then read.
+    await build(['--source', SOURCES], {
+      READOUT_GENERATED: join(WORK, 'generated-fresh'),
+      READOUT_CACHE_DIR: join(WORK, 'cache-fresh'),
+      OUT_DIR: join(WORK, 'fresh'),
+    });
+    const outputs: string[] = [];
+    for (const [i, out] of shardDirs.entries()) {
+      const shard = await build(
+        ['--source', SOURCES, '--frozen', '--shard', `${i + 1}/3`, '--out', out],
+        {
+          READOUT_GENERATED: join(WORK, 'generated-shards'),
+          READOUT_CACHE_DIR: join(WORK, `cache-${i + 1}`),
+        },
+      );
+      outputs.push(shard.stdout);
+    }
+    expect(outputs.map((out) => /Nothing changed since the last build/.test(out))).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect(outputs[1]).toMatch(/Built the site into/);
+    const assembled = await build(['--assemble', ...shardDirs], {
+      OUT_DIR: join(WORK, 'assembled'),
+    });
+    expect(assembled.stdout).toMatch(/Assembled 3 shard/);
+    const [fresh, joined] = await Promise.all([
+      tree(join(WORK, 'fresh')),
+      tree(join(WORK, 'assembled')),
+    ]);
+    for (const site of [fresh, joined]) expect(site.delete(BUILD_STAMP)).toBe(true);
+    expect([...joined.keys()]).toEqual([...fresh.keys()]);
+    const differing = [...fresh]
+      .filter(([file, bytes]) => !joined.get(file)!.equals(bytes))
+      .map(([file]) => file);
+    expect(differing).toEqual([]);
+    expect(joined.get('meeting-a/index.html')!.toString()).toMatch(/Edited\./);
+  }, 300_000);
+
+  it('re-renders the shard of a person whose quote changed in a meeting of another shard', async () => {
+    // A paragraph of meeting-c (shard 3) that names a person whose page another shard renders:
+    // that page quotes the paragraph, so its shard renders again too.
+    const model = meetingSchema.parse(
+      JSON.parse(
+        await readFile(join(WORK, 'generated-shards', 'meeting-c', 'meeting.json'), 'utf8'),
+      ),
+    );
+    const pageIn = async (k: number, id: string) =>
+      readFile(join(shardDirs[k - 1]!, 'speakers', id, 'index.html')).then(
+        () => true,
+        () => false,
+      );
+    let owner: number | undefined;
+    let paragraphId: string | undefined;
+    for (const speaker of model.speakers) {
+      for (const k of [1, 2]) {
+        if (speaker.mentions.length > 0 && (await pageIn(k, speaker.id))) {
+          owner = k;
+          paragraphId = speaker.mentions[0];
+          break;
+        }
+      }
+      if (owner) break;
+    }
+    expect(owner).toBeDefined();
+    const paragraph = model.sections
+      .flatMap((section) => section.paragraphs)
+      .find((p) => p.id === paragraphId)!;
+    const source = join(SOURCES, 'meeting-c.txt');
+    const text = await readFile(source, 'utf8');
+    const opening = paragraph.text.slice(0, 40);
+    expect(text.split(opening)).toHaveLength(2);
+    await writeFile(source, text.replace(opening, `Indeed, ${opening}`));
+    const outputs: string[] = [];
+    for (const [i, out] of shardDirs.entries()) {
+      const shard = await build(['--source', SOURCES, '--shard', `${i + 1}/3`, '--out', out], {
+        READOUT_GENERATED: join(WORK, 'generated-shards'),
+        READOUT_CACHE_DIR: join(WORK, `cache-${i + 1}`),
+      });
+      outputs.push(shard.stdout);
+    }
+    expect(outputs[2]).toMatch(/Built the site into/);
+    expect(outputs[owner! - 1]).toMatch(/Built the site into/);
   }, 300_000);
 
   it('refuses to assemble an incomplete set of shards, in one line', async () => {

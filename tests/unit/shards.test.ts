@@ -1,6 +1,10 @@
 import fc from 'fast-check';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkShardSet, type ShardManifest } from '../../scripts/lib/shards/manifest.ts';
+import { mergeShardFolders } from '../../scripts/lib/shards/merge-folders.ts';
 import { shardSettings } from '../../scripts/lib/shards/options.ts';
 import { ownsMeeting, ownsPerson, parseShard, shardOf } from '../../src/utils/shard.ts';
 import { pageOf } from '../../src/utils/list-pages.ts';
@@ -99,5 +103,40 @@ describe('pageOf', () => {
         },
       ),
     );
+  });
+});
+
+describe('joining shard folders', () => {
+  it("places every shard's pages once and leaves out the shards' own files, a killed rewrite's included", async () => {
+    const root = await mkdtemp(join(tmpdir(), 'readout-merge-'));
+    try {
+      const [one, two, target] = ['1', '2', 'site'].map((name) => join(root, name)) as [
+        string,
+        string,
+        string,
+      ];
+      for (const [folder, page] of [
+        [one, 'meeting-a'],
+        [two, 'meeting-c'],
+      ] as const) {
+        await mkdir(join(folder, page), { recursive: true });
+        await writeFile(join(folder, page, 'index.html'), `<h1>${page}</h1>`);
+        await writeFile(join(folder, 'index.html'), '<h1>Meetings</h1>');
+        await writeFile(join(folder, '.readout-shard.json'), '{}');
+        await writeFile(join(folder, '.readout-build.json'), '{}');
+      }
+      await writeFile(join(one, '.readout-shard.json.4242.tmp'), '{"half');
+      await mkdir(target);
+      expect(await mergeShardFolders([one, two], target)).toBe(3);
+      expect((await readdir(target, { recursive: true })).sort()).toEqual([
+        'index.html',
+        'meeting-a',
+        'meeting-a/index.html',
+        'meeting-c',
+        'meeting-c/index.html',
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -3,10 +3,17 @@
  * the splitter's), the code that renders pages (src/, public/, the Astro config, the locked
  * dependencies) and the settings that change pages. A rebuild whose fingerprint matches the
  * site's stamp has nothing to render; shards with different fingerprints cannot be joined.
+ *
+ * A shard's own stamp is narrower: the same code and settings, its own meetings' generated
+ * files, and the part of the other meetings its pages show (the cross-meeting index: every
+ * meeting's facts and speakers, and the paragraphs quoting its own people). With one meeting
+ * changed, the shards that do not hold it and show nothing of what changed render nothing.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { crossMeetingInputs, meetingFolders } from '../../../src/utils/archive-data.ts';
+import { ownsMeeting, type Shard } from '../../../src/utils/shard.ts';
 
 /** The stamp a build leaves in its site folder (a declared build stamp: not a page). */
 export const BUILD_STAMP = '.readout-build.json';
@@ -14,17 +21,34 @@ export const BUILD_STAMP = '.readout-build.json';
 /** Settings that change the pages a build writes. */
 const SETTINGS = ['SITE_URL', 'BASE_PATH'];
 
-async function hashTree(hash: ReturnType<typeof createHash>, root: string): Promise<void> {
-  const files = (await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []))
+/** Hashes every file under `dir`, named by its path from `base` (so a staging folder's name does not count). */
+async function hashTree(
+  hash: ReturnType<typeof createHash>,
+  dir: string,
+  base = '.',
+): Promise<void> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []))
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
   for (const file of files)
     hash
-      .update(file)
+      .update(relative(base, file))
       .update('\0')
       .update(await readFile(file))
       .update('\0');
+}
+
+/** The rendering code (src/, public/, config, locked dependencies) and the settings that change pages. */
+async function hashCodeAndSettings(
+  hash: ReturnType<typeof createHash>,
+  env: Record<string, string | undefined>,
+  projectRoot: string,
+): Promise<void> {
+  for (const name of SETTINGS) hash.update(`${name}=${env[name] ?? ''}\0`);
+  for (const dir of ['src', 'public']) await hashTree(hash, join(projectRoot, dir), projectRoot);
+  for (const file of ['astro.config.mjs', 'package-lock.json'])
+    hash.update(await readFile(join(projectRoot, file)).catch(() => Buffer.alloc(0)));
 }
 
 /** Hash of the sources (by their split manifest), the rendering code and the settings. */
@@ -34,10 +58,25 @@ export async function inputsFingerprint(
   projectRoot = '.',
 ): Promise<string> {
   const hash = createHash('sha256').update(splitManifestText).update('\0');
-  for (const name of SETTINGS) hash.update(`${name}=${env[name] ?? ''}\0`);
-  for (const dir of ['src', 'public']) await hashTree(hash, join(projectRoot, dir));
-  for (const file of ['astro.config.mjs', 'package-lock.json'])
-    hash.update(await readFile(join(projectRoot, file)).catch(() => Buffer.alloc(0)));
+  await hashCodeAndSettings(hash, env, projectRoot);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * Hash of what shard `shard` renders from: the code and settings, its own meetings' generated
+ * files (`generated` is the split's tree) and what it reads of the other meetings.
+ */
+export async function shardInputsFingerprint(
+  generated: string,
+  shard: Shard,
+  env: Record<string, string | undefined>,
+  projectRoot = '.',
+): Promise<string> {
+  const hash = createHash('sha256');
+  await hashCodeAndSettings(hash, env, projectRoot);
+  for (const folder of await meetingFolders(generated))
+    if (ownsMeeting(folder, shard)) await hashTree(hash, join(generated, folder), generated);
+  hash.update('\0').update(JSON.stringify(await crossMeetingInputs(generated, shard)));
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -59,5 +98,12 @@ export async function readBuildStamp(site: string): Promise<string | undefined> 
 }
 
 export async function writeBuildStamp(site: string, stamp: string): Promise<void> {
-  await writeFile(join(site, BUILD_STAMP), `${JSON.stringify({ stamp })}\n`);
+  await writeFileAtomically(join(site, BUILD_STAMP), `${JSON.stringify({ stamp })}\n`);
+}
+
+/** Old or new, never half: a stamp or manifest rewritten in a site in place (see build.ts). */
+export async function writeFileAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
 }

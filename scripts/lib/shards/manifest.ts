@@ -4,9 +4,10 @@
  * settings every shard must share (shards split from other sources would link to pages the
  * others do not render).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SourceError } from '../errors.ts';
+import { writeFileAtomically } from './fingerprint.ts';
 import type { Shard } from '../../../src/utils/shard.ts';
 
 /** The file in each shard's folder. */
@@ -26,7 +27,7 @@ export async function writeShardManifest(
   fingerprint: string,
 ): Promise<void> {
   const manifest: ShardManifest = { index: shard.index, count: shard.count, fingerprint };
-  await writeFile(join(folder, SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
+  await writeFileAtomically(join(folder, SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
 }
 
 /** Reads and checks one folder's manifest; a folder that is not a shard is refused in one line. */

@@ -14,6 +14,8 @@ import { SHARD_MANIFEST } from './manifest.ts';
 
 /** Files of a shard folder that describe the shard, not the site. */
 const NOT_SITE = new Set([SHARD_MANIFEST, OWNER_MARKER, BUILD_STAMP]);
+/** What a build killed while rewriting a shard's stamp or manifest in place left (see writeFileAtomically). */
+const INTERRUPTED_WRITE = /^\.readout-[a-z]+\.json\.\d+\.tmp$/;
 const SITEMAP_CHUNK = /^sitemap-\d+\.xml$/;
 const SITEMAP_INDEX = 'sitemap-index.xml';
 
@@ -39,7 +41,7 @@ export async function mergeShardFolders(
   let sitemapIndex: string | undefined;
   for (const folder of folders) {
     for (const file of await listFiles(folder)) {
-      if (NOT_SITE.has(file)) continue;
+      if (NOT_SITE.has(file) || INTERRUPTED_WRITE.test(file)) continue;
       const from = join(folder, file);
       if (SITEMAP_CHUNK.test(file)) {
         const xml = await readFile(from, 'utf8');

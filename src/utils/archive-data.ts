@@ -1,0 +1,203 @@
+/**
+ * What a build needs to know about the meetings it does not render: the small cross-meeting
+ * index. A shard build compiles only its own meetings' pages and models (see shard.ts); the
+ * front door, the meeting lists and the people's pages still span the archive, so they read this
+ * index instead, built from the models' JSON one file at a time: each meeting's facts, its
+ * speakers (to group people across meetings), and only the paragraphs that quote a person this
+ * build renders. Its size grows with the archive's speakers, not its text.
+ *
+ * Pure Node and zod (no Astro), so the build script computes the same index to decide whether a
+ * shard has anything new to render (scripts/lib/shards/fingerprint.ts).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'astro/zod';
+import {
+  meetingInfoSchema,
+  paragraphSchema,
+  sectionSchema,
+  speakerSchema,
+  type MeetingInfo,
+  type Section,
+  type Speaker,
+} from '../schemas/meeting.ts';
+import { GENERATED_DIR } from '../constants.ts';
+import { groupPeople, type Person } from './people.ts';
+import { ownsPerson, type Shard } from './shard.ts';
+
+/** The generated pages and models a build reads (READOUT_GENERATED, as the split wrote them). */
+export function generatedRoot(env: Record<string, string | undefined> = process.env): string {
+  return env['READOUT_GENERATED'] ?? `./${GENERATED_DIR}`;
+}
+
+/** The file each generated meeting folder holds its model in. */
+export const MEETING_MODEL = 'meeting.json';
+
+/**
+ * A meeting's facts as the rest of the archive shows them: all but its edition history, which
+ * only its own about page shows (so a correction, which adds an edition, changes no other shard).
+ */
+export type ArchiveMeetingInfo = Omit<MeetingInfo, 'editions'>;
+const archiveInfoSchema = meetingInfoSchema.omit({ editions: true });
+
+/** One meeting as the rest of the archive sees it: its facts and its speakers. */
+export interface ArchiveMeeting {
+  info: ArchiveMeetingInfo;
+  speakers: Speaker[];
+}
+
+/** A quoted paragraph: where it is read and its text (what a person's page shows of it). */
+export interface QuotedParagraph {
+  id: string;
+  n: number;
+  label: string;
+  text: string;
+  /** Position of its section in the meeting's reading order. */
+  sectionIndex: number;
+  section: Pick<Section, 'kind' | 'slug' | 'shortTitle'>;
+}
+
+const speakersSchema = z.object({ speakers: z.array(speakerSchema) });
+
+type Dated = Pick<MeetingInfo, 'slug' | 'startDate'>;
+
+/** Newest first, as the front door lists meetings (ties by slug). */
+export function newerFirst(a: Dated, b: Dated): number {
+  return (b.startDate ?? '').localeCompare(a.startDate ?? '') || a.slug.localeCompare(b.slug);
+}
+
+/**
+ * Oldest first: a person's id is taken by their first appearance, so a newer meeting with a
+ * homonym gets the suffixed id and the older page keeps its URL.
+ */
+export function olderFirst(a: Dated, b: Dated): number {
+  return (a.startDate ?? '').localeCompare(b.startDate ?? '') || a.slug.localeCompare(b.slug);
+}
+
+/** The meeting folders of a generated tree, in name order. */
+export async function meetingFolders(generated: string): Promise<string[]> {
+  const entries = await readdir(generated, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
+}
+
+async function readModel(generated: string, folder: string): Promise<unknown> {
+  const text = await readFile(join(generated, folder, MEETING_MODEL), 'utf8').catch(
+    () => undefined,
+  );
+  return text === undefined ? undefined : (JSON.parse(text) as unknown);
+}
+
+/**
+ * Every meeting's facts and speakers, newest first. One model is parsed at a time and only these
+ * parts are kept; the meeting's own build validates the whole model.
+ */
+export async function readArchive(generated: string): Promise<ArchiveMeeting[]> {
+  const meetings: ArchiveMeeting[] = [];
+  for (const folder of await meetingFolders(generated)) {
+    const model = await readModel(generated, folder);
+    if (model === undefined) continue;
+    meetings.push({
+      info: archiveInfoSchema.parse(model),
+      speakers: speakersSchema.parse(model).speakers,
+    });
+  }
+  return meetings.sort((a, b) => newerFirst(a.info, b.info));
+}
+
+/** The site's people: every meeting's speakers grouped across meetings (see people.ts). */
+export function archivePeople(meetings: readonly ArchiveMeeting[]): Person[] {
+  return groupPeople(
+    meetings.map(({ info, speakers }) => ({ ...info, speakers })).sort(olderFirst),
+  );
+}
+
+/** Every paragraph of a meeting model by id, with its section's place. */
+function paragraphsOf(sections: QuotableSection[]): Map<string, QuotedParagraph> {
+  return new Map(
+    sections.flatMap((section, sectionIndex) =>
+      section.paragraphs.map(
+        (p) =>
+          [
+            p.id,
+            {
+              id: p.id,
+              n: p.n,
+              label: p.label ?? String(p.n),
+              text: p.text,
+              sectionIndex,
+              section: { kind: section.kind, slug: section.slug, shortTitle: section.shortTitle },
+            },
+          ] as const,
+      ),
+    ),
+  );
+}
+
+/** The parts of a model's sections a quote needs: read without the rest of the model. */
+const quotableSectionsSchema = z.object({
+  sections: z.array(
+    sectionSchema.pick({ kind: true, slug: true, shortTitle: true }).extend({
+      paragraphs: z.array(paragraphSchema.pick({ id: true, n: true, label: true, text: true })),
+    }),
+  ),
+});
+type QuotableSection = z.infer<typeof quotableSectionsSchema>['sections'][number];
+
+/**
+ * The paragraphs that name the people a build renders, by meeting slug and paragraph id: read
+ * again from the models of only the meetings those people appear in.
+ */
+export async function quotedParagraphs(
+  generated: string,
+  people: readonly Person[],
+  shard: Shard | undefined,
+): Promise<Map<string, Map<string, QuotedParagraph>>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const person of people) {
+    if (!ownsPerson(person.id, shard)) continue;
+    for (const { meeting, speaker } of person.appearances) {
+      const ids = wanted.get(meeting.slug) ?? new Set<string>();
+      for (const id of speaker.mentions) ids.add(id);
+      wanted.set(meeting.slug, ids);
+    }
+  }
+  const quoted = new Map<string, Map<string, QuotedParagraph>>();
+  for (const folder of await meetingFolders(generated)) {
+    const model = await readModel(generated, folder);
+    if (model === undefined) continue;
+    const slug = meetingInfoSchema.shape.slug.parse((model as { slug?: unknown }).slug);
+    const ids = wanted.get(slug);
+    if (!ids) continue;
+    const all = paragraphsOf(quotableSectionsSchema.parse(model).sections);
+    quoted.set(slug, new Map([...ids].flatMap((id) => (all.has(id) ? [[id, all.get(id)!]] : []))));
+  }
+  return quoted;
+}
+
+/**
+ * Everything a build reads from outside its own meetings, in one JSON-able value: what a shard's
+ * build stamp covers, so a change elsewhere in the archive that its pages show re-renders it,
+ * and any other change does not. That is every meeting's facts (front door, lists, people's
+ * pages), who is one person and under which id (every link to a person's page), and of the
+ * people this build renders, their whole appearances and the paragraphs that quote them.
+ */
+export async function crossMeetingInputs(
+  generated: string,
+  shard: Shard | undefined,
+): Promise<unknown> {
+  const meetings = await readArchive(generated);
+  const people = archivePeople(meetings);
+  const quoted = await quotedParagraphs(generated, people, shard);
+  return {
+    meetings: meetings.map(({ info }) => info),
+    people: people.map((person) =>
+      ownsPerson(person.id, shard)
+        ? person
+        : [person.id, person.appearances.map((a) => `${a.meeting.slug}/${a.speaker.id}`)],
+    ),
+    quoted: [...quoted].map(([slug, paragraphs]) => [slug, [...paragraphs.values()]]),
+  };
+}
