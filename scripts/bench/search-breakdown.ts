@@ -6,7 +6,7 @@
  */
 import { chromium } from 'playwright-core';
 import { parseCommandLine } from '../lib/cli.ts';
-import { vocabularyChunkKey } from '../../src/client/search/typo-correction.ts';
+import { vocabularyPrefixKey } from '../../src/client/search/typo-correction.ts';
 import { PAGEFIND_BUNDLE_DIR, VOCABULARY_CHUNKS_DIR } from '../../src/constants.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
 import { firstSearchFiles, transferredBytes, type FetchedFile } from './first-search.ts';
@@ -67,5 +67,5 @@ async function searchPageFiles(dist: string, query: string): Promise<FetchedFile
 const { positional, options } = parseCommandLine(process.argv.slice(2), ['query']);
 const dist = positional[0] ?? 'dist';
 const query = String(options.get('query') ?? 'trafficking');
-report(`Benchmark's first search for “${query}”`, await firstSearchFiles(dist, PAGEFIND_BUNDLE_DIR, query, [`${VOCABULARY_CHUNKS_DIR}/${vocabularyChunkKey(query)}.txt`]));
+report(`Benchmark's first search for “${query}”`, await firstSearchFiles(dist, PAGEFIND_BUNDLE_DIR, query, [`${VOCABULARY_CHUNKS_DIR}/${vocabularyPrefixKey(query)}.txt`]));
 report(`Search page, search/?q=${query}`, await searchPageFiles(dist, query));

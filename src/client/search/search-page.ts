@@ -5,7 +5,12 @@
  * result shows one snippet and links to its other paragraphs that answer.
  */
 import { KIND_LABEL_ORDER } from '../../constants.ts';
-import { loadPagefind, loadVocabulary, SearchUnavailableError } from './pagefind-loader.ts';
+import {
+  loadPagefind,
+  loadPrefixVocabulary,
+  loadVocabulary,
+  SearchUnavailableError,
+} from './pagefind-loader.ts';
 import type { PagefindApi } from './pagefind-types.ts';
 import { statusParts, type StatusParts } from './search-messages.ts';
 import type { ParagraphMatch } from './paragraph-ranking.ts';
@@ -289,7 +294,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     }
     elements.results.setAttribute('aria-busy', 'true');
     const { api, values } = await load();
-    const plan = await planQuery(api, state.query, loadVocabulary);
+    const plan = await planQuery(api, state.query, loadVocabulary, loadPrefixVocabulary);
     const hits = await runPlan(api, plan, state.filters);
     const views = await loadViews(hits, plan, 0, PAGE_SIZE);
     if (number !== searchNumber) return;

@@ -182,15 +182,35 @@ function suggestQuery(
 
 /**
  * Decides how to search `query`; `vocabulary` loads the site's words the typed words can be
- * checked against and corrected to (empty when it cannot).
+ * checked against and corrected to (empty when it cannot). `heldWords`, when given, loads a
+ * smaller list first (the site's words sharing a typed word's or its spellings' first letters):
+ * when it holds every typed word, nothing needs correcting and the plan is made from it, so a
+ * first search for words on the site does not download what correcting them would need.
  */
 export async function planQuery(
   api: PagefindApi,
   query: string,
   vocabulary: (typed: readonly string[]) => Promise<string[]>,
+  heldWords?: (words: readonly string[]) => Promise<string[]>,
 ): Promise<QueryPlan> {
   const typed = queryWords(query);
-  const words = siteVocabulary(await vocabulary(typed));
+  if (heldWords) {
+    const asked = typed.flatMap((word) => [word, ...spellingVariants(normalizeWord(word))]);
+    const held = siteVocabulary(await heldWords(asked));
+    // A word a part of the site's words holds, the site holds: the plan is the one the whole
+    // list would give. A word it does not hold may need correcting, which needs the whole list.
+    if (typed.length > 0 && typed.every((word) => held.judges(word) && held.holds(word)))
+      return planFrom(api, typed, held);
+  }
+  return planFrom(api, typed, siteVocabulary(await vocabulary(typed)));
+}
+
+/** The plan of the typed words against the site's words in `words`. */
+async function planFrom(
+  api: PagefindApi,
+  typed: readonly string[],
+  words: SiteVocabulary,
+): Promise<QueryPlan> {
   const planned = await Promise.all(typed.map((word) => planWord(api, word, words)));
   const suggestion = suggestQuery(typed, planned, words);
   return {
