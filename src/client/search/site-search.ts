@@ -84,6 +84,13 @@ const MAX_PARAGRAPHS = 6;
 const responses = new Map<string, Promise<PagefindSearchResponse>>();
 let searching: Promise<unknown> = Promise.resolve();
 
+/** Runs `call` once the Pagefind calls before it have settled: they must not overlap. */
+function oneAtATime<T>(call: () => Promise<T>): Promise<T> {
+  const result = searching.then(call, call);
+  searching = result.catch(() => undefined);
+  return result;
+}
+
 /**
  * `pagefind.search`, one at a time and remembered for the session: planning and faceting repeat
  * the same searches, and Pagefind on the main thread returns wrong results to overlapping calls.
@@ -97,9 +104,7 @@ function cachedSearch(
   let response = responses.get(key);
   if (!response) {
     if (responses.size > 500) responses.clear();
-    const search = () => api.search(term, { filters });
-    response = searching.then(search, search);
-    searching = response.catch(() => undefined);
+    response = oneAtATime(() => api.search(term, { filters }));
     responses.set(key, response);
   }
   return response;
@@ -336,6 +341,23 @@ export async function loadViews(
         a.tier - b.tier || Number(a.view.textless) - Number(b.view.textless) || b.rank - a.rank,
     )
     .map(({ view }) => view);
+}
+
+/**
+ * Every value the index holds of the filters `names`, loading those filters' chunks only: each
+ * chunk lists the pages of every value, so it grows with the archive, and `api.filters()` would
+ * load them all. A search that names a filter with no value chosen loads its chunk and
+ * restricts nothing; Pagefind then counts its values in every search.
+ */
+export async function filterValues(
+  api: PagefindApi,
+  names: readonly string[],
+): Promise<Record<string, string[]>> {
+  const unrestricted = Object.fromEntries(names.map((name) => [name, { any: [] }]));
+  const response = await oneAtATime(() => api.search(null, { filters: unrestricted }));
+  return Object.fromEntries(
+    names.map((name) => [name, Object.keys(response.totalFilters[name] ?? {})]),
+  );
 }
 
 /** Longest stretch of counting between two pauses that let the browser draw and answer input. */
