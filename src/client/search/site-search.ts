@@ -83,6 +83,8 @@ const MAX_PARAGRAPHS = 6;
 
 const responses = new Map<string, Promise<PagefindSearchResponse>>();
 let searching: Promise<unknown> = Promise.resolve();
+/** Counts how often filters were loaded: a response remembered before counts none of their values. */
+let filterLoads = 0;
 
 /** Runs `call` once the Pagefind calls before it have settled: they must not overlap. */
 function oneAtATime<T>(call: () => Promise<T>): Promise<T> {
@@ -100,7 +102,7 @@ function cachedSearch(
   term: string,
   filters: Record<string, PagefindFilterValue> = {},
 ): Promise<PagefindSearchResponse> {
-  const key = `${term}\u0000${JSON.stringify(filters)}`;
+  const key = `${term}\u0000${JSON.stringify(filters)}\u0000${filterLoads}`;
   let response = responses.get(key);
   if (!response) {
     if (responses.size > 500) responses.clear();
@@ -355,6 +357,7 @@ export async function filterValues(
 ): Promise<Record<string, string[]>> {
   const unrestricted = Object.fromEntries(names.map((name) => [name, { any: [] }]));
   const response = await oneAtATime(() => api.search(null, { filters: unrestricted }));
+  filterLoads++;
   return Object.fromEntries(
     names.map((name) => [name, Object.keys(response.totalFilters[name] ?? {})]),
   );
