@@ -55,7 +55,8 @@ async function mergedFirstSearch(site: string, shards: readonly string[]): Promi
         // Readout's vocabulary would be one chunk per shard too: each shard's words.
         await Promise.all(Array.from({ length: count }, (_, i) => fetch(`/pagefind-${i + 1}/${chunk}`).then((r) => r.text())));
         type Api = { init(): Promise<void>; mergeIndex(url: string): Promise<void>; search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }> };
-        const pagefind = (await import('/pagefind-1/pagefind.js')) as Api;
+        const primary = '/pagefind-1/pagefind.js';
+        const pagefind = (await import(primary)) as Api;
         for (let i = 2; i <= count; i++) await pagefind.mergeIndex(`/pagefind-${i}/`);
         await pagefind.init();
         const search = await pagefind.search(q);
