@@ -73,12 +73,13 @@ async function mergedFirstSearch(site: string, shards: readonly string[]): Promi
 }
 
 function byKind(files: readonly FetchedFile[]): string {
-  const kinds = new Map<string, number>();
+  const kinds = new Map<string, { count: number; bytes: number }>();
   for (const file of files) {
     const kind = /\.(pf_\w+)$/.exec(file.path)?.[1] ?? file.path.split('/').pop()!.replace(/^wasm\..*/, 'wasm');
-    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    const known = kinds.get(kind) ?? { count: 0, bytes: 0 };
+    kinds.set(kind, { count: known.count + 1, bytes: known.bytes + file.bytes });
   }
-  return [...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ');
+  return [...kinds].map(([kind, { count, bytes }]) => `${count} ${kind} ${(bytes / 1024).toFixed(1)} KiB`).join(', ');
 }
 
 const { positional, options } = parseCommandLine(process.argv.slice(2), ['runs']);
