@@ -3,25 +3,51 @@
  * WebAssembly, the index chunks the query needs and the first results' fragments, served
  * gzipped as a static host would. Measured the same way for Readout and for Starlight.
  */
-import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Request } from 'playwright-core';
 import { serveStatic } from '../../tests/support/static-server.ts';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
+/** One file a search fetched: its path on the site and the bytes transferred for it (headers included). */
+export interface FetchedFile {
+  path: string;
+  bytes: number;
+}
+
 /**
- * Transferred bytes for one query against the Pagefind bundle under `bundlePath` of `dist`;
- * `alsoFetch` lists other files of the bundle the site's search loads for it (Readout's
- * vocabulary chunk), fetched as its search does.
+ * Bytes transferred for one request. Chromium reports a body of 0 bytes for a worker's script
+ * (Pagefind's `pagefind-worker.js`, 12 KiB gzipped): such a body is counted as the served file
+ * gzipped, as the static server sends it.
  */
-export async function firstSearchBytes(dist: string, bundlePath: string, query: string, alsoFetch: readonly string[] = []): Promise<number> {
+export async function transferredBytes(request: Request, dist: string): Promise<FetchedFile> {
+  const path = new URL(request.url()).pathname;
+  const sizes = await request.sizes();
+  let body = sizes.responseBodySize;
+  const response = await request.response();
+  if (body === 0 && response?.status() === 200) {
+    const file = await readFile(join(dist, decodeURIComponent(path))).catch(() => undefined);
+    if (file) body = response.headers()['content-encoding'] === 'gzip' ? gzipSync(file).length : file.length;
+  }
+  return { path, bytes: body + sizes.responseHeadersSize };
+}
+
+/**
+ * The files fetched for one query against the Pagefind bundle under `bundlePath` of `dist`, in
+ * the order they finished; `alsoFetch` lists other files of the bundle the site's search loads
+ * for it (Readout's vocabulary chunk), fetched as its search does.
+ */
+export async function firstSearchFiles(dist: string, bundlePath: string, query: string, alsoFetch: readonly string[] = []): Promise<FetchedFile[]> {
   const server = await serveStatic({ root: dist, base: '/' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     // Pagefind fetches its WebAssembly and index from a worker: only the context sees those.
     const context = await browser.newContext();
-    const sizes: Promise<number>[] = [];
+    const files: Promise<FetchedFile>[] = [];
     context.on('requestfinished', (request) => {
-      if (new URL(request.url()).pathname.startsWith(`/${bundlePath}/`)) sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+      if (new URL(request.url()).pathname.startsWith(`/${bundlePath}/`)) files.push(transferredBytes(request, dist));
     });
     const page = await context.newPage();
     await page.goto(`${server.url}404.html`);
@@ -36,9 +62,14 @@ export async function firstSearchBytes(dist: string, bundlePath: string, query: 
       { bundle: bundlePath, q: query, extra: [...alsoFetch] },
     );
     await page.waitForLoadState('networkidle');
-    return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    return await Promise.all(files);
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** Transferred bytes for one query (see firstSearchFiles). */
+export async function firstSearchBytes(dist: string, bundlePath: string, query: string, alsoFetch: readonly string[] = []): Promise<number> {
+  return (await firstSearchFiles(dist, bundlePath, query, alsoFetch)).reduce((sum, file) => sum + file.bytes, 0);
 }

@@ -13,7 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandLine } from '../lib/cli.ts';
-import { vocabularyChunkKey } from '../../src/client/search/typo-correction.ts';
+import { vocabularyPrefixKey } from '../../src/client/search/typo-correction.ts';
 import { PAGEFIND_BUNDLE_DIR } from '../../src/constants.ts';
 import { buildTimeChart } from './chart.ts';
 import { perturbSummary } from './corpus.ts';
@@ -124,7 +124,7 @@ async function measureSite(dist: string, vocabularyChunks: boolean): Promise<Sit
   const heaviestOf = (list: typeof weights) => list.reduce((a, b) => (b.totalBytes > a.totalBytes ? b : a));
   const heaviest = heaviestOf(weights);
   const heaviestList = heaviestOf(weights.filter((w) => !/\/full\/index\.html$/.test(w.path)));
-  const alsoFetch = vocabularyChunks ? [`readout-vocabulary/${vocabularyChunkKey(QUERY)}.txt`] : [];
+  const alsoFetch = vocabularyChunks ? [`readout-vocabulary/${vocabularyPrefixKey(QUERY)}.txt`] : [];
   return {
     pages: (await listFiles(dist)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).length,
     distMiB: mib(await folderBytes(dist)),

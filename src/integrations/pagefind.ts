@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type * as Pagefind from 'pagefind';
+import { vocabularyPrefixKey } from '../client/search/typo-correction.ts';
 import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../constants.ts';
 import {
   buildVocabulary,
@@ -61,9 +62,14 @@ export async function indexSite(siteDir: string, pagefind: typeof Pagefind): Pro
       .map((file) => fragmentText(file.content));
     const vocabulary = buildVocabulary(texts);
     await writeFile(join(outputPath, VOCABULARY_FILE), vocabulary);
-    // The browser loads only the chunks of the words searched for (see vocabularyChunkKey).
+    // The browser loads only the chunks of the words searched for: the narrow ones first, the
+    // wide ones to correct a word (see vocabularyPrefixKey and vocabularyChunkKey).
     await mkdir(join(outputPath, VOCABULARY_CHUNKS_DIR), { recursive: true });
-    for (const [key, words] of chunkVocabulary(vocabulary))
+    const chunks = [
+      ...chunkVocabulary(vocabulary),
+      ...chunkVocabulary(vocabulary, vocabularyPrefixKey),
+    ];
+    for (const [key, words] of chunks)
       await writeFile(join(outputPath, VOCABULARY_CHUNKS_DIR, `${key}.txt`), words);
     return { pageCount: added.page_count, wordCount: vocabulary.split('\n').length - 1 };
   } finally {

@@ -43,12 +43,18 @@ export function buildVocabulary(texts: readonly string[]): string {
   return `${ranked.map(([word]) => word).join('\n')}\n`;
 }
 
-/** The vocabulary (as buildVocabulary writes it) in chunks by key, each most frequent first. */
-export function chunkVocabulary(vocabulary: string): Map<string, string> {
+/**
+ * The vocabulary (as buildVocabulary writes it) in chunks by `keyOf` (the wide chunks of
+ * vocabularyChunkKey unless told), each most frequent first.
+ */
+export function chunkVocabulary(
+  vocabulary: string,
+  keyOf: (word: string) => string = vocabularyChunkKey,
+): Map<string, string> {
   const chunks = new Map<string, string[]>();
   for (const word of vocabulary.split('\n')) {
     if (!word) continue;
-    const key = vocabularyChunkKey(word);
+    const key = keyOf(word);
     const chunk = chunks.get(key);
     if (chunk) chunk.push(word);
     else chunks.set(key, [word]);

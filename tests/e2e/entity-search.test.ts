@@ -80,6 +80,27 @@ describe('search filters by who and what a page names', () => {
     expect(results.every((path) => pagesNaming(speaker.mentions).includes(path))).toBe(true);
   });
 
+  it('downloads the folded filters only when the reader opens them: their lists grow with the archive', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Pagefind loads its index from a worker: only the context sees those requests.
+    const chunks = new Set<string>();
+    context.on('request', (request) => {
+      if (request.url().endsWith('.pf_filter')) chunks.add(request.url());
+    });
+    const wide = await context.newPage();
+    await searchPage(wide, siteUrl, 'q=migration');
+    const fieldsets = () => wide.locator('.facet:has(.facet-option)').count();
+    expect(chunks.size).toBe(await fieldsets());
+    const folded = chunks.size;
+    await wide.locator('details.facet-more summary').click();
+    await wide
+      .locator(`.facet-option:has(input[name="speaker"][value="${speaker.name}"]) .facet-count`)
+      .textContent();
+    expect(chunks.size).toBe(await fieldsets());
+    expect(chunks.size).toBe(folded + 4);
+    await context.close();
+  });
+
   it('opens the folded filters when a shared URL sets one, and shows it checked', async () => {
     const country = meeting.countries[0]!;
     const { results } = await searchPage(

@@ -7,6 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexSite, SearchIndexError } from '../../src/integrations/pagefind.ts';
 import { VOCABULARY_CHUNKS_DIR, VOCABULARY_FILE } from '../../src/constants.ts';
 import {
+  vocabularyChunkKey,
+  vocabularyPrefixKey,
+} from '../../src/client/search/typo-correction.ts';
+import {
   buildVocabulary,
   chunkVocabulary,
   fragmentText,
@@ -83,6 +87,16 @@ describe('indexSite', () => {
     expect(await chunk('t')).toBe('trafficking\n');
   });
 
+  it('writes narrow chunks by the first two letters too, for words that need no correcting', async () => {
+    await mkdir(join(siteDir, 'pagefind'));
+    await indexSite(siteDir, fakePagefind());
+    const chunk = (key: string) =>
+      readFile(join(siteDir, 'pagefind', VOCABULARY_CHUNKS_DIR, `${key}.txt`), 'utf8');
+    expect(await chunk('la')).toBe('labour\n');
+    expect(await chunk('sa')).toBe('sao\n');
+    expect(await chunk('tr')).toBe('trafficking\n');
+  });
+
   it('fails the build when Pagefind reports an error, and says how to fix it', async () => {
     const pagefind = fakePagefind({ add: ['Failed to parse index.html'] });
     await expect(indexSite(siteDir, pagefind)).rejects.toThrow(SearchIndexError);
@@ -123,5 +137,20 @@ describe('chunkVocabulary', () => {
     expect(chunks.get('1')).toBe('1990s\n');
     const words = [...chunks.values()].flatMap((text) => text.split('\n').filter(Boolean));
     expect(words.sort()).toEqual(vocabulary.split('\n').filter(Boolean).sort());
+  });
+
+  it('splits by the first two letters when told, each chunk a part of its first letter chunk', () => {
+    const vocabulary =
+      'trafficking\nmigration\ntrade\nsão\nmigrants\n1990s\néducation\nmarkets\nt-shirt\n';
+    const narrow = chunkVocabulary(vocabulary, vocabularyPrefixKey);
+    expect(narrow.get('tr')).toBe('trafficking\ntrade\n');
+    expect(narrow.get('mi')).toBe('migration\nmigrants\n');
+    expect(narrow.get('ma')).toBe('markets\n');
+    expect(narrow.get('ed')).toBe('éducation\n');
+    expect(narrow.get('t_')).toBe('t-shirt\n');
+    const wide = chunkVocabulary(vocabulary);
+    for (const [key, text] of narrow)
+      for (const word of text.split('\n').filter(Boolean))
+        expect(wide.get(vocabularyChunkKey(key))?.split('\n')).toContain(word);
   });
 });

@@ -2,7 +2,12 @@
  * The header search as an ARIA combobox: results appear in a listbox as the reader types; the
  * arrow keys move through them, Enter opens one, Escape closes the list. Loaded on first focus.
  */
-import { loadPagefind, loadVocabulary, SearchUnavailableError } from './pagefind-loader.ts';
+import {
+  loadPagefind,
+  loadPrefixVocabulary,
+  loadVocabulary,
+  SearchUnavailableError,
+} from './pagefind-loader.ts';
 import { statusLine } from './search-messages.ts';
 import { loadViews, planQuery, runPlan, type ResultView } from './site-search.ts';
 
@@ -108,7 +113,7 @@ export function mountHeaderSearch(form: HTMLFormElement, input: HTMLInputElement
     }
     try {
       const api = await loadPagefind();
-      const plan = await planQuery(api, query, loadVocabulary);
+      const plan = await planQuery(api, query, loadVocabulary, loadPrefixVocabulary);
       const hits = await runPlan(api, plan);
       const views = await loadViews(hits, plan, 0, LISTED);
       if (number === searchNumber) show(statusLine(query, plan, hits.length), views, query);

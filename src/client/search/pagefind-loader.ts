@@ -5,7 +5,12 @@
 import { VOCABULARY_CHUNKS_DIR } from '../../constants.ts';
 import { PAGEFIND_BUNDLE_URL as BUNDLE_URL } from '../../utils/base.ts';
 import type { PagefindApi } from './pagefind-types.ts';
-import { normalizeWord, parseVocabulary, vocabularyChunkKey } from './typo-correction.ts';
+import {
+  normalizeWord,
+  parseVocabulary,
+  vocabularyChunkKey,
+  vocabularyPrefixKey,
+} from './typo-correction.ts';
 
 /** Ranking tuned for meeting pages: long conclusion pages should not lose to a title-only session page. */
 const RANKING = { pageLength: 0.3, termFrequency: 0.8 };
@@ -47,7 +52,19 @@ export function loadPagefind(): Promise<PagefindApi> {
  * as empty. The same keys give the same array, so what is built from it is built once.
  */
 export function loadVocabulary(words: readonly string[] = []): Promise<string[]> {
-  const keys = [...new Set(words.map((word) => vocabularyChunkKey(normalizeWord(word))))].sort();
+  return loadChunks(words, vocabularyChunkKey);
+}
+
+/**
+ * The site's words sharing the first two letters of one of `words` (see vocabularyPrefixKey):
+ * enough to tell that the site holds a word, a small part of what correcting it needs.
+ */
+export function loadPrefixVocabulary(words: readonly string[] = []): Promise<string[]> {
+  return loadChunks(words, vocabularyPrefixKey);
+}
+
+function loadChunks(words: readonly string[], keyOf: (word: string) => string): Promise<string[]> {
+  const keys = [...new Set(words.map((word) => keyOf(normalizeWord(word))))].sort();
   const id = keys.join(' ');
   let union = unions.get(id);
   if (!union) {

@@ -5,12 +5,18 @@
  * result shows one snippet and links to its other paragraphs that answer.
  */
 import { KIND_LABEL_ORDER } from '../../constants.ts';
-import { loadPagefind, loadVocabulary, SearchUnavailableError } from './pagefind-loader.ts';
+import {
+  loadPagefind,
+  loadPrefixVocabulary,
+  loadVocabulary,
+  SearchUnavailableError,
+} from './pagefind-loader.ts';
 import type { PagefindApi } from './pagefind-types.ts';
 import { statusParts, type StatusParts } from './search-messages.ts';
 import type { ParagraphMatch } from './paragraph-ranking.ts';
 import {
   countFacets,
+  filterValues,
   loadViews,
   planQuery,
   runPlan,
@@ -123,20 +129,43 @@ function facetFieldset(
   return fieldset;
 }
 
+/** One filter the page offers. */
+type Facet = (typeof FACETS)[number];
+
+/** The filters by who and what a page names: many values, loaded when the reader opens them. */
+const NAMED = FACETS.filter((facet) => facet.named);
+const PLAIN = FACETS.filter((facet) => !facet.named);
+
+/** The fieldsets of `facets` that have values. */
+function fieldsetsOf(
+  facets: readonly Facet[],
+  values: Record<string, string[]>,
+): HTMLFieldSetElement[] {
+  return facets
+    .filter(({ name }) => (values[name]?.length ?? 0) > 0)
+    .map(({ name, label }) => facetFieldset(name, label, values[name]!));
+}
+
 /**
  * Builds the filter fieldsets once, from every value the index holds. The filters by who and
- * what a page names go in a disclosure, so their long lists do not push the results down.
+ * what a page names go in a disclosure, so their long lists do not push the results down; until
+ * it is opened they show their names only, and their values are not loaded (see fillNamedFacets).
  */
 function buildFacets(container: HTMLElement, values: Record<string, string[]>): void {
-  const present = FACETS.filter(({ name }) => (values[name]?.length ?? 0) > 0);
-  const fieldsets = (named: boolean) =>
-    present
-      .filter((facet) => facet.named === named)
-      .map(({ name, label }) => facetFieldset(name, label, values[name]!));
-  const named = fieldsets(true);
   const more = element('details', 'facet-more');
-  more.append(element('summary', '', 'Speakers, groups, organizations and countries'), ...named);
-  container.replaceChildren(...fieldsets(false), ...(named.length > 0 ? [more] : []));
+  more.append(
+    element('summary', '', 'Speakers, groups, organizations and countries'),
+    ...NAMED.map(({ name, label }) => facetFieldset(name, label, [])),
+  );
+  container.replaceChildren(...fieldsetsOf(PLAIN, values), more);
+}
+
+/** Puts the named filters' fieldsets, built from their values, in their disclosure (or drops it when they have none). */
+function fillNamedFacets(container: HTMLElement, fieldsets: HTMLFieldSetElement[]): void {
+  const more = container.querySelector('details.facet-more');
+  if (!more) return;
+  if (fieldsets.length === 0) more.remove();
+  else more.replaceChildren(more.querySelector('summary')!, ...fieldsets);
 }
 
 /** Checks the boxes of the active filters. */
@@ -210,12 +239,18 @@ function formState(elements: SearchPageElements): SearchState {
   return { query: elements.input.value, filters };
 }
 
-/** Every filter value in the index, kinds in reading order, others alphabetical. */
-async function facetValues(api: PagefindApi): Promise<Record<string, string[]>> {
-  const all = await api.filters();
+/** Every value the index holds of the `facets`, kinds in reading order, others alphabetical. */
+async function facetValues(
+  api: PagefindApi,
+  facets: readonly Facet[],
+): Promise<Record<string, string[]>> {
+  const all = await filterValues(
+    api,
+    facets.map(({ name }) => name),
+  );
   const values: Record<string, string[]> = {};
-  for (const { name } of FACETS) {
-    const names = Object.keys(all[name] ?? {});
+  for (const { name } of facets) {
+    const names = all[name] ?? [];
     values[name] =
       name === 'kind'
         ? KIND_LABEL_ORDER.filter((kind) => names.includes(kind))
@@ -224,10 +259,15 @@ async function facetValues(api: PagefindApi): Promise<Record<string, string[]>> 
   return values;
 }
 
-/** The loaded engine and every filter value its index holds. */
+/** The loaded engine and the filter values loaded so far (the named ones once opened). */
 interface Engine {
   api: PagefindApi;
   values: Record<string, string[]>;
+}
+
+/** Whether a search filters by who or what a page names. */
+function filtersByName(state: SearchState): boolean {
+  return NAMED.some(({ name }) => (state.filters[name]?.length ?? 0) > 0);
 }
 
 /** Wires the search page inside `root`. */
@@ -249,7 +289,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   const load = () =>
     (engine ??= (async () => {
       const api = await loadPagefind();
-      const values = await facetValues(api);
+      const values = await facetValues(api, PLAIN);
       buildFacets(elements.facets, values);
       elements.filters.open = matchMedia(WIDE_SCREEN).matches;
       return { api, values };
@@ -260,7 +300,25 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   let searchNumber = 0;
   /** Counts the filters of the results shown, while that is still to do (they were folded). */
   let countShown: (() => Promise<void>) | undefined;
-  let current: { hits: RankedHit[]; plan: QueryPlan; shown: number } | undefined;
+  let current:
+    { hits: RankedHit[]; plan: QueryPlan; shown: number; state: SearchState } | undefined;
+  /** Loads the named filters' values into the engine and builds their fieldsets, counted for `counted` when given. */
+  let named: Promise<void> | undefined;
+  const loadNamed = (loaded: Engine, counted?: { plan: QueryPlan; state: SearchState }) =>
+    (named ??= (async () => {
+      const values = await facetValues(loaded.api, NAMED);
+      const fieldsets = fieldsetsOf(NAMED, values);
+      // Counted before they are shown, so no value appears without its count.
+      if (counted) {
+        const counts = await countFacets(loaded.api, counted.plan, counted.state.filters, values);
+        for (const fieldset of fieldsets) countFacetOptions(fieldset, counts);
+      }
+      Object.assign(loaded.values, values);
+      fillNamedFacets(elements.facets, fieldsets);
+    })().catch((error: unknown) => {
+      named = undefined;
+      throw error;
+    }));
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const render = (state: SearchState) =>
@@ -288,8 +346,11 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
       return;
     }
     elements.results.setAttribute('aria-busy', 'true');
-    const { api, values } = await load();
-    const plan = await planQuery(api, state.query, loadVocabulary);
+    const loaded = await load();
+    const { api, values } = loaded;
+    // A search filtered by a name (a shared URL) needs those filters' boxes to show it checked.
+    if (filtersByName(state)) await loadNamed(loaded);
+    const plan = await planQuery(api, state.query, loadVocabulary, loadPrefixVocabulary);
     const hits = await runPlan(api, plan, state.filters);
     const views = await loadViews(hits, plan, 0, PAGE_SIZE);
     if (number !== searchNumber) return;
@@ -309,7 +370,7 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     if (elements.filters.open) await count();
     else countShown = count;
     if (number !== searchNumber) return;
-    current = { hits, plan, shown: views.length };
+    current = { hits, plan, shown: views.length, state };
     const filtered = Object.values(state.filters).some((values) => values.length > 0);
     // With nothing found and nothing to remove, the filters would only list empty values.
     elements.filters.hidden = hits.length === 0 && !filtered;
@@ -346,6 +407,21 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     countShown = undefined;
     void count?.().catch(() => elements.facets.removeAttribute('aria-busy'));
   });
+  // The named filters' disclosure: opening it loads their values (toggle does not bubble).
+  elements.facets.addEventListener(
+    'toggle',
+    (event) => {
+      const more = event.target as HTMLDetailsElement;
+      if (!more.matches('details.facet-more') || !more.open || named || !engine) return;
+      const shown = current;
+      elements.facets.setAttribute('aria-busy', 'true');
+      void engine
+        .then((loaded) => loadNamed(loaded, shown))
+        .catch(() => undefined)
+        .finally(() => elements.facets.removeAttribute('aria-busy'));
+    },
+    true,
+  );
   elements.chips.addEventListener('click', (event) => {
     const chip = (event.target as Element).closest<HTMLButtonElement>('button[data-name]');
     if (!chip) return;

@@ -83,6 +83,15 @@ const MAX_PARAGRAPHS = 6;
 
 const responses = new Map<string, Promise<PagefindSearchResponse>>();
 let searching: Promise<unknown> = Promise.resolve();
+/** Counts how often filters were loaded: a response remembered before counts none of their values. */
+let filterLoads = 0;
+
+/** Runs `call` once the Pagefind calls before it have settled: they must not overlap. */
+function oneAtATime<T>(call: () => Promise<T>): Promise<T> {
+  const result = searching.then(call, call);
+  searching = result.catch(() => undefined);
+  return result;
+}
 
 /**
  * `pagefind.search`, one at a time and remembered for the session: planning and faceting repeat
@@ -93,13 +102,11 @@ function cachedSearch(
   term: string,
   filters: Record<string, PagefindFilterValue> = {},
 ): Promise<PagefindSearchResponse> {
-  const key = `${term}\u0000${JSON.stringify(filters)}`;
+  const key = `${term}\u0000${JSON.stringify(filters)}\u0000${filterLoads}`;
   let response = responses.get(key);
   if (!response) {
     if (responses.size > 500) responses.clear();
-    const search = () => api.search(term, { filters });
-    response = searching.then(search, search);
-    searching = response.catch(() => undefined);
+    response = oneAtATime(() => api.search(term, { filters }));
     responses.set(key, response);
   }
   return response;
@@ -182,15 +189,35 @@ function suggestQuery(
 
 /**
  * Decides how to search `query`; `vocabulary` loads the site's words the typed words can be
- * checked against and corrected to (empty when it cannot).
+ * checked against and corrected to (empty when it cannot). `heldWords`, when given, loads a
+ * smaller list first (the site's words sharing a typed word's or its spellings' first letters):
+ * when it holds every typed word, nothing needs correcting and the plan is made from it, so a
+ * first search for words on the site does not download what correcting them would need.
  */
 export async function planQuery(
   api: PagefindApi,
   query: string,
   vocabulary: (typed: readonly string[]) => Promise<string[]>,
+  heldWords?: (words: readonly string[]) => Promise<string[]>,
 ): Promise<QueryPlan> {
   const typed = queryWords(query);
-  const words = siteVocabulary(await vocabulary(typed));
+  if (heldWords) {
+    const asked = typed.flatMap((word) => [word, ...spellingVariants(normalizeWord(word))]);
+    const held = siteVocabulary(await heldWords(asked));
+    // A word a part of the site's words holds, the site holds: the plan is the one the whole
+    // list would give. A word it does not hold may need correcting, which needs the whole list.
+    if (typed.length > 0 && typed.every((word) => held.judges(word) && held.holds(word)))
+      return planFrom(api, typed, held);
+  }
+  return planFrom(api, typed, siteVocabulary(await vocabulary(typed)));
+}
+
+/** The plan of the typed words against the site's words in `words`. */
+async function planFrom(
+  api: PagefindApi,
+  typed: readonly string[],
+  words: SiteVocabulary,
+): Promise<QueryPlan> {
   const planned = await Promise.all(typed.map((word) => planWord(api, word, words)));
   const suggestion = suggestQuery(typed, planned, words);
   return {
@@ -316,6 +343,24 @@ export async function loadViews(
         a.tier - b.tier || Number(a.view.textless) - Number(b.view.textless) || b.rank - a.rank,
     )
     .map(({ view }) => view);
+}
+
+/**
+ * Every value the index holds of the filters `names`, loading those filters' chunks only: each
+ * chunk lists the pages of every value, so it grows with the archive, and `api.filters()` would
+ * load them all. A search that names a filter with no value chosen loads its chunk and
+ * restricts nothing; Pagefind then counts its values in every search.
+ */
+export async function filterValues(
+  api: PagefindApi,
+  names: readonly string[],
+): Promise<Record<string, string[]>> {
+  const unrestricted = Object.fromEntries(names.map((name) => [name, { any: [] }]));
+  const response = await oneAtATime(() => api.search(null, { filters: unrestricted }));
+  filterLoads++;
+  return Object.fromEntries(
+    names.map((name) => [name, Object.keys(response.totalFilters[name] ?? {})]),
+  );
 }
 
 /** Longest stretch of counting between two pauses that let the browser draw and answer input. */

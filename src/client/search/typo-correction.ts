@@ -66,8 +66,24 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
  * works; “abour” → “labour” does not). Characters outside a–z and 0–9 share the chunk `_`.
  */
 export function vocabularyChunkKey(word: string): string {
-  const first = normalizeWord(word).charAt(0);
-  return /[a-z0-9]/.test(first) ? first : '_';
+  return chunkKeyOf(normalizeWord(word).charAt(0));
+}
+
+/**
+ * The narrow chunk of a word: the site's words sharing its first two letters. It answers whether
+ * the site holds a typed word (a site word starting with it, or of the same stem, shares them),
+ * which is all a first search for a word on the site needs; only a word it does not hold loads its
+ * wide chunk (vocabularyChunkKey), to be corrected. A narrow chunk is a small part of a wide one,
+ * and stays small as an archive's vocabulary grows.
+ */
+export function vocabularyPrefixKey(word: string): string {
+  const normal = normalizeWord(word);
+  return chunkKeyOf(normal.charAt(0)) + chunkKeyOf(normal.charAt(1));
+}
+
+/** A character as it names a chunk: a–z and 0–9 as themselves, anything else as `_`. */
+function chunkKeyOf(character: string): string {
+  return /^[a-z0-9]$/.test(character) ? character : '_';
 }
 
 /** Parses the vocabulary file: one word a line. */
