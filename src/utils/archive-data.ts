@@ -148,7 +148,7 @@ type QuotableSection = z.infer<typeof quotableSectionsSchema>['sections'][number
 
 /**
  * The paragraphs that name the people a build renders, by meeting slug and paragraph id: read
- * again from the models of only the meetings those people appear in.
+ * again from the models of only the meetings those people appear in, not from every model.
  */
 export async function quotedParagraphs(
   generated: string,
@@ -165,12 +165,10 @@ export async function quotedParagraphs(
     }
   }
   const quoted = new Map<string, Map<string, QuotedParagraph>>();
-  for (const folder of await meetingFolders(generated)) {
-    const model = await readModel(generated, folder);
+  // A meeting's folder is its slug (see emit.ts): only the wanted meetings' models are read.
+  for (const [slug, ids] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) {
+    const model = await readModel(generated, slug);
     if (model === undefined) continue;
-    const slug = meetingInfoSchema.shape.slug.parse((model as { slug?: unknown }).slug);
-    const ids = wanted.get(slug);
-    if (!ids) continue;
     const all = paragraphsOf(quotableSectionsSchema.parse(model).sections);
     quoted.set(slug, new Map([...ids].flatMap((id) => (all.has(id) ? [[id, all.get(id)!]] : []))));
   }
