@@ -3,13 +3,15 @@
  * site's word list beside the index. Any error Pagefind reports fails the build: a site whose
  * search silently finds nothing is worse than no site.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type * as Pagefind from 'pagefind';
 import { vocabularyPrefixKey } from '../client/search/typo-correction.ts';
 import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../constants.ts';
+import { shortenBundleNames } from './pagefind-meta.ts';
+import { searchPages, type SearchPage } from './search-pages.ts';
 import {
   buildVocabulary,
   chunkVocabulary,
@@ -34,6 +36,8 @@ export interface IndexSummary {
   pageCount: number;
   /** Distinct words in the vocabulary file. */
   wordCount: number;
+  /** Why the bundle's file names were left as Pagefind wrote them (see shortenBundleNames), if they were. */
+  uncompacted?: string;
 }
 
 /** Throws a SearchIndexError when a Pagefind response carries errors. */
@@ -42,39 +46,69 @@ function assertNoErrors(step: string, response: { errors: string[] }): void {
 }
 
 /**
- * Indexes every HTML file under `siteDir` and writes the bundle and the vocabulary into
- * `<siteDir>/pagefind/`. The Pagefind module is passed in so tests can use a fake.
+ * Indexes the search pages under `siteDir` (see searchPages) and writes the bundle and the
+ * vocabulary into `<siteDir>/pagefind/`. The Pagefind module is passed in so tests can use a fake.
+ *
+ * Pages go to Pagefind one at a time, fewest words first, and the vocabulary is read back from
+ * the written fragments one file at a time: neither the site nor the bundle is ever held in
+ * memory whole, so the indexer's memory follows the indexed text, not the site.
  */
 export async function indexSite(siteDir: string, pagefind: typeof Pagefind): Promise<IndexSummary> {
+  const pages = await searchPages(siteDir);
+  if (pages.length === 0)
+    throw new SearchIndexError(`find any page to index in ${siteDir}`, [
+      'no HTML file marks its text with data-pagefind-body',
+    ]);
+  const outputPath = join(siteDir, PAGEFIND_BUNDLE_DIR);
+  await writeIndex(siteDir, pages, outputPath, pagefind);
+  const compacted = await shortenBundleNames(outputPath);
+  const vocabulary = buildVocabulary(await fragmentTexts(join(outputPath, 'fragment')));
+  await writeFile(join(outputPath, VOCABULARY_FILE), vocabulary);
+  // The browser loads only the chunks of the words searched for: the narrow ones first, the
+  // wide ones to correct a word (see vocabularyPrefixKey and vocabularyChunkKey).
+  await mkdir(join(outputPath, VOCABULARY_CHUNKS_DIR), { recursive: true });
+  const chunks = [
+    ...chunkVocabulary(vocabulary),
+    ...chunkVocabulary(vocabulary, vocabularyPrefixKey),
+  ];
+  for (const [key, words] of chunks)
+    await writeFile(join(outputPath, VOCABULARY_CHUNKS_DIR, `${key}.txt`), words);
+  return {
+    pageCount: pages.length,
+    wordCount: vocabulary.split('\n').length - 1,
+    ...('skipped' in compacted ? { uncompacted: compacted.skipped } : {}),
+  };
+}
+
+/** Pagefind's bundle of `pages`, given in that order, written to `outputPath`. */
+async function writeIndex(
+  siteDir: string,
+  pages: readonly SearchPage[],
+  outputPath: string,
+  pagefind: typeof Pagefind,
+): Promise<void> {
   const { errors, index } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new SearchIndexError('start', errors);
   try {
-    const added = await index.addDirectory({ path: siteDir });
-    assertNoErrors(`index ${siteDir}`, added);
-    if (added.page_count === 0)
-      throw new SearchIndexError(`find any page in ${siteDir}`, ['no HTML files']);
-    const outputPath = join(siteDir, PAGEFIND_BUNDLE_DIR);
+    for (const page of pages) {
+      const added = await index.addHTMLFile({
+        sourcePath: page.path,
+        content: await readFile(join(siteDir, page.path), 'utf8'),
+      });
+      assertNoErrors(`index ${page.path}`, added);
+    }
     assertNoErrors(`write ${outputPath}`, await index.writeFiles({ outputPath }));
-    const bundle = await index.getFiles();
-    assertNoErrors('read back the index', bundle);
-    const texts = bundle.files
-      .filter((file) => file.path.endsWith('.pf_fragment'))
-      .map((file) => fragmentText(file.content));
-    const vocabulary = buildVocabulary(texts);
-    await writeFile(join(outputPath, VOCABULARY_FILE), vocabulary);
-    // The browser loads only the chunks of the words searched for: the narrow ones first, the
-    // wide ones to correct a word (see vocabularyPrefixKey and vocabularyChunkKey).
-    await mkdir(join(outputPath, VOCABULARY_CHUNKS_DIR), { recursive: true });
-    const chunks = [
-      ...chunkVocabulary(vocabulary),
-      ...chunkVocabulary(vocabulary, vocabularyPrefixKey),
-    ];
-    for (const [key, words] of chunks)
-      await writeFile(join(outputPath, VOCABULARY_CHUNKS_DIR, `${key}.txt`), words);
-    return { pageCount: added.page_count, wordCount: vocabulary.split('\n').length - 1 };
   } finally {
     await pagefind.close();
   }
+}
+
+/** The indexed text of every fragment in `dir`, read one file at a time, in name order. */
+async function fragmentTexts(dir: string): Promise<string[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.pf_fragment')).sort();
+  const texts: string[] = [];
+  for (const name of names) texts.push(fragmentText(await readFile(join(dir, name))));
+  return texts;
 }
 
 /** Logs the summary line. */
@@ -82,6 +116,8 @@ function reportIndex(logger: AstroIntegrationLogger, summary: IndexSummary): voi
   logger.info(
     `Indexed ${summary.pageCount} pages for search (${summary.wordCount} words in the spelling vocabulary).`,
   );
+  if (summary.uncompacted)
+    logger.warn(`Search's page list kept Pagefind's long file names: ${summary.uncompacted}.`);
 }
 
 /** The Astro integration: runs `indexSite` over the output directory after every build. */

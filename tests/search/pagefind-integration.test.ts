@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,33 +21,23 @@ function fragment(record: object): Uint8Array {
   return gzipSync(`pagefind_dcd${JSON.stringify(record)}`);
 }
 
-/** A fake Pagefind module whose steps answer with the given errors. */
+/** A fake Pagefind module whose steps answer with the given errors (for the failure paths). */
 function fakePagefind(
   errors: { add?: string[]; write?: string[] } = {},
-  pageCount = 2,
-): typeof Pagefind & { closed: boolean } {
+): typeof Pagefind & { closed: boolean; added: string[] } {
   const fake = {
     closed: false,
+    added: [] as string[],
     createIndex: async () => ({
       errors: [],
       index: {
-        addDirectory: async () => ({ errors: errors.add ?? [], page_count: pageCount }),
+        addHTMLFile: async ({ sourcePath }: { sourcePath: string }) => {
+          fake.added.push(sourcePath);
+          return { errors: errors.add ?? [], file: { url: sourcePath, meta: {}, uniqueWords: 1 } };
+        },
         writeFiles: async ({ outputPath }: { outputPath: string }) => ({
           errors: errors.write ?? [],
           outputPath,
-        }),
-        getFiles: async () => ({
-          errors: [],
-          files: [
-            {
-              path: 'fragment/en_1.pf_fragment',
-              content: fragment({
-                meta: { title: 'Forced labour' },
-                content: 'Trafficking and labour, São Paulo.',
-              }),
-            },
-            { path: 'pagefind.js', content: new Uint8Array() },
-          ],
         }),
       },
     }),
@@ -56,8 +46,12 @@ function fakePagefind(
       return null;
     },
   };
-  return fake as unknown as typeof Pagefind & { closed: boolean };
+  return fake as unknown as typeof Pagefind & { closed: boolean; added: string[] };
 }
+
+const page = (body: string, marked = true) =>
+  `<!doctype html><html lang="en"><head><title>t</title></head><body><nav>Menu</nav>` +
+  `<main${marked ? ' data-pagefind-body' : ''}>${body}</main></body></html>`;
 
 describe('indexSite', () => {
   let siteDir: string;
@@ -68,36 +62,54 @@ describe('indexSite', () => {
     await rm(siteDir, { recursive: true, force: true });
   });
 
-  it('writes the vocabulary of the indexed text beside the bundle', async () => {
-    await mkdir(join(siteDir, 'pagefind'));
-    const summary = await indexSite(siteDir, fakePagefind());
-    expect(summary).toEqual({ pageCount: 2, wordCount: 6 });
-    expect(await readFile(join(siteDir, 'pagefind', VOCABULARY_FILE), 'utf8')).toBe(
-      'labour\nand\nforced\npaulo\nsao\ntrafficking\n',
+  async function writePage(path: string, html: string): Promise<void> {
+    await mkdir(join(siteDir, path, '..'), { recursive: true });
+    await writeFile(join(siteDir, path), html);
+  }
+
+  it('indexes only the pages that mark their text, and writes their vocabulary beside the bundle', async () => {
+    await writePage(
+      'forum/index.html',
+      page('<h1>Forced labour</h1><p>Trafficking and <a href="/x/">labour</a>, São Paulo.</p>'),
     );
+    await writePage(
+      'forum/speakers/someone/index.html',
+      page('<p>Unmarked person page</p>', false),
+    );
+    const summary = await indexSite(siteDir, await import('pagefind'));
+    expect(summary).toEqual({ pageCount: 1, wordCount: 6 });
+    expect(await readFile(join(siteDir, 'pagefind', VOCABULARY_FILE), 'utf8')).toBe(
+      'labour\nforced\nand\npaulo\nsao\ntrafficking\n',
+    );
+    expect(await readdir(join(siteDir, 'pagefind', 'fragment'))).toHaveLength(1);
   });
 
-  it('writes the vocabulary in chunks by first letter, each most frequent first', async () => {
-    await mkdir(join(siteDir, 'pagefind'));
-    await indexSite(siteDir, fakePagefind());
+  it('writes the vocabulary in chunks by first letter and by first two letters, most frequent first', async () => {
+    await writePage(
+      'forum/index.html',
+      page('<h1>Forced labour</h1><p>Trafficking and labour, São Paulo. Trade.</p>'),
+    );
+    await indexSite(siteDir, await import('pagefind'));
     const chunk = (key: string) =>
       readFile(join(siteDir, 'pagefind', VOCABULARY_CHUNKS_DIR, `${key}.txt`), 'utf8');
     expect(await chunk('l')).toBe('labour\n');
     expect(await chunk('s')).toBe('sao\n');
-    expect(await chunk('t')).toBe('trafficking\n');
+    expect(await chunk('t')).toBe('trade\ntrafficking\n');
+    expect(await chunk('la')).toBe('labour\n');
+    expect(await chunk('tr')).toBe('trade\ntrafficking\n');
   });
 
-  it('writes narrow chunks by the first two letters too, for words that need no correcting', async () => {
-    await mkdir(join(siteDir, 'pagefind'));
-    await indexSite(siteDir, fakePagefind());
-    const chunk = (key: string) =>
-      readFile(join(siteDir, 'pagefind', VOCABULARY_CHUNKS_DIR, `${key}.txt`), 'utf8');
-    expect(await chunk('la')).toBe('labour\n');
-    expect(await chunk('sa')).toBe('sao\n');
-    expect(await chunk('tr')).toBe('trafficking\n');
+  it('gives Pagefind the pages fewest words first, so its page list compresses', async () => {
+    await writePage('long/index.html', page('<p>one two three four five six</p>'));
+    await writePage('short/index.html', page('<p>one two</p>'));
+    await writePage('middle/index.html', page('<p>one two three <span>fo</span>ur</p>'));
+    const pagefind = fakePagefind();
+    await indexSite(siteDir, pagefind).catch(() => undefined);
+    expect(pagefind.added).toEqual(['short/index.html', 'middle/index.html', 'long/index.html']);
   });
 
   it('fails the build when Pagefind reports an error, and says how to fix it', async () => {
+    await writePage('forum/index.html', page('<p>Text</p>'));
     const pagefind = fakePagefind({ add: ['Failed to parse index.html'] });
     await expect(indexSite(siteDir, pagefind)).rejects.toThrow(SearchIndexError);
     await expect(indexSite(siteDir, pagefind)).rejects.toThrow(
@@ -106,10 +118,9 @@ describe('indexSite', () => {
     expect(pagefind.closed).toBe(true);
   });
 
-  it('fails the build when there is nothing to index', async () => {
-    await expect(indexSite(siteDir, fakePagefind({}, 0))).rejects.toThrow(
-      /could not find any page/,
-    );
+  it('fails the build when no page marks text for search', async () => {
+    await writePage('forum/index.html', page('<p>Text</p>', false));
+    await expect(indexSite(siteDir, fakePagefind())).rejects.toThrow(/could not find any page/);
   });
 });
 

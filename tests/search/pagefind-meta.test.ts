@@ -1,0 +1,134 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { shortenBundleNames, renamePages } from '../../src/integrations/pagefind-meta.ts';
+import { estimateWords, isSearchPage } from '../../src/integrations/search-pages.ts';
+
+/** A CBOR text string (short ones only: a one-byte head). */
+const text = (value: string) => [0x60 | Buffer.byteLength(value), ...Buffer.from(value)];
+
+/**
+ * A page list as Pagefind 1.6 writes it: [version, [[name, words, group]…], [[from, to,
+ * chunk]…], [[filter, chunk]…], [], [meta fields…]].
+ */
+function pageList(
+  pages: [string, number, string][],
+  version = '1.6.0',
+  chunk = 'en_7d54d8a',
+  filter = 'en_5c91a54',
+): Buffer {
+  const body = [0x86, ...text(version), 0x80 | pages.length];
+  for (const [name, words, group] of pages)
+    body.push(0x83, ...text(name), 0x18, words, ...text(group));
+  body.push(0x81, 0x83, ...text('a'), ...text('z'), ...text(chunk));
+  body.push(0x81, 0x82, ...text('country'), ...text(filter));
+  body.push(0x80, 0x81, ...text('title'));
+  return Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(body)]);
+}
+
+describe('renamePages', () => {
+  it('renames every page after its place in the list and copies every other byte', () => {
+    const before = pageList([
+      ['en_3f2a1b9', 40, ''],
+      ['en_0c1d2e3', 90, ''],
+    ]);
+    const { meta, folders } = renamePages(before, 'en_cfbb9cb2d4');
+    expect(folders.map((f) => [f.folder, f.renames])).toEqual([
+      [
+        'fragment',
+        [
+          ['en_3f2a1b9', '2d40'],
+          ['en_0c1d2e3', '2d41'],
+        ],
+      ],
+      ['index', [['en_7d54d8a', '2d40']]],
+      ['filter', [['en_5c91a54', '2d40']]],
+    ]);
+    expect(meta).toEqual(
+      pageList(
+        [
+          ['2d40', 40, ''],
+          ['2d41', 90, ''],
+        ],
+        '1.6.0',
+        '2d40',
+        '2d40',
+      ),
+    );
+  });
+
+  it('leaves a list of another Pagefind version or with bundled fragments alone', () => {
+    expect(() => renamePages(pageList([['en_1', 1, '']], '2.0.0'), 'h')).toThrow(/version 2\.0\.0/);
+    expect(() => renamePages(pageList([['en_1', 1, 'en_group']]), 'h')).toThrow(/groups/);
+    expect(() => renamePages(Buffer.from('not a list'), 'h')).toThrow(/signature/);
+  });
+});
+
+describe('shortenBundleNames', () => {
+  let bundle: string;
+  beforeEach(async () => {
+    bundle = await mkdtemp(join(tmpdir(), 'readout-meta-'));
+  });
+  afterEach(async () => {
+    await rm(bundle, { recursive: true, force: true });
+  });
+
+  it("renames a real bundle's files, and its page list names exactly those files", async () => {
+    const pagefind = await import('pagefind');
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    for (const n of [1, 2, 3])
+      await index!.addHTMLFile({
+        sourcePath: `p${n}/index.html`,
+        content: `<html><body><main data-pagefind-body><p>page ${n} words</p></main></body></html>`,
+      });
+    await index!.writeFiles({ outputPath: bundle });
+    await pagefind.close();
+    const folders = ['fragment', 'index', 'filter'];
+    const list = async () =>
+      (await Promise.all(folders.map((f) => readdir(join(bundle, f)).catch(() => [])))).flat();
+    const before = await list();
+    expect(await shortenBundleNames(bundle)).toEqual({ renamed: 3 });
+    const after = await list();
+    const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8'));
+    const meta = gunzipSync(
+      await readFile(join(bundle, `pagefind.${entry.languages.en.hash}.pf_meta`)),
+    ).toString('latin1');
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((name) => name.endsWith('.pf_fragment'))).toHaveLength(3);
+    for (const name of after) {
+      expect(name).toMatch(/^[0-9a-z]{4}\.pf_(fragment|index)$/);
+      expect(meta).toContain(name.replace(/\.pf_\w+$/, ''));
+    }
+    for (const name of before) expect(meta).not.toContain(name.replace(/\.pf_\w+$/, ''));
+  });
+
+  it('leaves a bundle whose list it cannot read as Pagefind wrote it', async () => {
+    await mkdir(join(bundle, 'fragment'));
+    await writeFile(join(bundle, 'fragment', 'en_1.pf_fragment'), 'x');
+    await writeFile(join(bundle, 'pagefind-entry.json'), '{"languages":{"en":{"hash":"en_1"}}}');
+    const { gzipSync } = await import('node:zlib');
+    await writeFile(join(bundle, 'pagefind.en_1.pf_meta'), gzipSync('pagefind_dcd?'));
+    expect(await shortenBundleNames(bundle)).toHaveProperty('skipped');
+    expect(await readdir(join(bundle, 'fragment'))).toEqual(['en_1.pf_fragment']);
+  });
+});
+
+describe('the search pages', () => {
+  it('are the pages whose markup, not text, carries data-pagefind-body', () => {
+    expect(isSearchPage('<main data-pagefind-body><p>x</p></main>')).toBe(true);
+    expect(isSearchPage('<p>quoting &lt;main data-pagefind-body&gt; as text</p>')).toBe(false);
+    expect(isSearchPage('<main data-pagefind-bodyguard>')).toBe(false);
+  });
+
+  it('count the words Pagefind counts: the body, less what it ignores, inline tags joining', () => {
+    const html =
+      '<body><nav>one two</nav><main data-pagefind-body><h1>Title here</h1>' +
+      '<p>A <a href="/">link</a>, and <em>em</em>phasis.</p>' +
+      '<aside data-pagefind-ignore><p>not <b>counted</b></p><div><div>deep</div></div></aside>' +
+      '<script>let notWords = 1;</script><p>last</p></main><footer>out</footer></body>';
+    // "Title here A link, and emphasis. last"
+    expect(estimateWords(html)).toBe(7);
+  });
+});
