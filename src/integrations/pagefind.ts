@@ -11,7 +11,7 @@ import type * as Pagefind from 'pagefind';
 import { vocabularyPrefixKey } from '../client/search/typo-correction.ts';
 import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../constants.ts';
 import { shortenBundleNames } from './pagefind-meta.ts';
-import { searchPages, type SearchPage } from './search-pages.ts';
+import { searchDocument, searchPages, type SearchPage } from './search-pages.ts';
 import {
   buildVocabulary,
   chunkVocabulary,
@@ -93,7 +93,7 @@ async function writeIndex(
     for (const page of pages) {
       const added = await index.addHTMLFile({
         sourcePath: page.path,
-        content: await readFile(join(siteDir, page.path), 'utf8'),
+        content: searchDocument(await readFile(join(siteDir, page.path), 'utf8')),
       });
       assertNoErrors(`index ${page.path}`, added);
     }

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shortenBundleNames, renamePages } from '../../src/integrations/pagefind-meta.ts';
-import { estimateWords, isSearchPage } from '../../src/integrations/search-pages.ts';
+import {
+  estimateWords,
+  isSearchPage,
+  searchDocument,
+} from '../../src/integrations/search-pages.ts';
 
 /** A CBOR text string (short ones only: a one-byte head). */
 const text = (value: string) => [0x60 | Buffer.byteLength(value), ...Buffer.from(value)];
@@ -130,5 +134,41 @@ describe('the search pages', () => {
       '<script>let notWords = 1;</script><p>last</p></main><footer>out</footer></body>';
     // "Title here A link, and emphasis. last"
     expect(estimateWords(html)).toBe(7);
+  });
+});
+
+describe('searchDocument', () => {
+  /** A page as Readout renders one: styles and scripts, facts in the header, the body in <main>. */
+  const page =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Session 2 · Forum</title>' +
+    '<style>main{color:red}</style><script type="module">let x = "hidden words";</script></head>' +
+    '<body><header><div data-pagefind-ignore><span data-pagefind-meta="title:Session 2"></span>' +
+    '<span data-pagefind-filter="speaker:Ana Ruiz"></span><meta data-pagefind-meta="kind:Session">' +
+    '<svg viewBox="0 0 1 1"><title>icon</title></svg></div></header>' +
+    '<main data-pagefind-body><h1 id="top">Session 2</h1><p id="p-1">Ana Ruiz spoke on ' +
+    '<a href="/x/">labour</a> migration.</p><script>let y = 1;</script>' +
+    '<div data-pagefind-ignore>Share this page</div><p id="p-2">Figures: 50,000.</p></main>' +
+    '<footer>Readout</footer><span data-pagefind-filter="country:Chile">Chile</span></body></html>';
+
+  async function bundleOf(html: string): Promise<Map<string, string>> {
+    const pagefind = await import('pagefind');
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    await index!.addHTMLFile({ sourcePath: 'forum/session-2/index.html', content: html });
+    const { files } = await index!.getFiles();
+    await pagefind.close();
+    return new Map(
+      files
+        .filter((file) => /\.pf_(fragment|index|filter|meta)$/.test(file.path))
+        .map((file) => [file.path, Buffer.from(file.content).toString('base64')]),
+    );
+  }
+
+  it('is indexed exactly as the whole page, from a fraction of its bytes', async () => {
+    const reduced = searchDocument(page);
+    expect(reduced.length).toBeLessThan(page.length * 0.8);
+    expect(reduced).not.toContain('color:red');
+    const [whole, part] = [await bundleOf(page), await bundleOf(reduced)];
+    expect(whole.size).toBeGreaterThan(3);
+    expect(part).toEqual(whole);
   });
 });
