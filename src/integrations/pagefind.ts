@@ -90,12 +90,18 @@ async function writeIndex(
   const { errors, index } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new SearchIndexError('start', errors);
   try {
-    for (const page of pages) {
-      const added = await index.addHTMLFile({
-        sourcePath: page.path,
-        content: searchDocument(await readFile(join(siteDir, page.path), 'utf8')),
-      });
-      assertNoErrors(`index ${page.path}`, added);
+    // One page at a time, in order (Pagefind numbers pages as they arrive), reading the next
+    // page while Pagefind parses this one.
+    const load = (page: SearchPage) =>
+      readFile(join(siteDir, page.path), 'utf8').then(searchDocument);
+    let next = pages[0] && load(pages[0]);
+    for (const [i, page] of pages.entries()) {
+      const content = await next!;
+      next = pages[i + 1] && load(pages[i + 1]!);
+      assertNoErrors(
+        `index ${page.path}`,
+        await index.addHTMLFile({ sourcePath: page.path, content }),
+      );
     }
     assertNoErrors(`write ${outputPath}`, await index.writeFiles({ outputPath }));
   } finally {
