@@ -81,6 +81,12 @@ export const GROUP_LABELS: Record<StakeholderGroupName, string> = {
 /** Folder of the Pagefind bundle, under the site's base path (`/pagefind/`). */
 export const PAGEFIND_BUNDLE_DIR = 'pagefind';
 
+/**
+ * A shard's list of its search pages and their word counts (see searchPages), written beside
+ * its pages so that assembling reads n lists instead of every page of the archive. Not a page.
+ */
+export const SEARCH_PAGES_FILE = '.readout-search-pages.json';
+
 /** The site's word list, written into the Pagefind bundle folder for typo correction. */
 export const VOCABULARY_FILE = 'readout-vocabulary.txt';
 /** Folder inside the bundle of the vocabulary's chunks, one per first letter: a search loads only its words' chunks. */

@@ -11,7 +11,7 @@ import type * as Pagefind from 'pagefind';
 import { vocabularyPrefixKey } from '../client/search/typo-correction.ts';
 import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../constants.ts';
 import { shortenBundleNames } from './pagefind-meta.ts';
-import { searchDocument, searchPages, type SearchPage } from './search-pages.ts';
+import { searchDocument, searchPages, writeSearchPages, type SearchPage } from './search-pages.ts';
 import {
   buildVocabulary,
   chunkVocabulary,
@@ -47,14 +47,19 @@ function assertNoErrors(step: string, response: { errors: string[] }): void {
 
 /**
  * Indexes the search pages under `siteDir` (see searchPages) and writes the bundle and the
- * vocabulary into `<siteDir>/pagefind/`. The Pagefind module is passed in so tests can use a fake.
+ * vocabulary into `<siteDir>/pagefind/`. The Pagefind module is passed in so tests can use a fake;
+ * `pages`, when the shards of the site listed them, saves reading every page to find them.
  *
  * Pages go to Pagefind one at a time, fewest words first, and the vocabulary is read back from
  * the written fragments one file at a time: neither the site nor the bundle is ever held in
  * memory whole, so the indexer's memory follows the indexed text, not the site.
  */
-export async function indexSite(siteDir: string, pagefind: typeof Pagefind): Promise<IndexSummary> {
-  const pages = await searchPages(siteDir);
+export async function indexSite(
+  siteDir: string,
+  pagefind: typeof Pagefind,
+  pages?: SearchPage[],
+): Promise<IndexSummary> {
+  pages ??= await searchPages(siteDir);
   if (pages.length === 0)
     throw new SearchIndexError(`find any page to index in ${siteDir}`, [
       'no HTML file marks its text with data-pagefind-body',
@@ -132,8 +137,12 @@ export default function pagefindIntegration(): AstroIntegration {
     name: 'readout:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        // A shard of an archive is indexed with the other shards once they are joined (--assemble).
-        if (process.env['READOUT_SHARD']) return;
+        // A shard of an archive is indexed with the other shards once they are joined
+        // (--assemble); it lists its search pages, so that step need not read all of them.
+        if (process.env['READOUT_SHARD']) {
+          await writeSearchPages(fileURLToPath(dir));
+          return;
+        }
         const pagefind = await import('pagefind');
         reportIndex(logger, await indexSite(fileURLToPath(dir), pagefind));
       },

@@ -10,8 +10,9 @@
  * page, a fragment name and a word count. Sorted by word count, neighbouring entries repeat
  * each other's numbers and the list compresses to half its size (see compactFragmentNames).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { SEARCH_PAGES_FILE } from '../constants.ts';
 
 /** An indexed page: its path from the site folder (with `/`) and its estimated word count. */
 export interface SearchPage {
@@ -134,7 +135,36 @@ export async function searchPages(siteDir: string): Promise<SearchPage[]> {
         words: estimateWords(html),
       });
   }
+  return inIndexOrder(pages);
+}
+
+/** Fewest words first, ties by path: the order pages are given to Pagefind, the same every build. */
+export function inIndexOrder(pages: SearchPage[]): SearchPage[] {
   return pages.sort(
     (a, b) => a.words - b.words || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
   );
+}
+
+/** Writes the search pages of a shard's folder into it (SEARCH_PAGES_FILE). */
+export async function writeSearchPages(siteDir: string): Promise<number> {
+  const pages = await searchPages(siteDir);
+  await writeFile(join(siteDir, SEARCH_PAGES_FILE), JSON.stringify(pages));
+  return pages.length;
+}
+
+/**
+ * The search pages of the shards in `folders` (their paths are the same in the joined site),
+ * from the lists the shards wrote; undefined when a folder has none (then scan the joined site).
+ */
+export async function shardSearchPages(
+  folders: readonly string[],
+): Promise<SearchPage[] | undefined> {
+  const pages = new Map<string, SearchPage>();
+  for (const folder of folders) {
+    const text = await readFile(join(folder, SEARCH_PAGES_FILE), 'utf8').catch(() => undefined);
+    if (text === undefined) return undefined;
+    // A page several shards render alike (none is a search page today) is indexed once.
+    for (const page of JSON.parse(text) as SearchPage[]) pages.set(page.path, page);
+  }
+  return inIndexOrder([...pages.values()]);
 }

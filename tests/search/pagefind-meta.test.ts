@@ -8,6 +8,8 @@ import {
   estimateWords,
   isSearchPage,
   searchDocument,
+  shardSearchPages,
+  writeSearchPages,
 } from '../../src/integrations/search-pages.ts';
 
 /** A CBOR text string (short ones only: a one-byte head). */
@@ -170,5 +172,47 @@ describe('searchDocument', () => {
     const [whole, part] = [await bundleOf(page), await bundleOf(reduced)];
     expect(whole.size).toBeGreaterThan(3);
     expect(part).toEqual(whole);
+  });
+});
+
+describe('the search pages of shards', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'readout-shards-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  async function shard(name: string, pages: Record<string, string>): Promise<string> {
+    for (const [path, html] of Object.entries(pages)) {
+      await mkdir(join(root, name, path, '..'), { recursive: true });
+      await writeFile(join(root, name, path), html);
+    }
+    return join(root, name);
+  }
+
+  it('are listed by each shard and joined in the order a whole build indexes them', async () => {
+    const body = (words: string) => `<main data-pagefind-body><p>${words}</p></main>`;
+    const one = await shard('1', {
+      'a/index.html': body('three words here'),
+      'a/speakers/x/index.html': '<main><p>not searched</p></main>',
+    });
+    const two = await shard('2', {
+      'b/index.html': body('two words'),
+      'c/index.html': body('one'),
+    });
+    expect(await writeSearchPages(one)).toBe(1);
+    expect(await writeSearchPages(two)).toBe(2);
+    expect(await shardSearchPages([one, two])).toEqual([
+      { path: 'c/index.html', words: 1 },
+      { path: 'b/index.html', words: 2 },
+      { path: 'a/index.html', words: 3 },
+    ]);
+  });
+
+  it('are found by reading the joined site when a shard has no list', async () => {
+    const one = await shard('1', { 'a/index.html': '<main data-pagefind-body>x</main>' });
+    expect(await shardSearchPages([one])).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@
 import { resolve } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { indexSite } from '../../../src/integrations/pagefind.ts';
+import { shardSearchPages } from '../../../src/integrations/search-pages.ts';
 import { commitSwaps, recoverCommits } from '../../disk/commit.ts';
 import { lockFolders } from '../../disk/lock.ts';
 import { assertReplaceableSite, markOwned } from '../../disk/ownership.ts';
@@ -53,7 +54,8 @@ export async function assembleSite(
       staging,
     );
     const indexStarted = performance.now();
-    const index = await indexSite(staging, await import('pagefind'));
+    const pages = await shardSearchPages(folders);
+    const index = await indexSite(staging, await import('pagefind'), pages);
     const indexMs = performance.now() - indexStarted;
     await markOwned(staging);
     await writeBuildStamp(staging, stamp);

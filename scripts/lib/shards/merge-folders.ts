@@ -7,13 +7,14 @@
  */
 import { copyFile, link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { SEARCH_PAGES_FILE } from '../../../src/constants.ts';
 import { SourceError } from '../errors.ts';
 import { OWNER_MARKER } from '../../disk/ownership.ts';
 import { BUILD_STAMP } from './fingerprint.ts';
 import { SHARD_MANIFEST } from './manifest.ts';
 
 /** Files of a shard folder that describe the shard, not the site. */
-const NOT_SITE = new Set([SHARD_MANIFEST, OWNER_MARKER, BUILD_STAMP]);
+const NOT_SITE = new Set([SHARD_MANIFEST, OWNER_MARKER, BUILD_STAMP, SEARCH_PAGES_FILE]);
 /** What a build killed while rewriting a shard's stamp or manifest in place left (see writeFileAtomically). */
 const INTERRUPTED_WRITE = /^\.readout-[a-z]+\.json\.\d+\.tmp$/;
 const SITEMAP_CHUNK = /^sitemap-\d+\.xml$/;
