@@ -12,11 +12,11 @@
  * whose own meetings, and what it shows of the others, did not change renders nothing.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { SourceError } from './lib/errors.ts';
 import { commitSwaps, recoverCommits } from './disk/commit.ts';
-import { stageSplit } from './disk/incremental-split.ts';
+import { splitIsCurrent, stageSplit } from './disk/incremental-split.ts';
 import { lockFolders } from './disk/lock.ts';
 import { assertReplaceable, assertReplaceableSite, markOwned } from './disk/ownership.ts';
 import { DEFAULT_SOURCES, generatedDir, siteDir, SPLIT_MANIFEST } from './lib/paths.ts';
@@ -33,8 +33,8 @@ import {
   shardInputsFingerprint,
   writeBuildStamp,
 } from './lib/shards/fingerprint.ts';
-import { writeShardManifest } from './lib/shards/manifest.ts';
-import { shardSettings } from './lib/shards/options.ts';
+import { readShardManifest, writeShardManifest } from './lib/shards/manifest.ts';
+import { shardSettings, type ShardSettings } from './lib/shards/options.ts';
 
 await runCommand(async () => {
   const started = performance.now();
@@ -85,6 +85,25 @@ await runCommand(async () => {
       today: todayUtc(),
       readText: readTextIfExists,
     } as const;
+    // Nothing to split: the pages in place are the ones a split would stage, so whether the
+    // site is up to date is read from them where they are, with nothing copied or swapped.
+    if (await splitIsCurrent(sources, generated, SPLIT_MANIFEST, links)) {
+      const inputs = await inputsFingerprint(
+        await readFile(join(generated, SPLIT_MANIFEST), 'utf8'),
+        process.env,
+      );
+      if (await siteIsCurrent(site, shard, inputs, generated)) {
+        console.log(
+          `Nothing changed since the last build: ${siteName}/ is up to date (nothing split, nothing rendered)`,
+        );
+        await writeBuildStats({
+          splitMs: performance.now() - started,
+          astroMs: 0,
+          maxRssKiB: process.resourceUsage().maxRSS,
+        });
+        return;
+      }
+    }
     const split = await stageSplit(sources, generated, SPLIT_MANIFEST, true, links);
     staged.push(split.staging);
     const reused =
@@ -148,6 +167,38 @@ await runCommand(async () => {
     await unlock();
   }
 });
+
+/**
+ * True when the site folder was built from `inputs` (the split in place, code and settings),
+ * so that building it again would render nothing. A shard whose folder records the very same
+ * archive (its manifest, written with its stamp) is current without reading any meeting; one
+ * recorded for another archive is current when its own pages' inputs did not change, and then
+ * records the archive it now belongs to, so that assembling accepts it beside the others.
+ */
+async function siteIsCurrent(
+  site: string,
+  shard: ShardSettings | undefined,
+  inputs: string,
+  generated: string,
+): Promise<boolean> {
+  const stamp = await readBuildStamp(site);
+  if (stamp === undefined) return false;
+  if (!shard) return stamp === buildStamp(inputs, 'whole');
+  const recorded = await readShardManifest(site).catch(() => undefined);
+  if (
+    recorded?.index === shard.index &&
+    recorded.count === shard.count &&
+    recorded.fingerprint === inputs
+  )
+    return true;
+  const own = buildStamp(
+    await shardInputsFingerprint(generated, shard, process.env),
+    `shard ${shard.index}/${shard.count}`,
+  );
+  if (own !== stamp) return false;
+  await writeShardManifest(site, shard, inputs);
+  return true;
+}
 
 /** Finishes the swap a killed build had committed to, and removes what killed builds left. */
 async function recoverInterruptedBuilds(targets: string[]): Promise<void> {
