@@ -10,6 +10,8 @@
  * into its own folder (`--out`, default `dist-shards/<k>-of-<n>`), and `--assemble <folders…>`
  * joins the n folders into the site and indexes it for search (scripts/lib/shards/). A shard
  * whose own meetings, and what it shows of the others, did not change renders nothing.
+ * `--shards n` does all of it on one machine in one command (scripts/lib/shards/local.ts),
+ * starting a shard's process only when its stamp changed.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -25,7 +27,6 @@ import { readTextIfExists, todayUtc, writeLockfiles } from './lib/permalinks/loc
 import { findSources } from './disk/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { makeStaging, recoverSwaps } from './disk/swap.ts';
-import { assembleSite } from './lib/shards/assemble-site.ts';
 import {
   buildStamp,
   inputsFingerprint,
@@ -34,26 +35,29 @@ import {
   writeBuildStamp,
 } from './lib/shards/fingerprint.ts';
 import { readShardManifest, writeShardManifest } from './lib/shards/manifest.ts';
-import { shardSettings, type ShardSettings } from './lib/shards/options.ts';
+import { buildShardsLocally } from './lib/shards/local.ts';
+import { localShardsSettings, shardSettings, type ShardSettings } from './lib/shards/options.ts';
 
 await runCommand(async () => {
   const started = performance.now();
   const usage =
-    'npm run build [-- --source <file-or-folder>] [--frozen] [--shard k/n [--out <folder>]] | --assemble <folder>…';
+    'npm run build [-- --source <file-or-folder>] [--frozen] [--shard k/n [--out <folder>] | --shards n [--out <folder>]] | --assemble <folder>…';
   const { options, positional } = parseCommandLine(
     process.argv.slice(2),
-    ['source', 'shard', 'out'],
+    ['source', 'shard', 'shards', 'out'],
     { flags: ['frozen', 'assemble'], positional: Number.MAX_SAFE_INTEGER, usage },
   );
   checkSiteSettings(process.env);
   if (options.has('assemble')) {
-    const other = ['source', 'shard', 'out', 'frozen'].find((name) => options.has(name));
+    const other = ['source', 'shard', 'shards', 'out', 'frozen'].find((name) => options.has(name));
     if (other)
       throw new SourceError(
         'command line',
         `--assemble joins built shards and takes no --${other}`,
         `write ${usage}`,
       );
+    // Loaded only to assemble: a shard build does not pay for the indexer's code.
+    const { assembleSite } = await import('./lib/shards/assemble-site.ts');
     const assembled = await assembleSite(positional, siteDir());
     if (!assembled.changed)
       console.log(`Nothing changed since the last assemble: ${siteDir()}/ is up to date`);
@@ -66,6 +70,11 @@ await runCommand(async () => {
       astroMs: performance.now() - started,
       maxRssKiB: process.resourceUsage().maxRSS,
     });
+    return;
+  }
+  if (options.has('shards')) {
+    const settings = localShardsSettings(options, positional, usage);
+    process.exitCode = await buildShardsLocally(settings);
     return;
   }
   const shard = shardSettings(options, positional, usage);
@@ -87,12 +96,15 @@ await runCommand(async () => {
     } as const;
     // Nothing to split: the pages in place are the ones a split would stage, so whether the
     // site is up to date is read from them where they are, with nothing copied or swapped.
+    let stampInPlace: string | undefined;
     if (await splitIsCurrent(sources, generated, SPLIT_MANIFEST, links)) {
       const inputs = await inputsFingerprint(
         await readFile(join(generated, SPLIT_MANIFEST), 'utf8'),
         process.env,
       );
-      if (await siteIsCurrent(site, shard, inputs, generated)) {
+      const check = await siteIsCurrent(site, shard, inputs, generated);
+      stampInPlace = check.stamp;
+      if (check.current) {
         console.log(
           `Nothing changed since the last build: ${siteName}/ is up to date (nothing split, nothing rendered)`,
         );
@@ -117,11 +129,15 @@ await runCommand(async () => {
     );
     // A shard is stamped with what its own pages are made of, not the whole archive: a change
     // elsewhere that none of its pages show leaves it as it is.
+    // The staged tree is a copy of the one in place when the split reused every meeting: the
+    // stamp computed from that one just now holds for it.
+    const reusedAll = split.parsed.length === 0 && split.removed.length === 0;
     const stamp = shard
-      ? buildStamp(
+      ? ((reusedAll ? stampInPlace : undefined) ??
+        buildStamp(
           await shardInputsFingerprint(split.staging, shard, process.env),
           `shard ${shard.index}/${shard.count}`,
-        )
+        ))
       : buildStamp(inputs, 'whole');
     if ((await readBuildStamp(site)) === stamp) {
       // Same inputs as the site in place: nothing to render or index. A shard still records the
@@ -180,24 +196,24 @@ async function siteIsCurrent(
   shard: ShardSettings | undefined,
   inputs: string,
   generated: string,
-): Promise<boolean> {
-  const stamp = await readBuildStamp(site);
-  if (stamp === undefined) return false;
-  if (!shard) return stamp === buildStamp(inputs, 'whole');
-  const recorded = await readShardManifest(site).catch(() => undefined);
+): Promise<{ current: boolean; stamp?: string }> {
+  const recorded = await readBuildStamp(site);
+  if (!shard) return { current: recorded === buildStamp(inputs, 'whole') };
+  const manifest = await readShardManifest(site).catch(() => undefined);
   if (
-    recorded?.index === shard.index &&
-    recorded.count === shard.count &&
-    recorded.fingerprint === inputs
+    recorded !== undefined &&
+    manifest?.index === shard.index &&
+    manifest.count === shard.count &&
+    manifest.fingerprint === inputs
   )
-    return true;
-  const own = buildStamp(
+    return { current: true };
+  const stamp = buildStamp(
     await shardInputsFingerprint(generated, shard, process.env),
     `shard ${shard.index}/${shard.count}`,
   );
-  if (own !== stamp) return false;
+  if (stamp !== recorded) return { current: false, stamp };
   await writeShardManifest(site, shard, inputs);
-  return true;
+  return { current: true, stamp };
 }
 
 /** Finishes the swap a killed build had committed to, and removes what killed builds left. */
