@@ -35,7 +35,6 @@ import {
   writeBuildStamp,
 } from './lib/shards/fingerprint.ts';
 import { readShardManifest, writeShardManifest } from './lib/shards/manifest.ts';
-import { buildShardsLocally } from './lib/shards/local.ts';
 import { localShardsSettings, shardSettings, type ShardSettings } from './lib/shards/options.ts';
 
 await runCommand(async () => {
@@ -74,6 +73,7 @@ await runCommand(async () => {
   }
   if (options.has('shards')) {
     const settings = localShardsSettings(options, positional, usage);
+    const { buildShardsLocally } = await import('./lib/shards/local.ts');
     process.exitCode = await buildShardsLocally(settings);
     return;
   }
