@@ -1,65 +1,53 @@
 /**
  * `npm run build -- --shards n [--out <folder>]`: the sharded build of an archive on one machine,
- * in one command. The sources are split once, and every shard's stamp is computed in one pass
- * over the archive (fingerprint.ts), so a shard with nothing new to show costs no process at
- * all; each shard that changed is built by the very command a CI matrix job runs
+ * in one command. A first process splits the sources once and computes every shard's stamp in one
+ * pass over the archive (plan.ts), so a shard with nothing new to show costs no process at all;
+ * each shard that changed is built by the very command a CI matrix job runs
  * (`--shard k/n --out <folder>/k-of-n`, its own process, so its memory is its own), one after
  * another (Astro keeps state in the project folder that two builds at once would share), and
  * `--assemble` then joins the n folders into the site, in its own process too.
  */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { commitSwaps, recoverCommits } from '../../disk/commit.ts';
-import { splitIsCurrent, stageSplit } from '../../disk/incremental-split.ts';
+import { recoverCommits } from '../../disk/commit.ts';
 import { lockFolders } from '../../disk/lock.ts';
-import { assertReplaceable, assertReplaceableSite, markOwned } from '../../disk/ownership.ts';
-import { findSources } from '../../disk/sources.ts';
+import { assertReplaceableSite } from '../../disk/ownership.ts';
 import { recoverSwaps } from '../../disk/swap.ts';
-import { generatedDir, siteDir, SPLIT_MANIFEST } from '../paths.ts';
-import { readTextIfExists, todayUtc, writeLockfiles } from '../permalinks/lock-meeting.ts';
-import { formatSplitSummary } from '../summary.ts';
+import { siteDir } from '../paths.ts';
+import { buildStamp, readBuildStamp } from './fingerprint.ts';
+import { writeShardManifest } from './manifest.ts';
 import {
-  buildStamp,
-  inputsFingerprint,
-  readBuildStamp,
-  shardInputsFingerprints,
-} from './fingerprint.ts';
-import { readShardManifest, writeShardManifest } from './manifest.ts';
+  builtFrom,
+  localShardFolders,
+  planShards,
+  type LocalShardsOptions,
+  type ShardsPlan,
+} from './plan.ts';
 
-const BUILD_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '../../build.ts');
-
-/** What `--shards n` was given. */
-export interface LocalShardsOptions {
-  count: number;
-  /** The folder the shard folders go in (`<parent>/k-of-n`). */
-  parent: string;
-  /** `--source`, passed on to every shard. */
-  source: string;
-  frozen: boolean;
-}
-
-/** The folder of shard k of n. */
-export function localShardFolder(parent: string, index: number, count: number): string {
-  return join(parent, `${index}-of-${count}`);
-}
+const HERE = dirname(fileURLToPath(import.meta.url));
+const BUILD_SCRIPT = join(HERE, '../../build.ts');
+const PLAN_SCRIPT = join(HERE, 'plan-process.ts');
 
 /**
  * Builds shards 1…n that changed, then assembles. Resolves with the exit code: a shard or the
  * assemble that fails has printed its own one-line error, and nothing after it runs.
  */
 export async function buildShardsLocally(options: LocalShardsOptions): Promise<number> {
-  const started = performance.now();
-  const { count, parent } = options;
-  const folders = Array.from({ length: count }, (_, i) => localShardFolder(parent, i + 1, count));
+  const { count } = options;
+  const folders = localShardFolders(options);
   for (const folder of folders) await assertReplaceableSite(folder);
-  const stamps = await splitAndStamp(options, folders, started);
+  // Nothing to split or render is found cheaply here; anything more is planned in a process
+  // of its own.
+  const stamps = (await planShards(options, true)) ?? (await runPlan(options));
+  if (typeof stamps === 'number') return stamps;
   const forward = [...(options.frozen ? ['--frozen'] : []), '--source', options.source];
   let rendered = 0;
   for (const [i, folder] of folders.entries()) {
     const shard = { index: i + 1, count };
-    if (await recordIfCurrent(folder, shard, stamps.shards[i], stamps.inputs)) {
+    if (await recordIfCurrent(folder, shard, stamps.shards[i] ?? undefined, stamps.inputs)) {
       console.log(
         `Shard ${shard.index}/${count}: nothing changed since the last build: ${folder}/ is up to date (nothing rendered)`,
       );
@@ -83,78 +71,6 @@ export async function buildShardsLocally(options: LocalShardsOptions): Promise<n
     return 0;
   }
   return runBuild(['--assemble', ...folders]);
-}
-
-/**
- * Splits what changed (in place, old or new, as a shard build would) and, holding the generated
- * folder's lock, computes the archive's inputs and the stamps of the shards whose folder was not
- * built from these very inputs (undefined for the others, which are current as they are).
- */
-async function splitAndStamp(
-  options: LocalShardsOptions,
-  folders: readonly string[],
-  started: number,
-): Promise<{ inputs: string; shards: (string | undefined)[] }> {
-  const sources = await findSources(options.source);
-  await assertReplaceable(generatedDir(), 'READOUT_GENERATED');
-  const generated = resolve(generatedDir());
-  const unlock = await lockFolders([generated]);
-  try {
-    await recoverCommits([generated]);
-    await recoverSwaps(generated);
-    const links = {
-      mode: options.frozen ? 'frozen' : 'update',
-      today: todayUtc(),
-      readText: readTextIfExists,
-    } as const;
-    if (!(await splitIsCurrent(sources, generated, SPLIT_MANIFEST, links))) {
-      const split = await stageSplit(sources, generated, SPLIT_MANIFEST, true, links);
-      await markOwned(split.staging);
-      await commitSwaps([{ staging: split.staging, target: generated }]);
-      await writeLockfiles(split.lockfiles);
-      const reused =
-        split.reused.length > 0 ? ` (${split.reused.length} unchanged, not split again)` : '';
-      console.log(
-        formatSplitSummary(split.parsed, performance.now() - started, `${generatedDir()}${reused}`),
-      );
-    }
-    const inputs = await inputsFingerprint(
-      await readFile(join(generated, SPLIT_MANIFEST), 'utf8'),
-      process.env,
-    );
-    const shards = folders.map((_, i) => ({ index: i + 1, count: options.count }));
-    const stale: typeof shards = [];
-    for (const [i, shard] of shards.entries())
-      if (!(await builtFrom(folders[i]!, shard, inputs))) stale.push(shard);
-    const fingerprints = await shardInputsFingerprints(generated, stale, process.env);
-    const stamps = new Map(
-      stale.map((shard, i) => [
-        shard.index,
-        buildStamp(fingerprints[i]!, `shard ${shard.index}/${shard.count}`),
-      ]),
-    );
-    return { inputs, shards: shards.map((shard) => stamps.get(shard.index)) };
-  } finally {
-    await unlock();
-  }
-}
-
-/**
- * True when the shard folder records that it was built (or found current) for these very
- * inputs: its manifest and its stamp are written together, so its stamp is current too.
- */
-async function builtFrom(
-  folder: string,
-  shard: { index: number; count: number },
-  inputs: string,
-): Promise<boolean> {
-  const manifest = await readShardManifest(folder).catch(() => undefined);
-  return (
-    manifest?.index === shard.index &&
-    manifest.count === shard.count &&
-    manifest.fingerprint === inputs &&
-    (await readBuildStamp(folder)) !== undefined
-  );
 }
 
 /**
@@ -188,13 +104,30 @@ function shardCacheDir(index: number, count: number): string | undefined {
   return base === undefined ? undefined : join(base, `shard-${index}-of-${count}`);
 }
 
+/** Runs the plan in a process of its own; resolves with what it found, or its failing exit code. */
+async function runPlan(options: LocalShardsOptions): Promise<ShardsPlan | number> {
+  const dir = await mkdtemp(join(tmpdir(), 'readout-shards-plan-'));
+  try {
+    const file = join(dir, 'plan.json');
+    const code = await run(PLAN_SCRIPT, [JSON.stringify(options), file]);
+    return code === 0 ? (JSON.parse(await readFile(file, 'utf8')) as ShardsPlan) : code;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Runs the build command with `args` in a process of its own; resolves with its exit code. */
 function runBuild(args: string[], cacheDir?: string): Promise<number> {
   const env = { ...process.env };
   if (cacheDir === undefined) delete env['READOUT_CACHE_DIR'];
   else env['READOUT_CACHE_DIR'] = cacheDir;
+  return run(BUILD_SCRIPT, args, env);
+}
+
+/** Runs a script of this project with Node, sharing this terminal; resolves with its exit code. */
+function run(script: string, args: string[], env = process.env): Promise<number> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BUILD_SCRIPT, ...args], { env, stdio: 'inherit' });
+    const child = spawn(process.execPath, [script, ...args], { env, stdio: 'inherit' });
     child.on('error', fail);
     child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });

@@ -1,7 +1,7 @@
 /** `--shard k/n [--out <folder>]` on the build's command line, checked and turned into settings. */
 import { SourceError } from '../errors.ts';
 import { DEFAULT_SOURCES } from '../paths.ts';
-import type { LocalShardsOptions } from './local.ts';
+import type { LocalShardsOptions } from './plan.ts';
 import { parseShard, type Shard } from '../../../src/utils/shard.ts';
 
 /** A shard build's place and output folder. */
