@@ -10,13 +10,15 @@
  * into its own folder (`--out`, default `dist-shards/<k>-of-<n>`), and `--assemble <folders…>`
  * joins the n folders into the site and indexes it for search (scripts/lib/shards/). A shard
  * whose own meetings, and what it shows of the others, did not change renders nothing.
+ * `--shards n` does all of it on one machine in one command (scripts/lib/shards/local.ts),
+ * starting a shard's process only when its stamp changed.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { SourceError } from './lib/errors.ts';
 import { commitSwaps, recoverCommits } from './disk/commit.ts';
-import { stageSplit } from './disk/incremental-split.ts';
+import { splitIsCurrent, stageSplit } from './disk/incremental-split.ts';
 import { lockFolders } from './disk/lock.ts';
 import { assertReplaceable, assertReplaceableSite, markOwned } from './disk/ownership.ts';
 import { DEFAULT_SOURCES, generatedDir, siteDir, SPLIT_MANIFEST } from './lib/paths.ts';
@@ -25,7 +27,6 @@ import { readTextIfExists, todayUtc, writeLockfiles } from './lib/permalinks/loc
 import { findSources } from './disk/sources.ts';
 import { formatSplitSummary } from './lib/summary.ts';
 import { makeStaging, recoverSwaps } from './disk/swap.ts';
-import { assembleSite } from './lib/shards/assemble-site.ts';
 import {
   buildStamp,
   inputsFingerprint,
@@ -33,27 +34,29 @@ import {
   shardInputsFingerprint,
   writeBuildStamp,
 } from './lib/shards/fingerprint.ts';
-import { writeShardManifest } from './lib/shards/manifest.ts';
-import { shardSettings } from './lib/shards/options.ts';
+import { readShardManifest, writeShardManifest } from './lib/shards/manifest.ts';
+import { localShardsSettings, shardSettings, type ShardSettings } from './lib/shards/options.ts';
 
 await runCommand(async () => {
   const started = performance.now();
   const usage =
-    'npm run build [-- --source <file-or-folder>] [--frozen] [--shard k/n [--out <folder>]] | --assemble <folder>…';
+    'npm run build [-- --source <file-or-folder>] [--frozen] [--shard k/n [--out <folder>] | --shards n [--out <folder>]] | --assemble <folder>…';
   const { options, positional } = parseCommandLine(
     process.argv.slice(2),
-    ['source', 'shard', 'out'],
+    ['source', 'shard', 'shards', 'out'],
     { flags: ['frozen', 'assemble'], positional: Number.MAX_SAFE_INTEGER, usage },
   );
   checkSiteSettings(process.env);
   if (options.has('assemble')) {
-    const other = ['source', 'shard', 'out', 'frozen'].find((name) => options.has(name));
+    const other = ['source', 'shard', 'shards', 'out', 'frozen'].find((name) => options.has(name));
     if (other)
       throw new SourceError(
         'command line',
         `--assemble joins built shards and takes no --${other}`,
         `write ${usage}`,
       );
+    // Loaded only to assemble: a shard build does not pay for the indexer's code.
+    const { assembleSite } = await import('./lib/shards/assemble-site.ts');
     const assembled = await assembleSite(positional, siteDir());
     if (!assembled.changed)
       console.log(`Nothing changed since the last assemble: ${siteDir()}/ is up to date`);
@@ -66,6 +69,12 @@ await runCommand(async () => {
       astroMs: performance.now() - started,
       maxRssKiB: process.resourceUsage().maxRSS,
     });
+    return;
+  }
+  if (options.has('shards')) {
+    const settings = localShardsSettings(options, positional, usage);
+    const { buildShardsLocally } = await import('./lib/shards/local.ts');
+    process.exitCode = await buildShardsLocally(settings);
     return;
   }
   const shard = shardSettings(options, positional, usage);
@@ -85,6 +94,28 @@ await runCommand(async () => {
       today: todayUtc(),
       readText: readTextIfExists,
     } as const;
+    // Nothing to split: the pages in place are the ones a split would stage, so whether the
+    // site is up to date is read from them where they are, with nothing copied or swapped.
+    let stampInPlace: string | undefined;
+    if (await splitIsCurrent(sources, generated, SPLIT_MANIFEST, links)) {
+      const inputs = await inputsFingerprint(
+        await readFile(join(generated, SPLIT_MANIFEST), 'utf8'),
+        process.env,
+      );
+      const check = await siteIsCurrent(site, shard, inputs, generated);
+      stampInPlace = check.stamp;
+      if (check.current) {
+        console.log(
+          `Nothing changed since the last build: ${siteName}/ is up to date (nothing split, nothing rendered)`,
+        );
+        await writeBuildStats({
+          splitMs: performance.now() - started,
+          astroMs: 0,
+          maxRssKiB: process.resourceUsage().maxRSS,
+        });
+        return;
+      }
+    }
     const split = await stageSplit(sources, generated, SPLIT_MANIFEST, true, links);
     staged.push(split.staging);
     const reused =
@@ -98,11 +129,15 @@ await runCommand(async () => {
     );
     // A shard is stamped with what its own pages are made of, not the whole archive: a change
     // elsewhere that none of its pages show leaves it as it is.
+    // The staged tree is a copy of the one in place when the split reused every meeting: the
+    // stamp computed from that one just now holds for it.
+    const reusedAll = split.parsed.length === 0 && split.removed.length === 0;
     const stamp = shard
-      ? buildStamp(
+      ? ((reusedAll ? stampInPlace : undefined) ??
+        buildStamp(
           await shardInputsFingerprint(split.staging, shard, process.env),
           `shard ${shard.index}/${shard.count}`,
-        )
+        ))
       : buildStamp(inputs, 'whole');
     if ((await readBuildStamp(site)) === stamp) {
       // Same inputs as the site in place: nothing to render or index. A shard still records the
@@ -148,6 +183,38 @@ await runCommand(async () => {
     await unlock();
   }
 });
+
+/**
+ * True when the site folder was built from `inputs` (the split in place, code and settings),
+ * so that building it again would render nothing. A shard whose folder records the very same
+ * archive (its manifest, written with its stamp) is current without reading any meeting; one
+ * recorded for another archive is current when its own pages' inputs did not change, and then
+ * records the archive it now belongs to, so that assembling accepts it beside the others.
+ */
+async function siteIsCurrent(
+  site: string,
+  shard: ShardSettings | undefined,
+  inputs: string,
+  generated: string,
+): Promise<{ current: boolean; stamp?: string }> {
+  const recorded = await readBuildStamp(site);
+  if (!shard) return { current: recorded === buildStamp(inputs, 'whole') };
+  const manifest = await readShardManifest(site).catch(() => undefined);
+  if (
+    recorded !== undefined &&
+    manifest?.index === shard.index &&
+    manifest.count === shard.count &&
+    manifest.fingerprint === inputs
+  )
+    return { current: true };
+  const stamp = buildStamp(
+    await shardInputsFingerprint(generated, shard, process.env),
+    `shard ${shard.index}/${shard.count}`,
+  );
+  if (stamp !== recorded) return { current: false, stamp };
+  await writeShardManifest(site, shard, inputs);
+  return { current: true, stamp };
+}
 
 /** Finishes the swap a killed build had committed to, and removes what killed builds left. */
 async function recoverInterruptedBuilds(targets: string[]): Promise<void> {

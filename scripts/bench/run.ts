@@ -3,8 +3,9 @@
  * builds generated archives of N meetings cold, then again with nothing changed and with one
  * meeting changed, and prints per size: build time, time per page and per meeting, peak memory
  * of every process (Pagefind's indexer included), the heaviest page and the first search's
- * bytes. Archives of more than `--shard-size` meetings are built in shards, one process after
- * another, then assembled (the path a CI matrix takes). With `--corpus`, the meetings rotate the
+ * bytes. Archives of more than `--shard-size` meetings are built in shards with the one-command
+ * local path (`npm run build -- --shards n`): one process per shard that has something to
+ * render, one after another, then the assemble (the commands a CI matrix runs). With `--corpus`, the meetings rotate the
  * summaries of that folder (`*.txt`) with the bundled one, so the vocabulary grows as a real
  * archive's does. Astro Starlight builds the same content up to `--starlight-max` meetings.
  * Writes bench/RESULTS.md and bench/build-time.svg.
@@ -95,21 +96,13 @@ async function buildReadout(size: number, sources: string, shards: number, cold:
     const whole = await runMeasured(node, ['scripts/build.ts', '--source', sources], { ...env, OUT_DIR: paths.dist, READOUT_CACHE_DIR: paths.cache });
     return { wallS: whole.wallS, peakMiB: whole.peakMiB };
   }
-  let wallS = 0;
-  let peakMiB = 0;
-  const folders: string[] = [];
-  for (let k = 1; k <= shards; k++) {
-    const out = join(paths.shards, `${k}`);
-    folders.push(out);
-    const shard = await runMeasured(node, ['scripts/build.ts', '--source', sources, '--shard', `${k}/${shards}`, '--out', out], { ...env, READOUT_CACHE_DIR: join(paths.cache, `${k}`) });
-    wallS += shard.wallS;
-    peakMiB = Math.max(peakMiB, shard.peakMiB);
-    // Per shard, so a shard whose peak follows the archive rather than its own meetings shows.
-    console.error(`    shard ${k}/${shards}: ${shard.wallS.toFixed(1)} s, ${shard.peakMiB.toFixed(0)} MiB${/nothing rendered/.test(shard.output) ? ', nothing rendered' : ''}`);
-  }
-  const assemble = await runMeasured(node, ['scripts/build.ts', '--assemble', ...folders], { ...env, OUT_DIR: paths.dist });
-  console.error(`    assemble: ${assemble.wallS.toFixed(1)} s, ${assemble.peakMiB.toFixed(0)} MiB`);
-  return { wallS: wallS + assemble.wallS, peakMiB: Math.max(peakMiB, assemble.peakMiB), assemblePeakMiB: assemble.peakMiB, assembleS: assemble.wallS };
+  // The one-command local path (`--shards n`): it starts a shard's process only when that
+  // shard has something to render, then the assemble's; the assemble's own peak is the part of
+  // the process tree under the `--assemble` process.
+  const run = await runMeasured(node, ['scripts/build.ts', '--source', sources, '--shards', `${shards}`, '--out', paths.shards], { ...env, OUT_DIR: paths.dist, READOUT_CACHE_DIR: paths.cache }, /--assemble/);
+  for (const line of run.output.split('\n')) if (/^(?:Shard \d|Built the site into|Assembled|Nothing changed since the last assemble)/.test(line)) console.error(`    ${line}`);
+  const assembleS = Number(/^Assembled .* in ([\d.]+) s$/m.exec(run.output)?.[1] ?? 0);
+  return { wallS: run.wallS, peakMiB: run.peakMiB, assemblePeakMiB: run.focusPeakMiB, assembleS };
 }
 
 async function buildStarlight(size: number): Promise<{ figures: BuildFigures; dist: string }> {
@@ -243,6 +236,6 @@ async function writeResults(): Promise<void> {
   await writeFile('bench/build-time.svg', chart);
   await writeFile(
     'bench/RESULTS.md',
-    `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${runs} cold run(s) per size up to 100 meetings and ${largeRuns} above; ${corpusNote}. Archives of more than ${shardSize} meetings are built in shards of about ${shardSize} meetings, one process after another, then assembled. Produced by \`npm run bench -- --sizes ${sizes.join(',')}${documents.length > 1 ? ' --corpus <folder>' : ''}\`.\n\n${report}\n\n![Build time against pages](build-time.svg)\n\n- *peak MiB, all processes*: the highest sum of the resident memory of the build and every process it starts (Pagefind's indexer included), sampled every 200 ms; shards run one after another, so this is the largest shard's or the assemble's.\n- *assemble + Pagefind*: joining the shards and indexing the joined site (Pagefind's Node API), its peak memory and time.\n- *first search KiB*: bytes a browser transfers for Pagefind's script, WebAssembly, index chunks, the first five results of “${QUERY}” and the vocabulary chunk the search loads for it.\n- *heaviest page KiB*: gzipped HTML plus the CSS and JavaScript it loads before any interaction (404 aside); a meeting's whole text on one page (\`/full/\`) grows with that meeting's length, so the next column leaves it out.\n- *rebuild*: the same build again with no source changed, then with one source changed (up to ${oneChangedMax} meetings).\n- *time/page R/S*: Readout's build time per page over Starlight's, for the same content (Readout builds more pages from it: indexes, a page per speaker).\n`,
+    `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${runs} cold run(s) per size up to 100 meetings and ${largeRuns} above; ${corpusNote}. Archives of more than ${shardSize} meetings are built in shards of about ${shardSize} meetings with \`npm run build -- --shards n\`: one process per shard with something to render, one after another, then the assemble. Produced by \`npm run bench -- --sizes ${sizes.join(',')}${documents.length > 1 ? ' --corpus <folder>' : ''}\`.\n\n${report}\n\n![Build time against pages](build-time.svg)\n\n- *peak MiB, all processes*: the highest sum of the resident memory of the build and every process it starts (Pagefind's indexer included), sampled every 200 ms; shards run one after another, so this is the largest shard's or the assemble's.\n- *assemble + Pagefind*: joining the shards and indexing the joined site (Pagefind's Node API), its peak memory and time.\n- *first search KiB*: bytes a browser transfers for Pagefind's script, WebAssembly, index chunks, the first five results of “${QUERY}” and the vocabulary chunk the search loads for it.\n- *heaviest page KiB*: gzipped HTML plus the CSS and JavaScript it loads before any interaction (404 aside); a meeting's whole text on one page (\`/full/\`) grows with that meeting's length, so the next column leaves it out.\n- *rebuild*: the same build again with no source changed, then with one source changed (up to ${oneChangedMax} meetings).\n- *time/page R/S*: Readout's build time per page over Starlight's, for the same content (Readout builds more pages from it: indexes, a page per speaker).\n`,
   );
 }

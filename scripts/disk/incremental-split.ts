@@ -18,7 +18,6 @@ import {
   type LinkOptions,
 } from '../lib/permalinks/lock-meeting.ts';
 import type { ParsedMeeting } from '../lib/parse.ts';
-import { splitSources } from '../lib/split-sources.ts';
 import { SPLIT_MANIFEST } from '../lib/paths.ts';
 import { makeStaging, recoverSwaps, swapIn } from './swap.ts';
 
@@ -54,29 +53,13 @@ async function splitterVersion(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** A split written into a staging folder, not yet in place. */
-export interface StagedSplit extends IncrementalSplitResult {
-  /** The complete new tree: every meeting and the manifest. */
-  staging: string;
-  /** Links lockfiles to write once the staged tree is in place. */
-  lockfiles: { path: string; text: string }[];
-}
-
-/**
- * Writes the new generated tree into a staging folder beside `outDir`: unchanged meetings are
- * hard-linked from the current tree (files are never changed in place, so both trees stay
- * whole), changed ones are written, and the manifest goes in last. Nothing in `outDir` changes:
- * the caller swaps the staging folder in (`swapIn`, `commitSwaps`), so pages and manifest move
- * together, old or new, whenever the process is killed. `locked`: the caller holds the lock of
- * `outDir`, and the staging folder has a fixed name (see `makeStaging`).
- */
-export async function stageSplit(
+/** What a split of `sources` into `outDir` would reuse, before anything is written. */
+async function planSplit(
   sources: string[],
   outDir: string,
-  manifestName = SPLIT_MANIFEST,
-  locked = false,
-  links?: LinkOptions,
-): Promise<StagedSplit> {
+  manifestName: string,
+  links: LinkOptions | undefined,
+) {
   const splitter = await splitterVersion();
   const previous = await readManifest(join(outDir, manifestName), splitter);
   const bytes = new Map(
@@ -104,7 +87,73 @@ export async function stageSplit(
     )
       unchanged.push(source);
   }
+  return { splitter, previous, bytes, hashes, hashOf, unchanged };
+}
+
+/**
+ * True when `outDir` already is the tree `stageSplit` would stage from `sources`: every source
+ * unchanged, no meeting to remove, and the manifest on disk the very text it would write. A
+ * rebuild can then read the tree in place, without staging a copy and swapping it in.
+ */
+export async function splitIsCurrent(
+  sources: string[],
+  outDir: string,
+  manifestName = SPLIT_MANIFEST,
+  links?: LinkOptions,
+): Promise<boolean> {
+  const { splitter, previous, hashes, unchanged } = await planSplit(
+    sources,
+    outDir,
+    manifestName,
+    links,
+  );
+  if (unchanged.length !== sources.length) return false;
+  const slugs = new Set(sources.map((s) => previous.sources[s]!.slug));
+  if (slugs.size !== sources.length || (await staleMeetings(outDir, slugs)).length > 0)
+    return false;
+  const onDisk = await readFile(join(outDir, manifestName), 'utf8').catch(() => undefined);
+  return (
+    onDisk ===
+    manifestText(splitter, sources, (s) => ({
+      hash: hashes.get(s)!,
+      slug: previous.sources[s]!.slug,
+    }))
+  );
+}
+
+/** A split written into a staging folder, not yet in place. */
+export interface StagedSplit extends IncrementalSplitResult {
+  /** The complete new tree: every meeting and the manifest. */
+  staging: string;
+  /** Links lockfiles to write once the staged tree is in place. */
+  lockfiles: { path: string; text: string }[];
+}
+
+/**
+ * Writes the new generated tree into a staging folder beside `outDir`: unchanged meetings are
+ * hard-linked from the current tree (files are never changed in place, so both trees stay
+ * whole), changed ones are written, and the manifest goes in last. Nothing in `outDir` changes:
+ * the caller swaps the staging folder in (`swapIn`, `commitSwaps`), so pages and manifest move
+ * together, old or new, whenever the process is killed. `locked`: the caller holds the lock of
+ * `outDir`, and the staging folder has a fixed name (see `makeStaging`).
+ */
+export async function stageSplit(
+  sources: string[],
+  outDir: string,
+  manifestName = SPLIT_MANIFEST,
+  locked = false,
+  links?: LinkOptions,
+): Promise<StagedSplit> {
+  const { splitter, previous, bytes, hashes, hashOf, unchanged } = await planSplit(
+    sources,
+    outDir,
+    manifestName,
+    links,
+  );
   const changed = sources.filter((s) => !unchanged.includes(s));
+  // The splitter itself is loaded only when a source changed: a rebuild that reuses every
+  // meeting does not pay for compiling the parsing pipeline.
+  const { splitSources } = await import('../lib/split-sources.ts');
   const result = await splitSources(changed, (s) => Promise.resolve(bytes.get(s)!), links);
   const slugs = new Map<string, string>([
     ...unchanged.map((s) => [s, previous.sources[s]!.slug] as const),
@@ -124,12 +173,10 @@ export async function stageSplit(
       const source = sources.find((s) => lockfilePath(s) === path)!;
       hashes.set(source, hashOf(source, text));
     }
-    await writeManifest(join(staging, manifestName), {
-      splitter,
-      sources: Object.fromEntries(
-        sources.map((s) => [s, { hash: hashes.get(s)!, slug: slugs.get(s)! }]),
-      ),
-    });
+    await writeFile(
+      join(staging, manifestName),
+      manifestText(splitter, sources, (s) => ({ hash: hashes.get(s)!, slug: slugs.get(s)! })),
+    );
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -211,9 +258,17 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function writeManifest(path: string, manifest: SplitManifest): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
+/** The manifest's text, sources in the order given (a fingerprint of the build hashes it). */
+function manifestText(
+  splitter: string,
+  sources: readonly string[],
+  entry: (source: string) => SplitManifest['sources'][string],
+): string {
+  const manifest: SplitManifest = {
+    splitter,
+    sources: Object.fromEntries(sources.map((s) => [s, entry(s)])),
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 async function exists(path: string): Promise<boolean> {

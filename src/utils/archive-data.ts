@@ -146,15 +146,11 @@ const quotableSectionsSchema = z.object({
 });
 type QuotableSection = z.infer<typeof quotableSectionsSchema>['sections'][number];
 
-/**
- * The paragraphs that name the people a build renders, by meeting slug and paragraph id: read
- * again from the models of only the meetings those people appear in, not from every model.
- */
-export async function quotedParagraphs(
-  generated: string,
+/** By meeting slug, the ids of the paragraphs quoting the people shard `shard` renders. */
+function wantedParagraphs(
   people: readonly Person[],
   shard: Shard | undefined,
-): Promise<Map<string, Map<string, QuotedParagraph>>> {
+): Map<string, Set<string>> {
   const wanted = new Map<string, Set<string>>();
   for (const person of people) {
     if (!ownsPerson(person.id, shard)) continue;
@@ -164,15 +160,49 @@ export async function quotedParagraphs(
       wanted.set(meeting.slug, ids);
     }
   }
+  return wanted;
+}
+
+/** Every paragraph of meeting `slug` by id, or undefined when it has no model. */
+async function meetingParagraphs(
+  generated: string,
+  slug: string,
+): Promise<Map<string, QuotedParagraph> | undefined> {
+  // A meeting's folder is its slug (see emit.ts).
+  const model = await readModel(generated, slug);
+  return model === undefined
+    ? undefined
+    : paragraphsOf(quotableSectionsSchema.parse(model).sections);
+}
+
+/** The paragraphs of `all` that `ids` name, in the order of `ids`. */
+function pick(all: Map<string, QuotedParagraph>, ids: Set<string>): Map<string, QuotedParagraph> {
+  return new Map([...ids].flatMap((id) => (all.has(id) ? [[id, all.get(id)!] as const] : [])));
+}
+
+/**
+ * The paragraphs that name the people a build renders, by meeting slug and paragraph id: read
+ * again from the models of only the meetings those people appear in, not from every model.
+ */
+export async function quotedParagraphs(
+  generated: string,
+  people: readonly Person[],
+  shard: Shard | undefined,
+): Promise<Map<string, Map<string, QuotedParagraph>>> {
+  const wanted = wantedParagraphs(people, shard);
   const quoted = new Map<string, Map<string, QuotedParagraph>>();
-  // A meeting's folder is its slug (see emit.ts): only the wanted meetings' models are read.
   for (const [slug, ids] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) {
-    const model = await readModel(generated, slug);
-    if (model === undefined) continue;
-    const all = paragraphsOf(quotableSectionsSchema.parse(model).sections);
-    quoted.set(slug, new Map([...ids].flatMap((id) => (all.has(id) ? [[id, all.get(id)!]] : []))));
+    const all = await meetingParagraphs(generated, slug);
+    if (all !== undefined) quoted.set(slug, pick(all, ids));
   }
   return quoted;
+}
+
+/** What a build that does not render person `person` shows of them: their id and appearances. */
+function personSeenFromElsewhere(person: Person, shard: Shard | undefined): unknown {
+  return ownsPerson(person.id, shard)
+    ? person
+    : [person.id, person.appearances.map((a) => `${a.meeting.slug}/${a.speaker.id}`)];
 }
 
 /**
@@ -191,11 +221,43 @@ export async function crossMeetingInputs(
   const quoted = await quotedParagraphs(generated, people, shard);
   return {
     meetings: meetings.map(({ info }) => info),
-    people: people.map((person) =>
-      ownsPerson(person.id, shard)
-        ? person
-        : [person.id, person.appearances.map((a) => `${a.meeting.slug}/${a.speaker.id}`)],
-    ),
+    people: people.map((person) => personSeenFromElsewhere(person, shard)),
     quoted: [...quoted].map(([slug, paragraphs]) => [slug, [...paragraphs.values()]]),
   };
+}
+
+/**
+ * `JSON.stringify(crossMeetingInputs(generated, shard))` of several shards at once, handed to
+ * `write(i, text)` piece by piece for shard `shards[i]`: the text is the same, but every model is
+ * read once for all the shards, and no shard's quotes are held in memory at once (one command
+ * checks every shard of an archive for what it has to render again).
+ */
+export async function writeCrossMeetingInputs(
+  generated: string,
+  shards: readonly (Shard | undefined)[],
+  write: (index: number, text: string) => void,
+): Promise<void> {
+  const meetings = await readArchive(generated);
+  const people = archivePeople(meetings);
+  const infos = JSON.stringify(meetings.map(({ info }) => info));
+  const wanted = shards.map((shard) => wantedParagraphs(people, shard));
+  shards.forEach((shard, i) => {
+    const seen = JSON.stringify(people.map((person) => personSeenFromElsewhere(person, shard)));
+    write(i, `{"meetings":${infos},"people":${seen},"quoted":[`);
+  });
+  const slugs = [...new Set(wanted.flatMap((w) => [...w.keys()]))].sort((a, b) =>
+    a.localeCompare(b),
+  );
+  const started = shards.map(() => false);
+  for (const slug of slugs) {
+    const all = await meetingParagraphs(generated, slug);
+    if (all === undefined) continue;
+    wanted.forEach((bySlug, i) => {
+      const ids = bySlug.get(slug);
+      if (!ids) return;
+      write(i, `${started[i] ? ',' : ''}${JSON.stringify([slug, [...pick(all, ids).values()]])}`);
+      started[i] = true;
+    });
+  }
+  shards.forEach((_, i) => write(i, ']}'));
 }

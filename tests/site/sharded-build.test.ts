@@ -2,7 +2,8 @@
  * An archive built in shards is the site a whole build makes: three shard processes, one after
  * another as separate CI jobs would run them, then assemble, give the same files byte for byte
  * (pages, scripts, sitemap and search index) as one build of the same meetings. Rebuilt with one
- * meeting changed, only the shards whose pages show the change render again.
+ * meeting changed, only the shards whose pages show the change render again; `--shards 3`
+ * does all of it in one command and starts no process for a shard that has nothing to render.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -37,7 +38,8 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
   );
 }
 
-const shardDirs = [1, 2, 3].map((k) => join(WORK, 'shards', `${k}`));
+// Named as `--shards 3 --out <WORK>/shards` names them, so the one-command build reuses them.
+const shardDirs = [1, 2, 3].map((k) => join(WORK, 'shards', `${k}-of-3`));
 
 beforeAll(async () => {
   await rm(WORK, { recursive: true, force: true });
@@ -268,4 +270,44 @@ describe('a sharded build', () => {
     expect(failed?.stderr.trim()).toMatch(/^error: --assemble: shard 2\/3 missing — /);
     expect(failed?.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('builds with one command only the shards whose pages changed, then assembles the site a whole build makes', async () => {
+    const env = {
+      READOUT_GENERATED: join(WORK, 'generated-shards'),
+      READOUT_CACHE_DIR: join(WORK, 'cache-local'),
+      OUT_DIR: join(WORK, 'assembled'),
+    };
+    const all = ['--source', SOURCES, '--shards', '3', '--out', join(WORK, 'shards')];
+    const rendered = (out: string) => [1, 2, 3].map((k) => out.includes(`shards/${k}-of-3/ in `));
+    // The shards are current (the tests above built them): none renders, the site is joined anew.
+    const first = await build(all, env);
+    expect(rendered(first.stdout)).toEqual([false, false, false]);
+    expect(first.stdout.match(/^Shard \d\/3: nothing changed/gm)).toHaveLength(3);
+    expect(first.stdout).toMatch(/Assembled 3 shard/);
+    const again = await build(all, env);
+    expect(again.stdout).toMatch(/Nothing changed since the last assemble/);
+    expect(again.stdout).not.toMatch(/Split|Built|Assembled/);
+
+    const source = join(SOURCES, 'meeting-a.txt');
+    await writeFile(source, (await readFile(source, 'utf8')).replace(/\.\n/, '. Edited again.\n'));
+    const edited = await build(all, env);
+    expect(rendered(edited.stdout)).toEqual([false, true, false]);
+    expect(edited.stdout).toMatch(/Assembled 3 shard/);
+    await build(['--source', SOURCES, '--frozen'], {
+      READOUT_GENERATED: join(WORK, 'generated-fresh'),
+      READOUT_CACHE_DIR: join(WORK, 'cache-fresh'),
+      OUT_DIR: join(WORK, 'fresh'),
+    });
+    const [fresh, joined] = await Promise.all([
+      tree(join(WORK, 'fresh')),
+      tree(join(WORK, 'assembled')),
+    ]);
+    for (const site of [fresh, joined]) expect(site.delete(BUILD_STAMP)).toBe(true);
+    expect([...joined.keys()]).toEqual([...fresh.keys()]);
+    const differing = [...fresh]
+      .filter(([file, bytes]) => !joined.get(file)!.equals(bytes))
+      .map(([file]) => file);
+    expect(differing).toEqual([]);
+    expect(joined.get('meeting-a/index.html')!.toString()).toMatch(/Edited again\./);
+  }, 300_000);
 });

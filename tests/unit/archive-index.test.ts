@@ -14,6 +14,7 @@ import {
   crossMeetingInputs,
   quotedParagraphs,
   readArchive,
+  writeCrossMeetingInputs,
 } from '../../src/utils/archive-data.ts';
 import { ownsPerson, type Shard } from '../../src/utils/shard.ts';
 
@@ -122,5 +123,21 @@ describe('the cross-meeting index', () => {
     const afterTitle = await Promise.all(shards.map((s) => crossMeetingInputs(dir, s)));
     afterTitle.forEach((inputs, i) => expect(inputs).not.toEqual(afterQuoting[i]));
     await rewrite(a);
+  });
+  it('writes the same inputs for several shards in one pass as for each shard alone', async () => {
+    // Two and three shards, and a whole build (no shard): each text is that shard's JSON.
+    const sets: (Shard | undefined)[][] = [
+      shards,
+      [1, 2, 3].map((index) => ({ index, count: 3 })),
+      [undefined],
+    ];
+    for (const set of sets) {
+      const pieces = set.map((): string[] => []);
+      await writeCrossMeetingInputs(dir, set, (i, text) => pieces[i]!.push(text));
+      const texts = pieces.map((p) => p.join(''));
+      const alone = await Promise.all(set.map((s) => crossMeetingInputs(dir, s)));
+      expect(texts).toEqual(alone.map((inputs) => JSON.stringify(inputs)));
+      expect(texts.some((text) => /"quoted":\[\["meeting-/.test(text))).toBe(true);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitIncrementally } from '../../scripts/disk/incremental-split.ts';
+import { splitIncrementally, splitIsCurrent } from '../../scripts/disk/incremental-split.ts';
 
 async function workspace() {
   const root = await mkdtemp(join(tmpdir(), 'readout-incr-'));
@@ -73,5 +73,32 @@ describe('splitIncrementally', () => {
       JSON.stringify({ splitter: manifest.splitter, sources: null }),
     );
     expect((await run()).parsed).toHaveLength(2);
+  });
+});
+
+describe('splitIsCurrent', () => {
+  it('says the tree in place is current only while a split would reuse all of it as it is', async () => {
+    const { run, files, out, root } = await workspace();
+    const current = (list = files) => splitIsCurrent(list, out, '.manifest.json');
+    expect(await current()).toBe(false);
+    await run();
+    expect(await current()).toBe(true);
+    // A source fewer: a split would remove that meeting's pages.
+    expect(await current([files[0]!])).toBe(false);
+    // A meeting folder lost its model: a split would write it again.
+    await rm(join(out, 'wcw-2021/meeting.json'));
+    expect(await current()).toBe(false);
+    await run();
+    expect(await current()).toBe(true);
+    // A stray meeting folder: a split would leave it out of the new tree.
+    await mkdir(join(out, 'stray'));
+    expect(await current()).toBe(false);
+    await rm(join(out, 'stray'), { recursive: true });
+    // A changed source.
+    await writeFile(files[1]!, `${await readFile(files[1]!, 'utf8')}\n`);
+    expect(await current()).toBe(false);
+    await run();
+    expect(await current()).toBe(true);
+    await rm(root, { recursive: true, force: true });
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkShardSet, type ShardManifest } from '../../scripts/lib/shards/manifest.ts';
 import { mergeShardFolders } from '../../scripts/lib/shards/merge-folders.ts';
-import { shardSettings } from '../../scripts/lib/shards/options.ts';
+import { localShardsSettings, shardSettings } from '../../scripts/lib/shards/options.ts';
 import { ownsMeeting, ownsPerson, parseShard, shardOf } from '../../src/utils/shard.ts';
 import { pageOf } from '../../src/utils/list-pages.ts';
 
@@ -82,6 +82,40 @@ describe('assembling shards', () => {
       /only for a shard build/,
     );
     expect(shardSettings(new Map(), [], 'usage')).toBeUndefined();
+  });
+
+  it('reads --shards n into the folders of shards 1…n, and refuses a count that is not one', () => {
+    expect(localShardsSettings(new Map([['shards', '3']]), [], 'usage')).toEqual({
+      count: 3,
+      parent: 'dist-shards',
+      source: 'content/sources',
+      frozen: false,
+    });
+    expect(
+      localShardsSettings(
+        new Map<string, string | true>([
+          ['shards', '2'],
+          ['out', 'x'],
+          ['frozen', true],
+        ]),
+        [],
+        'usage',
+      ),
+    ).toMatchObject({ count: 2, parent: 'x', frozen: true });
+    for (const bad of ['0', '-1', 'two', '2/4'])
+      expect(() => localShardsSettings(new Map([['shards', bad]]), [], 'usage')).toThrow(
+        /is not a number of shards/,
+      );
+    expect(() =>
+      localShardsSettings(
+        new Map([
+          ['shards', '2'],
+          ['shard', '1/2'],
+        ]),
+        [],
+        'usage',
+      ),
+    ).toThrow(/takes no --shard/);
   });
 });
 

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { crossMeetingInputs, meetingFolders } from '../../../src/utils/archive-data.ts';
+import { meetingFolders, writeCrossMeetingInputs } from '../../../src/utils/archive-data.ts';
 import { ownsMeeting, type Shard } from '../../../src/utils/shard.ts';
 
 /** The stamp a build leaves in its site folder (a declared build stamp: not a page). */
@@ -72,12 +72,31 @@ export async function shardInputsFingerprint(
   env: Record<string, string | undefined>,
   projectRoot = '.',
 ): Promise<string> {
-  const hash = createHash('sha256');
-  await hashCodeAndSettings(hash, env, projectRoot);
-  for (const folder of await meetingFolders(generated))
-    if (ownsMeeting(folder, shard)) await hashTree(hash, join(generated, folder), generated);
-  hash.update('\0').update(JSON.stringify(await crossMeetingInputs(generated, shard)));
-  return hash.digest('hex').slice(0, 32);
+  return (await shardInputsFingerprints(generated, [shard], env, projectRoot))[0]!;
+}
+
+/**
+ * `shardInputsFingerprint` of several shards of one tree, reading the code, each file and each
+ * model once for all of them: how one command finds which shards of an archive to render again.
+ */
+export async function shardInputsFingerprints(
+  generated: string,
+  shards: readonly Shard[],
+  env: Record<string, string | undefined>,
+  projectRoot = '.',
+): Promise<string[]> {
+  const code = createHash('sha256');
+  await hashCodeAndSettings(code, env, projectRoot);
+  const folders = await meetingFolders(generated);
+  const hashes: ReturnType<typeof createHash>[] = [];
+  for (const shard of shards) {
+    const hash = code.copy();
+    for (const folder of folders)
+      if (ownsMeeting(folder, shard)) await hashTree(hash, join(generated, folder), generated);
+    hashes.push(hash.update('\0'));
+  }
+  await writeCrossMeetingInputs(generated, shards, (i, text) => hashes[i]!.update(text));
+  return hashes.map((hash) => hash.digest('hex').slice(0, 32));
 }
 
 /** The stamp of one build: its inputs and which part of the site it is (a shard, or all). */

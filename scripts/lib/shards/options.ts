@@ -1,5 +1,7 @@
 /** `--shard k/n [--out <folder>]` on the build's command line, checked and turned into settings. */
 import { SourceError } from '../errors.ts';
+import { DEFAULT_SOURCES } from '../paths.ts';
+import type { LocalShardsOptions } from './plan.ts';
 import { parseShard, type Shard } from '../../../src/utils/shard.ts';
 
 /** A shard build's place and output folder. */
@@ -45,4 +47,43 @@ export function shardSettings(
   process.env['READOUT_SHARD'] = `${shard.index}/${shard.count}`;
   process.env['READOUT_CACHE_DIR'] ??= `node_modules/.astro/shard-${shard.index}-of-${shard.count}`;
   return { ...shard, folder };
+}
+
+/**
+ * Reads `--shards n [--out <folder>]` (every shard of the archive, built on this machine): the
+ * shard folders go in `<folder>/k-of-n`, by default in dist-shards/ as `--shard k/n` puts them.
+ */
+export function localShardsSettings(
+  options: Map<string, string | true>,
+  positional: readonly string[],
+  usage: string,
+): LocalShardsOptions {
+  if (positional.length > 0)
+    throw new SourceError(
+      'command line',
+      `unexpected argument "${positional[0]}"`,
+      `write ${usage}`,
+    );
+  if (options.has('shard'))
+    throw new SourceError(
+      '--shards',
+      'builds every shard and takes no --shard',
+      'write --shards n for all n shards on this machine, or --shard k/n for one of them',
+    );
+  const text = options.get('shards');
+  const count = typeof text === 'string' && /^\d{1,4}$/.test(text.trim()) ? Number(text) : 0;
+  if (count < 1)
+    throw new SourceError(
+      '--shards',
+      `"${String(text)}" is not a number of shards`,
+      'write --shards n with n ≥ 1, e.g. --shards 4',
+    );
+  const out = options.get('out');
+  const source = options.get('source');
+  return {
+    count,
+    parent: typeof out === 'string' ? out : 'dist-shards',
+    source: typeof source === 'string' ? source : DEFAULT_SOURCES,
+    frozen: options.has('frozen'),
+  };
 }
