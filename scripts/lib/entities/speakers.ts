@@ -502,7 +502,7 @@ export function cutAppositive(text: string): string {
   for (let i = 0; i < words.length; i += 2) {
     const word = words[i]!.replace(/^[("“]+/, '');
     const bare = word.replace(/[,;:)”"]+$/, '');
-    if (/^\p{Ll}/u.test(bare) && !CONNECTORS.has(bare)) break;
+    if (/^\p{Ll}/u.test(bare) && !CONNECTORS.has(bare) && !joinsName(words, i)) break;
     end = i + 1;
     if (!CONNECTORS.has(bare)) lastSolid = i + 1;
     if (/[;:]$/.test(word) || /[.!?]$/.test(word)) break;
@@ -512,6 +512,28 @@ export function cutAppositive(text: string): string {
     .join('')
     .replace(/[,;:.\s]+$/u, '');
 }
+
+/**
+ * Names of bodies keep their own language's small words: "Gesellschaft für Technische
+ * Zusammenarbeit", "Mission Interministerielle de l'Effet de Serre", "Council for a Sustainable
+ * Energy Future". Such a word continues the name only when it is one of these function words (or
+ * an elided article, "l'Effet") and a capitalized word follows it, so "…, Panama, described" still
+ * ends the appositive; "a"/"an" count only right after a connector ("for a", "of an").
+ */
+function joinsName(words: string[], i: number): boolean {
+  const word = words[i]!;
+  if (/^[ldLD]['’]\p{Lu}/u.test(word)) return true;
+  const next = words[i + 2];
+  if (!next || !/^[("“']*\p{Lu}/u.test(next)) return false;
+  if (FOREIGN_NAME_WORDS.has(word)) return true;
+  return (word === 'a' || word === 'an') && i >= 2 && CONNECTORS.has(words[i - 2]!);
+}
+/** Function words of French, German, Spanish, Italian, Portuguese and Dutch names of bodies. */
+const FOREIGN_NAME_WORDS = new Set(
+  'für fur und der die das zur zum y e et del della delle dei di da do dos van von voor het pour sur aux'.split(
+    ' ',
+  ),
+);
 
 /** "Co-Chair" and "Vice-President" are titles as much as "Chair" is. */
 function isRoleWord(word: string): boolean {
@@ -674,7 +696,8 @@ function leadingCountry(text: string): string | undefined {
   return undefined;
 }
 
-const NAME_PART = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Ll}['’]\p{Lu}[\p{L}'’-]*|\(\p{Lu}[\p{L}-]*\)|of|for|and|the|on|de|du|des|la|le|l['’]\p{L}+)`;
+// "(GTZ)", "('e5')": a name's acronym in brackets, quoted when it is not in capitals.
+const NAME_PART = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Ll}['’]\p{Lu}[\p{L}'’-]*|\(\p{Lu}[\p{L}-]*\)|\(['‘’][\p{L}\d-]+['’]\)|of|for|and|the|on|de|du|des|la|le|l['’]\p{L}+|(?<=\b(?:for|of) )an?)`;
 const INNER = new RegExp(
   String.raw`\b(of the|of|for the|for|at the|at|with the|with|from the|from|in the)\s+(?=(${NAME_PART}(?:(?:\s+|,\s+)${NAME_PART})*)$)`,
   'gu',
