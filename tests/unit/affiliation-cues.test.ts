@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutAppositive, findAttributions } from '../../scripts/lib/entities/speakers.ts';
+import { parseMeeting } from '../../scripts/lib/parse.ts';
 
 const organizationOf = (text: string) => findAttributions(text, 'p1')[0]?.organization;
 
@@ -32,5 +33,35 @@ describe('names of bodies in other languages', () => {
     expect(cutAppositive('Director, Water Fund, described for a moment')).toBe(
       'Director, Water Fund',
     );
+  });
+});
+
+const SUMMARY = `Summary of the workshop on harbours: 3-4 May 2031
+
+The workshop on harbours convened from 3-4 May 2031 in Lisbon, Portugal.
+
+OPENING SESSION
+
+Ana Ruiz, Director of the WHO's Coastal Health Unit, opened the workshop.
+
+Ola Berg, Adviser, Harbour Fund, said ports need data.
+
+CLOSING SESSION
+
+Ana Ruiz, WHO Secretariat, congratulated participants on their work.
+
+Ola Berg, Coastal Trust, thanked the hosts.
+`;
+
+describe("a person's body across attributions", () => {
+  const { meeting } = parseMeeting(SUMMARY, 'harbours.txt', 'harbours');
+  const person = (name: string) => meeting.speakers.find((s) => s.name === name);
+
+  it('takes the fullest naming of the same body ("WHO" then "WHO Secretariat")', () => {
+    expect(person('Ana Ruiz')?.organization).toBe('WHO Secretariat');
+  });
+
+  it('keeps the first body when a later attribution names another', () => {
+    expect(person('Ola Berg')?.organization).toBe('Harbour Fund');
   });
 });
