@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cutAppositive, findAttributions } from '../../scripts/lib/entities/speakers.ts';
+import {
+  cutAppositive,
+  findAttributions,
+  parseAppositive,
+} from '../../scripts/lib/entities/speakers.ts';
 import { parseMeeting } from '../../scripts/lib/parse.ts';
 
 const organizationOf = (text: string) => findAttributions(text, 'p1')[0]?.organization;
@@ -63,5 +67,25 @@ describe("a person's body across attributions", () => {
 
   it('keeps the first body when a later attribution names another', () => {
     expect(person('Ola Berg')?.organization).toBe('Harbour Fund');
+  });
+});
+
+describe('a country from a state body named after it', () => {
+  const countryOf = (appositive: string) => parseAppositive(appositive).country;
+
+  it('reads the country of a ministry, department or agency named after it', () => {
+    expect(countryOf('Adviser, Canada Transport Department')).toBe('Canada');
+    expect(countryOf('Head of Forests at the Ghana Agency for Land Use')).toBe('Ghana');
+  });
+
+  it('does not read it from other bodies named after a country', () => {
+    expect(countryOf('Director, Kenya Centre for Soil Studies')).toBeUndefined();
+    expect(countryOf('Director, Kenya Climate Programme')).toBeUndefined();
+  });
+});
+
+describe('a state body named with an adjective of a country', () => {
+  it('does not read "Thai" in "Thai Royal Forest Department" as the country', () => {
+    expect(parseAppositive('Director, Thai Royal Forest Department').country).toBeUndefined();
   });
 });

@@ -683,8 +683,41 @@ function countryOfPart(part: string): string | undefined {
     const country = leadingCountry(part.slice(m.index + m[0].length));
     if (country) return country;
   }
+  return stateBodyCountry(part);
+}
+
+/**
+ * "US State Department", "the US Agency for International Development": a ministry, department
+ * or agency named after a country is that country's government, so it gives the person's
+ * country. Other bodies named after a country ("Bangladesh Centre for Advanced Studies", "UK
+ * Climate Impacts Programme") may be private or shared, so they do not.
+ */
+function stateBodyCountry(part: string): string | undefined {
+  for (const m of part.matchAll(/(?:^|\s)(?=\p{Lu})/gu)) {
+    const words = part.slice(m.index).trim().split(/\s+/);
+    for (let n = Math.min(words.length - 1, 4); n >= 1; n--) {
+      const country = words.slice(0, n).join(' ');
+      if (!namesCountryPlainly(country)) continue;
+      const name = words.slice(n).join(' ').match(STATE_BODY_NAME)?.[0] ?? '';
+      if (STATE_BODY.test(name)) return country;
+    }
+  }
   return undefined;
 }
+/**
+ * A country written as its common name, a code ("US") or a name of several words — not a
+ * one-word alias such as "Thai", which in "Thai Royal Forest Department" is an adjective.
+ */
+function namesCountryPlainly(written: string): boolean {
+  const country = countryCalled(written);
+  return (
+    country !== undefined &&
+    (country.name === written || /^[A-Z]{2,3}$/.test(written) || written.includes(' '))
+  );
+}
+/** The capitalized words that follow a country, up to the head of the body's name. */
+const STATE_BODY_NAME = /^(?:\p{Lu}[\p{L}'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*/u;
+const STATE_BODY = /\b(?:Ministry|Department|Agency)$/u;
 
 /** The country a phrase starts with, when the phrase ends there or goes on with " to …". */
 function leadingCountry(text: string): string | undefined {
