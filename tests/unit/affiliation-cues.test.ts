@@ -89,3 +89,11 @@ describe('a state body named with an adjective of a country', () => {
     expect(parseAppositive('Director, Thai Royal Forest Department').country).toBeUndefined();
   });
 });
+
+describe('a country in the possessive', () => {
+  it("reads a country whose name holds an elided particle (Côte d'Ivoire's …)", () => {
+    expect(parseAppositive("President of Côte d'Ivoire's Forest Council").country).toBe(
+      "Côte d'Ivoire",
+    );
+  });
+});

@@ -671,8 +671,9 @@ function joinSeries(parts: string[]): string[] {
  * attaches to the person, not a country word inside a name.
  */
 function countryOfPart(part: string): string | undefined {
+  // "Côte d'Ivoire's …": a country's name may hold an elided particle.
   for (const m of part.matchAll(
-    /((?:\p{Lu}[\p{L}'’-]*\s+|of\s+|and\s+){0,4}\p{Lu}[\p{L}'’-]*)['’]s\s/gu,
+    /((?:(?:\p{Lu}|d['’]\p{Lu})[\p{L}'’-]*\s+|of\s+|and\s+){0,4}(?:\p{Lu}|d['’]\p{Lu})[\p{L}'’-]*)['’]s\s/gu,
   )) {
     const words = m[1]!.split(/\s+/);
     for (let i = 0; i < words.length; i++)
