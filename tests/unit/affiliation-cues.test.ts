@@ -85,8 +85,8 @@ describe('a country from a state body named after it', () => {
 });
 
 describe('a state body named with an adjective of a country', () => {
-  it('does not read "Thai" in "Thai Royal Forest Department" as the country', () => {
-    expect(parseAppositive('Director, Thai Royal Forest Department').country).toBeUndefined();
+  it('does not read "Thai" in "Thai Harbour Department" as the country', () => {
+    expect(parseAppositive('Director, Thai Harbour Department').country).toBeUndefined();
   });
 });
 

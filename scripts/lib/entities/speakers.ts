@@ -514,10 +514,9 @@ export function cutAppositive(text: string): string {
 }
 
 /**
- * Names of bodies keep their own language's small words: "Gesellschaft für Technische
- * Zusammenarbeit", "Mission Interministerielle de l'Effet de Serre", "Council for a Sustainable
- * Energy Future". Such a word continues the name only when it is one of these function words (or
- * an elided article, "l'Effet") and a capitalized word follows it, so "…, Panama, described" still
+ * Names of bodies keep their own language's small words: "Gesellschaft für Ländliche
+ * Entwicklung", "Agence Nationale de l'Eau", "Alliance for a Clean Harbour". Such a word continues the name only when it is one of these function words (or
+ * an elided article, "l'Eau") and a capitalized word follows it, so "…, Panama, described" still
  * ends the appositive; "a"/"an" count only right after a connector ("for a", "of an").
  */
 function joinsName(words: string[], i: number): boolean {
@@ -688,10 +687,10 @@ function countryOfPart(part: string): string | undefined {
 }
 
 /**
- * "US State Department", "the US Agency for International Development": a ministry, department
+ * "Canada Transport Department", "the Ghana Agency for Land Use": a ministry, department
  * or agency named after a country is that country's government, so it gives the person's
- * country. Other bodies named after a country ("Bangladesh Centre for Advanced Studies", "UK
- * Climate Impacts Programme") may be private or shared, so they do not.
+ * country. Other bodies named after a country ("Kenya Centre for Soil Studies", "Kenya
+ * Climate Programme") may be private or shared, so they do not.
  */
 function stateBodyCountry(part: string): string | undefined {
   for (const m of part.matchAll(/(?:^|\s)(?=\p{Lu})/gu)) {
@@ -707,7 +706,7 @@ function stateBodyCountry(part: string): string | undefined {
 }
 /**
  * A country written as its common name, a code ("US") or a name of several words — not a
- * one-word alias such as "Thai", which in "Thai Royal Forest Department" is an adjective.
+ * one-word alias such as "Thai", which in "Thai Harbour Department" is an adjective.
  */
 function namesCountryPlainly(written: string): boolean {
   const country = countryCalled(written);
@@ -730,7 +729,7 @@ function leadingCountry(text: string): string | undefined {
   return undefined;
 }
 
-// "(GTZ)", "('e5')": a name's acronym in brackets, quoted when it is not in capitals.
+// "(GLE)", "('ach')": a name's acronym in brackets, quoted when it is not in capitals.
 const NAME_PART = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Ll}['’]\p{Lu}[\p{L}'’-]*|\(\p{Lu}[\p{L}-]*\)|\(['‘’][\p{L}\d-]+['’]\)|of|for|and|the|on|de|du|des|la|le|l['’]\p{L}+|(?<=\b(?:for|of) )an?)`;
 const INNER = new RegExp(
   String.raw`\b(of the|of|for the|for|at the|at|with the|with|from the|from|in the)\s+(?=(${NAME_PART}(?:(?:\s+|,\s+)${NAME_PART})*)$)`,
