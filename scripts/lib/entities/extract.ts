@@ -104,7 +104,10 @@ function collectSpeakers(
       ...compact({
         honorific: pick('honorific'),
         role: pick('role'),
-        organization: pick('organization'),
+        organization: fullestForm(
+          pick('organization'),
+          attributions.map((a) => a.organization),
+        ),
         country,
         countryCode,
       }),
@@ -116,6 +119,24 @@ function collectSpeakers(
       places: places.get(first.name)!,
     };
   });
+}
+
+/**
+ * A person's body as its fullest naming in the summary: "Ana Ruiz, Director of the UNEP's Water
+ * Unit" and later "Ana Ruiz, UNEP Secretariat" name one body, first by its acronym and then whole.
+ * Only a naming that starts with the picked one is taken, so a person's second, different body
+ * does not replace the first.
+ */
+function fullestForm(
+  picked: string | undefined,
+  named: (string | undefined)[],
+): string | undefined {
+  if (!picked) return picked;
+  return named.reduce<string>(
+    (best, other) =>
+      other && other.length > best.length && other.startsWith(`${best} `) ? other : best,
+    picked,
+  );
 }
 
 /** What a heading says about the people under it: only a country ("### China:", "SPAIN") or an organization. */

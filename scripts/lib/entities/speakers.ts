@@ -502,7 +502,7 @@ export function cutAppositive(text: string): string {
   for (let i = 0; i < words.length; i += 2) {
     const word = words[i]!.replace(/^[("“]+/, '');
     const bare = word.replace(/[,;:)”"]+$/, '');
-    if (/^\p{Ll}/u.test(bare) && !CONNECTORS.has(bare)) break;
+    if (/^\p{Ll}/u.test(bare) && !CONNECTORS.has(bare) && !joinsName(words, i)) break;
     end = i + 1;
     if (!CONNECTORS.has(bare)) lastSolid = i + 1;
     if (/[;:]$/.test(word) || /[.!?]$/.test(word)) break;
@@ -512,6 +512,27 @@ export function cutAppositive(text: string): string {
     .join('')
     .replace(/[,;:.\s]+$/u, '');
 }
+
+/**
+ * Names of bodies keep their own language's small words: "Gesellschaft für Ländliche
+ * Entwicklung", "Agence Nationale de l'Eau", "Alliance for a Clean Harbour". Such a word continues the name only when it is one of these function words (or
+ * an elided article, "l'Eau") and a capitalized word follows it, so "…, Panama, described" still
+ * ends the appositive; "a"/"an" count only right after a connector ("for a", "of an").
+ */
+function joinsName(words: string[], i: number): boolean {
+  const word = words[i]!;
+  if (/^[ldLD]['’]\p{Lu}/u.test(word)) return true;
+  const next = words[i + 2];
+  if (!next || !/^[("“']*\p{Lu}/u.test(next)) return false;
+  if (FOREIGN_NAME_WORDS.has(word)) return true;
+  return (word === 'a' || word === 'an') && i >= 2 && CONNECTORS.has(words[i - 2]!);
+}
+/** Function words of French, German, Spanish, Italian, Portuguese and Dutch names of bodies. */
+const FOREIGN_NAME_WORDS = new Set(
+  'für fur und der die das zur zum y e et del della delle dei di da do dos van von voor het pour sur aux'.split(
+    ' ',
+  ),
+);
 
 /** "Co-Chair" and "Vice-President" are titles as much as "Chair" is. */
 function isRoleWord(word: string): boolean {
@@ -533,7 +554,7 @@ function hasRoleWord(text: string): boolean {
  * person as subject in summaries.
  */
 const SPEECH_VERBS =
-  /(?:drew attention|urged|recogni[sz]ed|suggested|questioned|asked|responded|replied|indicated|identified|focused|supported|opposed|remarked|briefed|lauded|requested|summari[sz]ed|elaborated|illustrated|proposed|reaffirmed|told|provided|listed|characteri[sz]ed|clarified|cited|advocated|commented|noting|stressing|reflected|examined|reviewed|considered|explored|detailed|informed|invited|encouraged|favou?red|queried|lamented|expressed|discussed|defined|compared|predicted|underscored|outlined|presented|said|stated|noted|stressed|highlighted|emphasi[sz]ed|explained|described|reported|observed|added|concluded|called|spoke|speaking (?:for|on behalf of)|welcomed|opened|closed|chaired|introduced|gave|delivered|made|raised|agreed|recommended|announced|acknowledged|addressed|argued|pointed|recalled|underlined|reiterated|warned|cautioned|thanked|proposed|shared|offered|moderated|facilitated|co-chaired|chairing|opening|presenting|introducing|also)\b/iu;
+  /(?:drew attention|urged|recogni[sz]ed|suggested|questioned|asked|responded|replied|indicated|identified|focused|supported|opposed|remarked|briefed|lauded|requested|summari[sz]ed|elaborated|illustrated|proposed|reaffirmed|told|provided|listed|characteri[sz]ed|clarified|cited|advocated|commented|noting|stressing|reflected|examined|reviewed|considered|explored|detailed|informed|invited|encouraged|favou?red|queried|lamented|expressed|discussed|defined|compared|predicted|underscored|outlined|presented|said|stated|noted|stressed|highlighted|emphasi[sz]ed|explained|described|reported|observed|added|concluded|called|spoke|speaking (?:for|on behalf of)|welcomed|opened|closed|chaired|introduced|gave|delivered|made|raised|agreed|recommended|announced|acknowledged|addressed|argued|pointed|recalled|underlined|reiterated|warned|cautioned|thanked|congratulated|proposed|shared|offered|moderated|facilitated|co-chaired|chairing|opening|presenting|introducing|also)\b/iu;
 const REPORTED_NEXT = new RegExp(
   `^,?\\s+(?:\\p{Ll}+ly\\s+)?(?:${SPEECH_VERBS.source}|${REPORTING_CUE.source.replace(/^\\b/, '')})`,
   'iu',
@@ -649,8 +670,9 @@ function joinSeries(parts: string[]): string[] {
  * attaches to the person, not a country word inside a name.
  */
 function countryOfPart(part: string): string | undefined {
+  // "Côte d'Ivoire's …": a country's name may hold an elided particle.
   for (const m of part.matchAll(
-    /((?:\p{Lu}[\p{L}'’-]*\s+|of\s+|and\s+){0,4}\p{Lu}[\p{L}'’-]*)['’]s\s/gu,
+    /((?:(?:\p{Lu}|d['’]\p{Lu})[\p{L}'’-]*\s+|of\s+|and\s+){0,4}(?:\p{Lu}|d['’]\p{Lu})[\p{L}'’-]*)['’]s\s/gu,
   )) {
     const words = m[1]!.split(/\s+/);
     for (let i = 0; i < words.length; i++)
@@ -661,8 +683,41 @@ function countryOfPart(part: string): string | undefined {
     const country = leadingCountry(part.slice(m.index + m[0].length));
     if (country) return country;
   }
+  return stateBodyCountry(part);
+}
+
+/**
+ * "Canada Transport Department", "the Ghana Agency for Land Use": a ministry, department
+ * or agency named after a country is that country's government, so it gives the person's
+ * country. Other bodies named after a country ("Kenya Centre for Soil Studies", "Kenya
+ * Climate Programme") may be private or shared, so they do not.
+ */
+function stateBodyCountry(part: string): string | undefined {
+  for (const m of part.matchAll(/(?:^|\s)(?=\p{Lu})/gu)) {
+    const words = part.slice(m.index).trim().split(/\s+/);
+    for (let n = Math.min(words.length - 1, 4); n >= 1; n--) {
+      const country = words.slice(0, n).join(' ');
+      if (!namesCountryPlainly(country)) continue;
+      const name = words.slice(n).join(' ').match(STATE_BODY_NAME)?.[0] ?? '';
+      if (STATE_BODY.test(name)) return country;
+    }
+  }
   return undefined;
 }
+/**
+ * A country written as its common name, a code ("US") or a name of several words — not a
+ * one-word alias such as "Thai", which in "Thai Harbour Department" is an adjective.
+ */
+function namesCountryPlainly(written: string): boolean {
+  const country = countryCalled(written);
+  return (
+    country !== undefined &&
+    (country.name === written || /^[A-Z]{2,3}$/.test(written) || written.includes(' '))
+  );
+}
+/** The capitalized words that follow a country, up to the head of the body's name. */
+const STATE_BODY_NAME = /^(?:\p{Lu}[\p{L}'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*/u;
+const STATE_BODY = /\b(?:Ministry|Department|Agency)$/u;
 
 /** The country a phrase starts with, when the phrase ends there or goes on with " to …". */
 function leadingCountry(text: string): string | undefined {
@@ -674,7 +729,8 @@ function leadingCountry(text: string): string | undefined {
   return undefined;
 }
 
-const NAME_PART = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Ll}['’]\p{Lu}[\p{L}'’-]*|\(\p{Lu}[\p{L}-]*\)|of|for|and|the|on|de|du|des|la|le|l['’]\p{L}+)`;
+// "(GLE)", "('ach')": a name's acronym in brackets, quoted when it is not in capitals.
+const NAME_PART = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Ll}['’]\p{Lu}[\p{L}'’-]*|\(\p{Lu}[\p{L}-]*\)|\(['‘’][\p{L}\d-]+['’]\)|of|for|and|the|on|de|du|des|la|le|l['’]\p{L}+|(?<=\b(?:for|of) )an?)`;
 const INNER = new RegExp(
   String.raw`\b(of the|of|for the|for|at the|at|with the|with|from the|from|in the)\s+(?=(${NAME_PART}(?:(?:\s+|,\s+)${NAME_PART})*)$)`,
   'gu',
