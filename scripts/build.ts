@@ -13,7 +13,7 @@
  * `--shards n` does all of it on one machine in one command (scripts/lib/shards/local.ts),
  * starting a shard's process only when its stamp changed.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { SourceError } from './lib/errors.ts';
@@ -95,15 +95,16 @@ await runCommand(async () => {
       readText: readTextIfExists,
     } as const;
     // Nothing to split: the pages in place are the ones a split would stage, so whether the
-    // site is up to date is read from them where they are, with nothing copied or swapped.
-    let stampInPlace: string | undefined;
+    // site is up to date is read from them where they are, with nothing copied or swapped —
+    // and if it is not, they are rendered where they are (the lock keeps them as they are).
+    // Every shard of a `--shards n` build starts here: staging a copy of the whole split for
+    // each cost 7 s a shard at 1,000 meetings, a cost that grew with the archive.
     if (await splitIsCurrent(sources, generated, SPLIT_MANIFEST, links)) {
       const inputs = await inputsFingerprint(
         await readFile(join(generated, SPLIT_MANIFEST), 'utf8'),
         process.env,
       );
       const check = await siteIsCurrent(site, shard, inputs, generated);
-      stampInPlace = check.stamp;
       if (check.current) {
         console.log(
           `Nothing changed since the last build: ${siteName}/ is up to date (nothing split, nothing rendered)`,
@@ -115,6 +116,9 @@ await runCommand(async () => {
         });
         return;
       }
+      const stamp = check.stamp ?? buildStamp(inputs, 'whole');
+      await renderSite({ generated, site, siteName, shard, inputs, stamp, started, staged });
+      return;
     }
     const split = await stageSplit(sources, generated, SPLIT_MANIFEST, true, links);
     staged.push(split.staging);
@@ -129,15 +133,11 @@ await runCommand(async () => {
     );
     // A shard is stamped with what its own pages are made of, not the whole archive: a change
     // elsewhere that none of its pages show leaves it as it is.
-    // The staged tree is a copy of the one in place when the split reused every meeting: the
-    // stamp computed from that one just now holds for it.
-    const reusedAll = split.parsed.length === 0 && split.removed.length === 0;
     const stamp = shard
-      ? ((reusedAll ? stampInPlace : undefined) ??
-        buildStamp(
+      ? buildStamp(
           await shardInputsFingerprint(split.staging, shard, process.env),
           `shard ${shard.index}/${shard.count}`,
-        ))
+        )
       : buildStamp(inputs, 'whole');
     if ((await readBuildStamp(site)) === stamp) {
       // Same inputs as the site in place: nothing to render or index. A shard still records the
@@ -156,27 +156,16 @@ await runCommand(async () => {
       });
       return;
     }
-    const astroStarted = performance.now();
-    const siteStaging = await makeStaging(site);
-    staged.push(siteStaging);
-    await buildSite(split.staging, siteStaging);
-    if (shard) await writeShardManifest(siteStaging, shard, inputs);
-    await writeBuildStamp(siteStaging, stamp);
-    await Promise.all([markOwned(split.staging), markOwned(siteStaging)]);
-    // From here the commit's journal owns the staging folders: if a swap fails, the next build finishes it.
-    staged.length = 0;
-    await commitSwaps([
-      { staging: split.staging, target: generated },
-      { staging: siteStaging, target: site },
-    ]);
-    // Published links are recorded once the site that publishes them is in place.
-    await writeLockfiles(split.lockfiles);
-    const astroMs = performance.now() - astroStarted;
-    console.log(`Built the site into ${siteName}/ in ${(astroMs / 1000).toFixed(1)} s`);
-    await writeBuildStats({
-      splitMs: astroStarted - started,
-      astroMs,
-      maxRssKiB: process.resourceUsage().maxRSS,
+    await renderSite({
+      generated: split.staging,
+      site,
+      siteName,
+      shard,
+      inputs,
+      stamp,
+      started,
+      staged,
+      split: { target: generated, lockfiles: split.lockfiles },
     });
   } finally {
     await Promise.all(staged.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -216,6 +205,47 @@ async function siteIsCurrent(
   return { current: true, stamp };
 }
 
+/**
+ * Renders the site from the generated tree `generated` into a staging folder and swaps it in,
+ * with the staged split (`split`, when the sources were split again) in the same commit: the
+ * pages and the site they make are replaced together or not at all.
+ */
+async function renderSite(build: {
+  generated: string;
+  site: string;
+  siteName: string;
+  shard: ShardSettings | undefined;
+  inputs: string;
+  stamp: string;
+  started: number;
+  staged: string[];
+  split?: { target: string; lockfiles: Parameters<typeof writeLockfiles>[0] };
+}): Promise<void> {
+  const { generated, site, shard, staged } = build;
+  const astroStarted = performance.now();
+  const siteStaging = await makeStaging(site);
+  staged.push(siteStaging);
+  await buildSite(generated, siteStaging);
+  if (shard) await writeShardManifest(siteStaging, shard, build.inputs);
+  await writeBuildStamp(siteStaging, build.stamp);
+  await Promise.all([...(build.split ? [markOwned(generated)] : []), markOwned(siteStaging)]);
+  // From here the commit's journal owns the staging folders: if a swap fails, the next build finishes it.
+  staged.length = 0;
+  await commitSwaps([
+    ...(build.split ? [{ staging: generated, target: build.split.target }] : []),
+    { staging: siteStaging, target: site },
+  ]);
+  // Published links are recorded once the site that publishes them is in place.
+  if (build.split) await writeLockfiles(build.split.lockfiles);
+  const astroMs = performance.now() - astroStarted;
+  console.log(`Built the site into ${build.siteName}/ in ${(astroMs / 1000).toFixed(1)} s`);
+  await writeBuildStats({
+    splitMs: astroStarted - build.started,
+    astroMs,
+    maxRssKiB: process.resourceUsage().maxRSS,
+  });
+}
+
 /** Finishes the swap a killed build had committed to, and removes what killed builds left. */
 async function recoverInterruptedBuilds(targets: string[]): Promise<void> {
   await recoverCommits(targets);
@@ -226,9 +256,24 @@ async function recoverInterruptedBuilds(targets: string[]): Promise<void> {
 async function buildSite(generated: string, outDir: string): Promise<void> {
   process.env['READOUT_GENERATED'] = generated;
   process.env['OUT_DIR'] = outDir;
+  await forgetContentFromElsewhere(generated);
   // Loaded only when there is something to render: a rebuild with nothing changed skips it.
   const { build } = await import('astro');
   await build({ root: process.cwd(), logLevel: 'warn' });
+}
+
+/**
+ * Astro's content cache remembers the files it read by path: a build that reads the generated
+ * pages in place after one that read a staged copy (or the other way round) would ask for files
+ * of a folder that is gone, and fail. The cache is kept only while the folder is the same one.
+ */
+async function forgetContentFromElsewhere(generated: string): Promise<void> {
+  const cache = resolve(process.env['READOUT_CACHE_DIR'] ?? 'node_modules/.astro');
+  const record = join(cache, 'readout-content-from.txt');
+  if ((await readFile(record, 'utf8').catch(() => undefined)) === generated) return;
+  await rm(join(cache, 'data-store.json'), { force: true });
+  await mkdir(cache, { recursive: true });
+  await writeFile(record, generated);
 }
 
 /** The benchmark asks for phase timings and peak memory in a file (READOUT_STATS_FILE). */

@@ -166,6 +166,22 @@ describe('a sharded build', () => {
     expect(failed?.stderr).toMatch(/is a shard of another build/);
   }, 300_000);
 
+  it('renders the pages in place when only a setting changed, splitting nothing again', async () => {
+    // The whole build of beforeAll split the sources afresh (a staged copy, since swapped in);
+    // with a setting changed there is nothing to split, so this one reads the pages in place.
+    const again = await build(['--source', SOURCES], {
+      READOUT_GENERATED: join(WORK, 'generated-whole'),
+      READOUT_CACHE_DIR: join(WORK, 'cache-whole'),
+      OUT_DIR: join(WORK, 'whole-other-base'),
+      BASE_PATH: '/archive/',
+    });
+    expect(again.stdout).not.toMatch(/Split \d+ meeting/);
+    expect(again.stdout).toMatch(/Built the site into/);
+    expect(
+      await readFile(join(WORK, 'whole-other-base', 'meeting-a', 'index.html'), 'utf8'),
+    ).toContain('href="/archive/meeting-a/');
+  }, 300_000);
+
   it('re-renders only the shard holding a changed meeting, and assembles the site a fresh whole build makes', async () => {
     // An edit to meeting-a's opening paragraph (shard 2), which quotes nobody: the other shards
     // show nothing of it (not its facts, not a quote of their people).
