@@ -38,6 +38,18 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
   );
 }
 
+/** Asserts that two site folders hold the same files, byte for byte, build stamps aside; returns the second. */
+async function expectSameSite(expected: string, actual: string): Promise<Map<string, Buffer>> {
+  const [fresh, joined] = await Promise.all([tree(expected), tree(actual)]);
+  for (const site of [fresh, joined]) expect(site.delete(BUILD_STAMP)).toBe(true);
+  expect([...joined.keys()]).toEqual([...fresh.keys()]);
+  const differing = [...fresh]
+    .filter(([file, bytes]) => !joined.get(file)!.equals(bytes))
+    .map(([file]) => file);
+  expect(differing).toEqual([]);
+  return joined;
+}
+
 // Named as `--shards 3 --out <WORK>/shards` names them, so the one-command build reuses them.
 const shardDirs = [1, 2, 3].map((k) => join(WORK, 'shards', `${k}-of-3`));
 
@@ -216,16 +228,7 @@ describe('a sharded build', () => {
       OUT_DIR: join(WORK, 'assembled'),
     });
     expect(assembled.stdout).toMatch(/Assembled 3 shard/);
-    const [fresh, joined] = await Promise.all([
-      tree(join(WORK, 'fresh')),
-      tree(join(WORK, 'assembled')),
-    ]);
-    for (const site of [fresh, joined]) expect(site.delete(BUILD_STAMP)).toBe(true);
-    expect([...joined.keys()]).toEqual([...fresh.keys()]);
-    const differing = [...fresh]
-      .filter(([file, bytes]) => !joined.get(file)!.equals(bytes))
-      .map(([file]) => file);
-    expect(differing).toEqual([]);
+    const joined = await expectSameSite(join(WORK, 'fresh'), join(WORK, 'assembled'));
     expect(joined.get('meeting-a/index.html')!.toString()).toMatch(/Edited\./);
   }, 300_000);
 
@@ -314,16 +317,7 @@ describe('a sharded build', () => {
       READOUT_CACHE_DIR: join(WORK, 'cache-fresh'),
       OUT_DIR: join(WORK, 'fresh'),
     });
-    const [fresh, joined] = await Promise.all([
-      tree(join(WORK, 'fresh')),
-      tree(join(WORK, 'assembled')),
-    ]);
-    for (const site of [fresh, joined]) expect(site.delete(BUILD_STAMP)).toBe(true);
-    expect([...joined.keys()]).toEqual([...fresh.keys()]);
-    const differing = [...fresh]
-      .filter(([file, bytes]) => !joined.get(file)!.equals(bytes))
-      .map(([file]) => file);
-    expect(differing).toEqual([]);
+    const joined = await expectSameSite(join(WORK, 'fresh'), join(WORK, 'assembled'));
     expect(joined.get('meeting-a/index.html')!.toString()).toMatch(/Edited again\./);
   }, 300_000);
 });
