@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GROUP_LABELS } from '../../scripts/lib/entities/groups.ts';
-import { searchPage } from '../search/support/search-ui.ts';
+import { openFilters, searchPage } from '../search/support/search-ui.ts';
 import { builtMeeting, sectionPath } from '../site/support/model.ts';
 import { launchBrowser } from './support/browser.ts';
 
@@ -38,6 +38,7 @@ async function settled(page: Page): Promise<void> {
 describe('search filters by who and what a page names', () => {
   it('offers speaker, stakeholder group, organization and country filters with counts, folded until asked', async () => {
     await searchPage(page, siteUrl, 'q=migration');
+    await openFilters(page);
     const more = page.locator('details.facet-more');
     expect(await more.getAttribute('open')).toBeNull();
     await more.locator('summary').click();
@@ -60,6 +61,7 @@ describe('search filters by who and what a page names', () => {
 
   it('narrows results to the pages that name the chosen speaker, as many as the filter counted', async () => {
     await searchPage(page, siteUrl, 'q=migration');
+    await openFilters(page);
     await page.locator('details.facet-more summary').click();
     const option = page.locator(
       `.facet-option:has(input[name="speaker"][value="${speaker.name}"])`,
@@ -80,7 +82,7 @@ describe('search filters by who and what a page names', () => {
     expect(results.every((path) => pagesNaming(speaker.mentions).includes(path))).toBe(true);
   });
 
-  it('downloads the folded filters only when the reader opens them: their lists grow with the archive', async () => {
+  it('downloads the filters only when the reader opens them: their lists grow with the archive', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // Pagefind loads its index from a worker: only the context sees those requests.
     const chunks = new Set<string>();
@@ -89,6 +91,8 @@ describe('search filters by who and what a page names', () => {
     });
     const wide = await context.newPage();
     await searchPage(wide, siteUrl, 'q=migration');
+    expect(chunks.size).toBe(0);
+    await openFilters(wide);
     const fieldsets = () => wide.locator('.facet:has(.facet-option)').count();
     expect(chunks.size).toBe(await fieldsets());
     const folded = chunks.size;

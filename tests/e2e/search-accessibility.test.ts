@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { searchPage, typeInHeader } from '../search/support/search-ui.ts';
+import { openFilters, searchPage, typeInHeader } from '../search/support/search-ui.ts';
 import { launchBrowser } from './support/browser.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -79,7 +79,7 @@ const SCENES: { name: string; open: (page: Page, siteUrl: string) => Promise<voi
     open: async (page, siteUrl) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await searchPage(page, siteUrl, 'q=trafficking&kind=Key+conclusion');
-      await page.locator('.search-filters > summary').click();
+      await openFilters(page);
     },
   },
   {

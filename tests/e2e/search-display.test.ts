@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { searchPage } from '../search/support/search-ui.ts';
+import { openFilters, searchPage } from '../search/support/search-ui.ts';
 import { launchBrowser } from './support/browser.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -72,7 +72,7 @@ describe('search on a phone', () => {
   it('opens the filters when asked', async () => {
     const { context, page } = await open({ viewport: PHONE });
     await searchPage(page, inject('siteUrl'), 'q=trafficking');
-    await page.locator('.search-filters > summary').click();
+    await openFilters(page);
     expect(await page.locator('.facet input[value="Key conclusion"]').isVisible()).toBe(true);
     await context.close();
   });

@@ -1,7 +1,7 @@
 /** The search page keeps its query and filters in the URL: shareable, and Back restores them. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { searchPage } from '../search/support/search-ui.ts';
+import { openFilters, searchPage } from '../search/support/search-ui.ts';
 import { launchBrowser } from './support/browser.ts';
 
 let browser: Browser;
@@ -98,6 +98,7 @@ describe('search page URL state', () => {
   it('counts on each kind filter value the results that choosing it shows', async () => {
     for (const query of ['migration', 'labour migration']) {
       await searchPage(page, inject('siteUrl'), `q=${encodeURIComponent(query)}`);
+      await openFilters(page);
       const offered = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLLabelElement>('.facet-option')]
           .map((option) => ({

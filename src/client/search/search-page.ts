@@ -1,8 +1,8 @@
 /**
  * The search page: the query and filters live in the URL (typing replaces the entry, a submit
  * or a filter change adds one, Back restores it); filters show how many results each value
- * leaves (behind a "Filters" disclosure on phones, the active ones as removable chips); each
- * result shows one snippet and links to its other paragraphs that answer.
+ * leaves (behind a "Filters" disclosure, loaded when it is opened; the active ones as removable
+ * chips); each result shows one snippet and links to its other paragraphs that answer.
  */
 import { KIND_LABEL_ORDER } from '../../constants.ts';
 import {
@@ -28,7 +28,7 @@ import { FACETS, readState, writeState, type SearchState } from './url-state.ts'
 
 /** Results shown at first and added by each "More results". */
 const PAGE_SIZE = 10;
-/** Where the filters start open: wide enough for them to sit beside the results' start. */
+/** Wide enough for a shared search's filters to open above its results. */
 const WIDE_SCREEN = '(min-width: 48rem)';
 /** Pause after a keystroke before searching and updating the URL. */
 const TYPING_PAUSE_MS = 150;
@@ -265,6 +265,11 @@ interface Engine {
   values: Record<string, string[]>;
 }
 
+/** Whether a search sets any filter. */
+function filtered(state: SearchState): boolean {
+  return Object.values(state.filters).some((values) => values.length > 0);
+}
+
 /** Whether a search filters by who or what a page names. */
 function filtersByName(state: SearchState): boolean {
   return NAMED.some(({ name }) => (state.filters[name]?.length ?? 0) > 0);
@@ -287,16 +292,29 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
   // page shows its prompt without waiting for the engine.
   let engine: Promise<Engine> | undefined;
   const load = () =>
-    (engine ??= (async () => {
-      const api = await loadPagefind();
-      const values = await facetValues(api, PLAIN);
+    (engine ??= (async () => ({ api: await loadPagefind(), values: {} }))().catch(
+      (error: unknown) => {
+        engine = undefined;
+        throw error;
+      },
+    ));
+  /**
+   * Loads the kind, meeting and session filters' values and builds the filters from them, the
+   * boxes of `state` checked. Not part of a first search: each filter's chunk lists the pages of
+   * every value, so it grows with the archive (≈ 8 bytes an indexed page for these three, more
+   * than the rest of a search at 1,000 meetings); they load when the reader opens "Filters", or
+   * when the URL sets a filter (the form must hold it for the next search).
+   */
+  let plain: Promise<void> | undefined;
+  const loadPlain = (loaded: Engine, state: SearchState) =>
+    (plain ??= (async () => {
+      const values = await facetValues(loaded.api, PLAIN);
       buildFacets(elements.facets, values);
-      elements.filters.open = matchMedia(WIDE_SCREEN).matches;
-      return { api, values };
+      Object.assign(loaded.values, values);
     })().catch((error: unknown) => {
-      engine = undefined;
+      plain = undefined;
       throw error;
-    }));
+    })).then(() => checkFacets(elements.facets, state));
   let searchNumber = 0;
   /** Counts the filters of the results shown, while that is still to do (they were folded). */
   let countShown: (() => Promise<void>) | undefined;
@@ -347,19 +365,26 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     }
     elements.results.setAttribute('aria-busy', 'true');
     const loaded = await load();
-    const { api, values } = loaded;
-    // A search filtered by a name (a shared URL) needs those filters' boxes to show it checked.
+    const { api } = loaded;
+    // A search filtered (a shared URL) needs those filters' boxes, to show them checked and to
+    // keep them in the next search's form. Where there is room, they open the first time, so
+    // the reader sees why; on a phone the chips say it without pushing the results down.
+    if (filtered(state) && !plain) {
+      await loadPlain(loaded, state);
+      elements.filters.open = matchMedia(WIDE_SCREEN).matches;
+    }
     if (filtersByName(state)) await loadNamed(loaded);
     const plan = await planQuery(api, state.query, loadVocabulary, loadPrefixVocabulary);
     const hits = await runPlan(api, plan, state.filters);
     const views = await loadViews(hits, plan, 0, PAGE_SIZE);
     if (number !== searchNumber) return;
-    // Counting the filters is a search per value. Where they are open above the results (wide
-    // screens) they are counted first, so the results do not jump as empty values fold away;
-    // where they are folded (phones), only when the reader opens them.
+    // Counting the filters is a search per value. Where they are open above the results they
+    // are counted first, so the results do not jump as empty values fold away; folded, only
+    // when the reader opens them.
     const count = async () => {
       elements.facets.setAttribute('aria-busy', 'true');
-      const counts = await countFacets(api, plan, state.filters, values);
+      await loadPlain(loaded, state);
+      const counts = await countFacets(api, plan, state.filters, loaded.values);
       if (number !== searchNumber) return;
       countFacetOptions(elements.facets, counts);
       elements.facets.removeAttribute('aria-busy');
@@ -371,11 +396,10 @@ export async function mountSearchPage(root: HTMLElement): Promise<void> {
     else countShown = count;
     if (number !== searchNumber) return;
     current = { hits, plan, shown: views.length, state };
-    const filtered = Object.values(state.filters).some((values) => values.length > 0);
     // With nothing found and nothing to remove, the filters would only list empty values.
-    elements.filters.hidden = hits.length === 0 && !filtered;
+    elements.filters.hidden = hits.length === 0 && !filtered(state);
     showActiveFilters(elements, state);
-    showStatus(elements.status, statusParts(state.query, plan, hits.length, filtered));
+    showStatus(elements.status, statusParts(state.query, plan, hits.length, filtered(state)));
     elements.results.replaceChildren(...views.map(renderResult));
     elements.more.hidden = hits.length <= views.length;
     elements.results.removeAttribute('aria-busy');

@@ -54,3 +54,18 @@ export async function typeInHeader(page: Page, text: string): Promise<void> {
     text,
   );
 }
+
+/**
+ * Opens the search page's "Filters" (folded, and not loaded, until asked) and waits until
+ * their values are loaded and counted.
+ */
+export async function openFilters(page: Page): Promise<void> {
+  const filters = page.locator('details.search-filters');
+  if ((await filters.getAttribute('open')) === null)
+    await filters.locator('summary').first().click();
+  await page.waitForFunction(
+    () =>
+      !!document.querySelector('.facet-option') &&
+      !document.querySelector('[data-search-facets]')?.hasAttribute('aria-busy'),
+  );
+}
