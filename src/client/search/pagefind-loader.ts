@@ -1,10 +1,12 @@
 /**
  * Loads Pagefind and the site's vocabulary (together: every query needs both) from
  * `<base>pagefind/` on first use only: a page that is never searched downloads no search code.
+ * The engine runs in Pagefind's worker, started directly (pagefind-worker.ts).
  */
 import { VOCABULARY_CHUNKS_DIR } from '../../constants.ts';
 import { PAGEFIND_BUNDLE_URL as BUNDLE_URL } from '../../utils/base.ts';
 import type { PagefindApi } from './pagefind-types.ts';
+import { startPagefindWorker } from './pagefind-worker.ts';
 import {
   normalizeWord,
   parseVocabulary,
@@ -30,12 +32,18 @@ export class SearchUnavailableError extends Error {
 
 /** Pagefind's browser API, loaded and configured once. */
 export function loadPagefind(): Promise<PagefindApi> {
+  // In Pagefind's worker: decompressing the engine and index and answering a search per
+  // filter value took over a second of main-thread time on a slow phone, which froze the page.
+  const options = { excerptLength: 28, excerptEllipsis: '…', ranking: RANKING };
   pagefind ??= (async () => {
     try {
+      return await startPagefindWorker(BUNDLE_URL, options);
+    } catch {
+      // No worker here (or it would not start): Pagefind's own script, on the main thread if need be.
+    }
+    try {
       const api = (await import(/* @vite-ignore */ `${BUNDLE_URL}pagefind.js`)) as PagefindApi;
-      // In Pagefind's worker: decompressing the engine and index and answering a search per
-      // filter value took over a second of main-thread time on a slow phone, which froze the page.
-      await api.options({ excerptLength: 28, excerptEllipsis: '…', ranking: RANKING });
+      await api.options(options);
       await api.init();
       return api;
     } catch {
