@@ -73,3 +73,32 @@ export async function firstSearchFiles(dist: string, bundlePath: string, query: 
 export async function firstSearchBytes(dist: string, bundlePath: string, query: string, alsoFetch: readonly string[] = []): Promise<number> {
   return (await firstSearchFiles(dist, bundlePath, query, alsoFetch)).reduce((sum, file) => sum + file.bytes, 0);
 }
+
+/**
+ * Files Readout's search page fetches for `query`, from its load until its results are shown
+ * and the network is idle: what a reader's first search costs, the engine, the index chunks,
+ * the vocabulary chunks, the shown results' fragments and anything else the page loads for it.
+ */
+export async function searchPageFiles(dist: string, query: string): Promise<FetchedFile[]> {
+  const server = await serveStatic({ root: dist, base: '/' });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const files: Promise<FetchedFile>[] = [];
+    context.on('requestfinished', (request) => void files.push(transferredBytes(request, dist)));
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('[data-search-results] li');
+    await page.waitForFunction(() => !document.querySelector('[data-search-facets][aria-busy]'));
+    await page.waitForLoadState('networkidle');
+    return await Promise.all(files);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Bytes of the search bundle (`bundlePath`) the search page fetched for `query` (see searchPageFiles). */
+export async function searchPageBundleBytes(dist: string, bundlePath: string, query: string): Promise<number> {
+  return (await searchPageFiles(dist, query)).filter((file) => file.path.startsWith(`/${bundlePath}/`)).reduce((sum, file) => sum + file.bytes, 0);
+}

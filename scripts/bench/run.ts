@@ -14,11 +14,10 @@ import { cpus, totalmem } from 'node:os';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommandLine } from '../lib/cli.ts';
-import { vocabularyPrefixKey } from '../../src/client/search/typo-correction.ts';
 import { PAGEFIND_BUNDLE_DIR } from '../../src/constants.ts';
 import { buildTimeChart } from './chart.ts';
 import { perturbSummary } from './corpus.ts';
-import { firstSearchBytes } from './first-search.ts';
+import { firstSearchBytes, searchPageBundleBytes } from './first-search.ts';
 import { folderBytes, listFiles, weighPages } from './measure.ts';
 import { runMeasured } from './process-memory.ts';
 import { writeStarlightProject } from './starlight.ts';
@@ -112,12 +111,11 @@ async function buildStarlight(size: number): Promise<{ figures: BuildFigures; di
   return { figures: { wallS: run.wallS, peakMiB: run.peakMiB }, dist: join(project, 'dist') };
 }
 
-async function measureSite(dist: string, vocabularyChunks: boolean): Promise<SiteFigures> {
+async function measureSite(dist: string, isReadout: boolean): Promise<SiteFigures> {
   const weights = (await weighPages(dist, '/')).filter((w) => !/(^|\/)404/.test(w.path));
   const heaviestOf = (list: typeof weights) => list.reduce((a, b) => (b.totalBytes > a.totalBytes ? b : a));
   const heaviest = heaviestOf(weights);
   const heaviestList = heaviestOf(weights.filter((w) => !/\/full\/index\.html$/.test(w.path)));
-  const alsoFetch = vocabularyChunks ? [`readout-vocabulary/${vocabularyPrefixKey(QUERY)}.txt`] : [];
   return {
     pages: (await listFiles(dist)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).length,
     distMiB: mib(await folderBytes(dist)),
@@ -126,7 +124,8 @@ async function measureSite(dist: string, vocabularyChunks: boolean): Promise<Sit
     heaviestPath: heaviest.path,
     heaviestListKiB: kib(heaviestList.totalBytes),
     heaviestListPath: heaviestList.path,
-    searchKiB: kib(await firstSearchBytes(dist, PAGEFIND_BUNDLE_DIR, QUERY, alsoFetch)),
+    // Readout's own search page, as a reader gets it; Starlight's engine through Pagefind's API.
+    searchKiB: kib(isReadout ? await searchPageBundleBytes(dist, PAGEFIND_BUNDLE_DIR, QUERY) : await firstSearchBytes(dist, PAGEFIND_BUNDLE_DIR, QUERY)),
   };
 }
 
@@ -236,6 +235,6 @@ async function writeResults(): Promise<void> {
   await writeFile('bench/build-time.svg', chart);
   await writeFile(
     'bench/RESULTS.md',
-    `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${runs} cold run(s) per size up to 100 meetings and ${largeRuns} above; ${corpusNote}. Archives of more than ${shardSize} meetings are built in shards of about ${shardSize} meetings with \`npm run build -- --shards n\`: one process per shard with something to render, one after another, then the assemble. Produced by \`npm run bench -- --sizes ${sizes.join(',')}${documents.length > 1 ? ' --corpus <folder>' : ''}\`.\n\n${report}\n\n![Build time against pages](build-time.svg)\n\n- *peak MiB, all processes*: the highest sum of the resident memory of the build and every process it starts (Pagefind's indexer included), sampled every 200 ms; shards run one after another, so this is the largest shard's or the assemble's.\n- *assemble + Pagefind*: joining the shards and indexing the joined site (Pagefind's Node API), its peak memory and time.\n- *first search KiB*: bytes a browser transfers for Pagefind's script, WebAssembly, index chunks, the first five results of “${QUERY}” and the vocabulary chunk the search loads for it.\n- *heaviest page KiB*: gzipped HTML plus the CSS and JavaScript it loads before any interaction (404 aside); a meeting's whole text on one page (\`/full/\`) grows with that meeting's length, so the next column leaves it out.\n- *rebuild*: the same build again with no source changed, then with one source changed (up to ${oneChangedMax} meetings).\n- *time/page R/S*: Readout's build time per page over Starlight's, for the same content (Readout builds more pages from it: indexes, a page per speaker).\n`,
+    `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${runs} cold run(s) per size up to 100 meetings and ${largeRuns} above; ${corpusNote}. Archives of more than ${shardSize} meetings are built in shards of about ${shardSize} meetings with \`npm run build -- --shards n\`: one process per shard with something to render, one after another, then the assemble. Produced by \`npm run bench -- --sizes ${sizes.join(',')}${documents.length > 1 ? ' --corpus <folder>' : ''}\`.\n\n${report}\n\n![Build time against pages](build-time.svg)\n\n- *peak MiB, all processes*: the highest sum of the resident memory of the build and every process it starts (Pagefind's indexer included), sampled every 200 ms; shards run one after another, so this is the largest shard's or the assemble's.\n- *assemble + Pagefind*: joining the shards and indexing the joined site (Pagefind's Node API), its peak memory and time.\n- *first search KiB*: bytes of the search bundle a browser transfers when Readout's search page opens with “${QUERY}” (\`search/?q=${QUERY}\`, 1280 px wide), until its results are shown and the network is idle: Pagefind's worker and WebAssembly, the page list, index and vocabulary chunks, the shown results' pages (Starlight: Pagefind's API straight, the first five results).\n- *heaviest page KiB*: gzipped HTML plus the CSS and JavaScript it loads before any interaction (404 aside); a meeting's whole text on one page (\`/full/\`) grows with that meeting's length, so the next column leaves it out.\n- *rebuild*: the same build again with no source changed, then with one source changed (up to ${oneChangedMax} meetings).\n- *time/page R/S*: Readout's build time per page over Starlight's, for the same content (Readout builds more pages from it: indexes, a page per speaker).\n`,
   );
 }

@@ -2,14 +2,13 @@
  * `node scripts/bench/search-breakdown.ts <dist> [--query trafficking]`: what a first search
  * transfers, file by file and by kind, two ways: the benchmark's (Pagefind's API straight, the
  * first five results, Readout's vocabulary chunk), and the search page's (`search/?q=…` on a wide
- * screen, until its results and filter counts are shown). Shows which files grow with an archive.
+ * screen, until its results are shown: what `npm run bench` reports for Readout). Shows which
+ * files grow with an archive.
  */
-import { chromium } from 'playwright-core';
 import { parseCommandLine } from '../lib/cli.ts';
 import { vocabularyPrefixKey } from '../../src/client/search/typo-correction.ts';
 import { PAGEFIND_BUNDLE_DIR, VOCABULARY_CHUNKS_DIR } from '../../src/constants.ts';
-import { serveStatic } from '../../tests/support/static-server.ts';
-import { firstSearchFiles, transferredBytes, type FetchedFile } from './first-search.ts';
+import { firstSearchFiles, searchPageFiles, type FetchedFile } from './first-search.ts';
 
 /** The kind of a fetched file, by its name. */
 function kindOf(path: string): string {
@@ -44,28 +43,9 @@ function report(title: string, files: readonly FetchedFile[]): void {
     for (const file of files) console.log(`    ${(file.bytes / 1024).toFixed(1).padStart(7)} KiB ${file.path}`);
 }
 
-/** Files the search page fetches for `query`, from its load until results and counts are shown. */
-async function searchPageFiles(dist: string, query: string): Promise<FetchedFile[]> {
-  const server = await serveStatic({ root: dist, base: '/' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const files: Promise<FetchedFile>[] = [];
-    context.on('requestfinished', (request) => void files.push(transferredBytes(request, dist)));
-    const page = await context.newPage();
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForSelector('[data-search-results] li');
-    await page.waitForFunction(() => !document.querySelector('[data-search-facets][aria-busy]'));
-    await page.waitForLoadState('networkidle');
-    return await Promise.all(files);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
-
 const { positional, options } = parseCommandLine(process.argv.slice(2), ['query']);
 const dist = positional[0] ?? 'dist';
 const query = String(options.get('query') ?? 'trafficking');
 report(`Benchmark's first search for “${query}”`, await firstSearchFiles(dist, PAGEFIND_BUNDLE_DIR, query, [`${VOCABULARY_CHUNKS_DIR}/${vocabularyPrefixKey(query)}.txt`]));
 report(`Search page, search/?q=${query}`, await searchPageFiles(dist, query));
+report(`Search page, search/?q=${query}, bundle files only (the benchmark's figure)`, (await searchPageFiles(dist, query)).filter((file) => file.path.startsWith(`/${PAGEFIND_BUNDLE_DIR}/`)));
