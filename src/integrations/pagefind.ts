@@ -3,15 +3,22 @@
  * site's word list beside the index. Any error Pagefind reports fails the build: a site whose
  * search silently finds nothing is worse than no site.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type * as Pagefind from 'pagefind';
 import { vocabularyPrefixKey } from '../client/search/typo-correction.ts';
 import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../constants.ts';
-import { shortenBundleNames } from './pagefind-meta.ts';
-import { searchDocument, searchPages, writeSearchPages, type SearchPage } from './search-pages.ts';
+import { joinBundles } from './pagefind-merge.ts';
+import { PagefindFormatError, shortenBundleNames } from './pagefind-meta.ts';
+import {
+  searchDocument,
+  searchPages,
+  searchRuns,
+  writeSearchPages,
+  type SearchPage,
+} from './search-pages.ts';
 import {
   buildVocabulary,
   chunkVocabulary,
@@ -30,10 +37,23 @@ export class SearchIndexError extends Error {
   }
 }
 
+/**
+ * Most words one Pagefind process indexes. Pagefind holds every word of its pages until it has
+ * written them, ≈ 370 bytes a word at its peak (bench/search-index.md): 2.5 million words keep
+ * it under 1 GiB, whatever the archive. More words are indexed in runs and joined
+ * (pagefind-merge.ts); 100 meetings of the bench corpus are ≈ 0.8 million words.
+ */
+export const WORDS_PER_RUN = 2_500_000;
+
+/** Where the runs' bundles are written before they are joined, inside the site being built. */
+const RUNS_DIR = '.readout-search-runs';
+
 /** What indexing produced, for the build log. */
 export interface IndexSummary {
   /** Pages Pagefind indexed. */
   pageCount: number;
+  /** Pagefind processes the pages were indexed in, one after another (see WORDS_PER_RUN). */
+  runs: number;
   /** Distinct words in the vocabulary file. */
   wordCount: number;
   /** Why the bundle's file names were left as Pagefind wrote them (see shortenBundleNames), if they were. */
@@ -58,6 +78,7 @@ export async function indexSite(
   siteDir: string,
   pagefind: typeof Pagefind,
   pages?: SearchPage[],
+  wordsPerRun = WORDS_PER_RUN,
 ): Promise<IndexSummary> {
   pages ??= await searchPages(siteDir);
   if (pages.length === 0)
@@ -65,7 +86,9 @@ export async function indexSite(
       'no HTML file marks its text with data-pagefind-body',
     ]);
   const outputPath = join(siteDir, PAGEFIND_BUNDLE_DIR);
-  await writeIndex(siteDir, pages, outputPath, pagefind);
+  const runs = searchRuns(pages, wordsPerRun);
+  if (runs.length === 1) await writeIndex(siteDir, pages, outputPath, pagefind);
+  else await writeIndexInRuns(siteDir, runs, outputPath, pagefind);
   const compacted = await shortenBundleNames(outputPath);
   const vocabulary = buildVocabulary(await fragmentTexts(join(outputPath, 'fragment')));
   await writeFile(join(outputPath, VOCABULARY_FILE), vocabulary);
@@ -80,6 +103,7 @@ export async function indexSite(
     await writeFile(join(outputPath, VOCABULARY_CHUNKS_DIR, `${key}.txt`), words);
   return {
     pageCount: pages.length,
+    runs: runs.length,
     wordCount: vocabulary.split('\n').length - 1,
     ...('skipped' in compacted ? { uncompacted: compacted.skipped } : {}),
   };
@@ -114,6 +138,34 @@ async function writeIndex(
   }
 }
 
+/**
+ * Pagefind's bundle of `runs` (consecutive runs of the page list), each indexed by a Pagefind
+ * process of its own into a folder of the site, then joined into one bundle at `outputPath`.
+ */
+async function writeIndexInRuns(
+  siteDir: string,
+  runs: readonly SearchPage[][],
+  outputPath: string,
+  pagefind: typeof Pagefind,
+): Promise<void> {
+  const runsDir = join(siteDir, RUNS_DIR);
+  await rm(runsDir, { recursive: true, force: true });
+  try {
+    const dirs: string[] = [];
+    for (const [i, run] of runs.entries()) {
+      dirs.push(join(runsDir, `${i + 1}`));
+      await writeIndex(siteDir, run, dirs[i]!, pagefind);
+    }
+    await joinBundles(dirs, outputPath).catch((error: unknown) => {
+      if (error instanceof PagefindFormatError)
+        throw new SearchIndexError(`join the indexes of ${runs.length} runs`, [error.message]);
+      throw error;
+    });
+  } finally {
+    await rm(runsDir, { recursive: true, force: true });
+  }
+}
+
 /** The indexed text of every fragment in `dir`, read one file at a time, in name order. */
 async function fragmentTexts(dir: string): Promise<string[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.pf_fragment')).sort();
@@ -124,8 +176,9 @@ async function fragmentTexts(dir: string): Promise<string[]> {
 
 /** Logs the summary line. */
 function reportIndex(logger: AstroIntegrationLogger, summary: IndexSummary): void {
+  const runs = summary.runs > 1 ? ` in ${summary.runs} runs` : '';
   logger.info(
-    `Indexed ${summary.pageCount} pages for search (${summary.wordCount} words in the spelling vocabulary).`,
+    `Indexed ${summary.pageCount} pages for search${runs} (${summary.wordCount} words in the spelling vocabulary).`,
   );
   if (summary.uncompacted)
     logger.warn(`Search's page list kept Pagefind's long file names: ${summary.uncompacted}.`);

@@ -145,6 +145,24 @@ export function inIndexOrder(pages: SearchPage[]): SearchPage[] {
   );
 }
 
+/**
+ * The pages (in index order) cut into consecutive runs of at most `maxWords` estimated words
+ * each (a longer page is a run of its own): what one Pagefind process indexes at a time.
+ */
+export function searchRuns(pages: readonly SearchPage[], maxWords: number): SearchPage[][] {
+  const runs: SearchPage[][] = [];
+  let words = Infinity;
+  for (const page of pages) {
+    if (words + page.words > maxWords) {
+      runs.push([]);
+      words = 0;
+    }
+    runs.at(-1)!.push(page);
+    words += page.words;
+  }
+  return runs.length > 0 ? runs : [[]];
+}
+
 /** Writes the search pages of a shard's folder into it (SEARCH_PAGES_FILE). */
 export async function writeSearchPages(siteDir: string): Promise<number> {
   const pages = await searchPages(siteDir);

@@ -1,0 +1,78 @@
+/**
+ * The subset of CBOR Pagefind's index files use (integers, text, lists), read into plain values
+ * and written back with the shortest heads, as Pagefind's encoder writes them. Every file starts
+ * with Pagefind's `pagefind_dcd` signature and is gzipped.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { PagefindFormatError } from './pagefind-meta.ts';
+
+/** A value of an index file: a whole number, a text or a list of values. */
+export type CborValue = number | string | CborValue[];
+
+/** Pagefind prefixes every decompressed bundle file with this signature. */
+const SIGNATURE = Buffer.from('pagefind_dcd');
+
+export { PagefindFormatError };
+
+/** The value of a gzipped, signed index file. */
+export function readIndexFile(compressed: Uint8Array): CborValue {
+  const bytes = gunzipSync(compressed);
+  if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE))
+    throw new PagefindFormatError('a file without its signature');
+  let at = SIGNATURE.length;
+  const item = (): CborValue => {
+    const first = bytes[at++]!;
+    const major = first >> 5;
+    const info = first & 31;
+    let value = info;
+    if (info === 24) value = bytes[at++]!;
+    else if (info === 25) {
+      value = bytes.readUInt16BE(at);
+      at += 2;
+    } else if (info === 26) {
+      value = bytes.readUInt32BE(at);
+      at += 4;
+    } else if (info > 26) throw new PagefindFormatError(`a CBOR head ${first} at byte ${at - 1}`);
+    if (major === 0) return value;
+    if (major === 1) return -1 - value;
+    if (major === 3) {
+      const text = bytes.toString('utf8', at, at + value);
+      at += value;
+      return text;
+    }
+    if (major === 4) {
+      const list: CborValue[] = [];
+      for (let i = 0; i < value; i++) list.push(item());
+      return list;
+    }
+    throw new PagefindFormatError(`a CBOR item of major type ${major}`);
+  };
+  const value = item();
+  if (at !== bytes.length) throw new PagefindFormatError('bytes after its value');
+  return value;
+}
+
+/** A gzipped, signed index file of `value`. */
+export function writeIndexFile(value: CborValue): Buffer {
+  const out: number[] = [...SIGNATURE];
+  const head = (major: number, n: number) => {
+    const type = major << 5;
+    if (n < 24) out.push(type | n);
+    else if (n < 0x100) out.push(type | 24, n);
+    else if (n < 0x10000) out.push(type | 25, n >> 8, n & 0xff);
+    else out.push(type | 26, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+  };
+  const item = (v: CborValue) => {
+    if (typeof v === 'number') head(v < 0 ? 1 : 0, v < 0 ? -1 - v : v);
+    else if (typeof v === 'string') {
+      const bytes = Buffer.from(v, 'utf8');
+      head(3, bytes.length);
+      for (const byte of bytes) out.push(byte);
+    } else {
+      head(4, v.length);
+      for (const each of v) item(each);
+    }
+  };
+  item(value);
+  return gzipSync(Buffer.from(out), { level: 9 });
+}

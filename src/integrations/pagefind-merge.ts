@@ -1,0 +1,292 @@
+/**
+ * One Pagefind bundle from bundles of consecutive runs of the page list, so no indexer ever
+ * holds the whole archive.
+ *
+ * Pagefind holds every page's words until it writes the index (≈ 370 bytes a word: ≈ 2.8 GiB
+ * for 1,000 meetings). Indexing the pages in runs, each in a Pagefind process of its own, and
+ * joining the runs' files here keeps the indexer's peak at one run's, while the browser still
+ * loads one index: several indexes merged in the browser would each add their page list and an
+ * index chunk of every searched word to a first search (bench/search-index.md).
+ *
+ * The join is what Pagefind would have written for all the pages at once: run k's pages follow
+ * run k-1's in the page list, so its page numbers move up by the pages before it; a word's
+ * pages are concatenated across runs; words are re-cut into chunks by Pagefind's own rule; and
+ * filters' values join their pages. Files are read one chunk at a time per run. The format is
+ * Pagefind 1.6's (pinned): [version, pages, chunks, filters, sorts, meta fields] in the page
+ * list; [[word, [[page step, locations, meta locations]…], [[variant, pages]…]]…] in a chunk.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  PagefindFormatError,
+  readIndexFile,
+  writeIndexFile,
+  type CborValue,
+} from './pagefind-cbor.ts';
+
+/** Pagefind's chunk size: a chunk ends with the word that brings its locations to this. */
+const CHUNK_LOCATIONS = 20000;
+const FORMAT_VERSION = /^1\.6\./;
+
+/** Pagefind's order of words, filters and fields: by their UTF-8 bytes. */
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** One page of a word: its page number (absolute here), word positions, meta positions. */
+type WordPage = [number, CborValue[], CborValue[]];
+/** A word with its pages and its spelling variants' pages (absolute page numbers). */
+interface Word {
+  word: string;
+  key: Buffer;
+  pages: WordPage[];
+  variants: [string, WordPage[]][];
+}
+
+/** A run's bundle: its folder, its page list and where its pages start in the joined list. */
+interface Run {
+  dir: string;
+  meta: CborValue[];
+  offset: number;
+  /** The place of each of its meta fields in the joined list of meta fields. */
+  fields: number[];
+}
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string; page_count: number }>;
+  [key: string]: unknown;
+}
+
+const list = (value: CborValue | undefined, what: string): CborValue[] => {
+  if (!Array.isArray(value)) throw new PagefindFormatError(what);
+  return value;
+};
+const str = (value: CborValue | undefined, what: string): string => {
+  if (typeof value !== 'string') throw new PagefindFormatError(what);
+  return value;
+};
+
+async function readEntry(dir: string): Promise<{ entry: Entry; language: string }> {
+  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+  const languages = Object.keys(entry.languages);
+  if (languages.length !== 1) throw new PagefindFormatError(`${languages.length} languages`);
+  return { entry, language: languages[0]! };
+}
+
+async function readRun(dir: string, offset: number): Promise<Omit<Run, 'fields'>> {
+  const { entry, language } = await readEntry(dir);
+  const file = join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`);
+  const meta = list(readIndexFile(await readFile(file)), 'a page list that is not a list');
+  if (!FORMAT_VERSION.test(str(meta[0], 'no version')))
+    throw new PagefindFormatError(`version ${String(meta[0])}`);
+  if (meta.length !== 6) throw new PagefindFormatError(`a page list of ${meta.length} parts`);
+  if (list(meta[4], 'no sorts').length > 0) throw new PagefindFormatError('sort orders');
+  return { dir, meta, offset };
+}
+
+/**
+ * Absolute page numbers from Pagefind's steps (each page's number less the one before), and
+ * meta locations naming the joined list's fields: a negative number among them is a field,
+ * -1 the first of the run's list.
+ */
+function absolute(pages: CborValue, run: Run): WordPage[] {
+  let at = 0;
+  return list(pages, 'a word without pages').map((page) => {
+    const [step, locations, metaLocations] = list(page, 'a page that is not a list');
+    at += step as number;
+    const fields = list(metaLocations, 'no meta locations').map((n) =>
+      typeof n === 'number' && n < 0 ? -1 - run.fields[-1 - n]! : n,
+    );
+    return [at + run.offset, list(locations, 'no locations'), fields];
+  });
+}
+
+/** Back to steps. */
+function steps(pages: WordPage[]): CborValue[] {
+  let before = 0;
+  return pages.map(([page, locations, metaLocations]) => {
+    const step = page - before;
+    before = page;
+    return [step, locations, metaLocations];
+  });
+}
+
+/** The words of a run in order, reading one chunk file at a time. */
+async function* wordsOf(run: Run): AsyncGenerator<Word> {
+  for (const chunk of list(run.meta[2], 'no chunk list')) {
+    const name = str(list(chunk, 'a chunk entry')[2], 'a chunk without a name');
+    const file = list(
+      readIndexFile(await readFile(join(run.dir, 'index', `${name}.pf_index`))),
+      'a chunk',
+    );
+    for (const item of list(file[0], 'a chunk without words')) {
+      const [word, pages, variants] = list(item, 'a word that is not a list');
+      const text = str(word, 'a word that is not text');
+      yield {
+        word: text,
+        key: Buffer.from(text, 'utf8'),
+        pages: absolute(pages!, run),
+        variants: list(variants, 'no variants').map((variant) => {
+          const [spelling, variantPages] = list(variant, 'a variant');
+          return [str(spelling, 'a variant spelling'), absolute(variantPages!, run)];
+        }),
+      };
+    }
+  }
+}
+
+/** The same word from several runs, in run order (so its pages stay in page order). */
+function joinWord(same: Word[]): Word {
+  const variants = new Map<string, WordPage[]>();
+  for (const { variants: each } of same)
+    for (const [spelling, pages] of each)
+      variants.set(spelling, [...(variants.get(spelling) ?? []), ...pages]);
+  return { ...same[0]!, pages: same.flatMap((w) => w.pages), variants: [...variants] };
+}
+
+/** The shortest prefixes (in characters) that tell `a` from `b`: one past their common prefix. */
+function distinctPrefixes(a: string, b: string): [string, string] {
+  // By code point, as Rust's chars(): a prefix never splits a character.
+  const [x, y] = [Array.from(a), Array.from(b)];
+  let common = 0;
+  while (common < x.length && common < y.length && x[common] === y[common]) common++;
+  return [x.slice(0, common + 1).join(''), y.slice(0, common + 1).join('')];
+}
+
+/** Locations a word adds to its chunk, counted as Pagefind counts them. */
+function weight(word: Word): number {
+  const count = (pages: WordPage[]) =>
+    pages.reduce((sum, [, l, m]) => sum + l.length + m.length + 1, 0);
+  return count(word.pages) + word.variants.reduce((sum, [, pages]) => sum + count(pages), 0);
+}
+
+/** Joins the runs' words in byte order and writes them in chunks; returns the chunk list. */
+async function writeWords(runs: Run[], outDir: string): Promise<CborValue[]> {
+  const streams = runs.map(wordsOf);
+  const nextOf = async (stream: AsyncGenerator<Word>): Promise<Word | undefined> => {
+    const next = await stream.next();
+    return next.done ? undefined : next.value;
+  };
+  const heads = await Promise.all(streams.map(nextOf));
+  const chunks: CborValue[] = [];
+  let chunk: Word[] = [];
+  let size = 0;
+  const flush = async () => {
+    const name = `joined-${chunks.length}`;
+    const words = chunk.map((w): CborValue => [
+      w.word,
+      steps(w.pages),
+      w.variants.map(([spelling, pages]): CborValue => [spelling, steps(pages)]),
+    ]);
+    await writeFile(join(outDir, 'index', `${name}.pf_index`), writeIndexFile([words]));
+    chunks.push([chunk[0]!.word, chunk.at(-1)!.word, name]);
+    // Neighbouring chunks' bounds are cut to the characters that tell them apart, as Pagefind
+    // cuts them (its chunk_meta).
+    const before = chunks.at(-2) as [string, string, string] | undefined;
+    const after = chunks.at(-1) as [string, string, string];
+    if (before) [before[1], after[0]] = distinctPrefixes(before[1], after[0]);
+    chunk = [];
+    size = 0;
+  };
+  for (;;) {
+    let least: Buffer | undefined;
+    for (const word of heads)
+      if (word && (!least || Buffer.compare(word.key, least) < 0)) least = word.key;
+    if (!least) break;
+    const same: Word[] = [];
+    for (const [i, word] of heads.entries()) {
+      if (!word || !word.key.equals(least)) continue;
+      same.push(word);
+      heads[i] = await nextOf(streams[i]!);
+    }
+    const word = joinWord(same);
+    chunk.push(word);
+    size += weight(word);
+    if (size >= CHUNK_LOCATIONS) await flush();
+  }
+  if (chunk.length > 0) await flush();
+  return chunks;
+}
+
+/** Joins the runs' filters, value by value; returns the filter list. */
+async function writeFilters(runs: Run[], outDir: string): Promise<CborValue[]> {
+  const filters = new Map<string, Map<string, number[]>>();
+  for (const run of runs) {
+    for (const filter of list(run.meta[3], 'no filter list')) {
+      const name = str(list(filter, 'a filter entry')[1], 'a filter without a file');
+      const [filterName, values] = list(
+        readIndexFile(await readFile(join(run.dir, 'filter', `${name}.pf_filter`))),
+        'a filter file',
+      );
+      const joined = filters.get(str(filterName, 'a filter name')) ?? new Map<string, number[]>();
+      filters.set(filterName as string, joined);
+      for (const entry of list(values, 'filter values')) {
+        const [value, pages] = list(entry, 'a filter value');
+        const key = str(value, 'a filter value');
+        joined.set(key, [
+          ...(joined.get(key) ?? []),
+          ...list(pages, 'filter pages').map((p) => (p as number) + run.offset),
+        ]);
+      }
+    }
+  }
+  const out: CborValue[] = [];
+  for (const name of [...filters.keys()].sort(byBytes)) {
+    const values = filters.get(name)!;
+    const file = `joined-${out.length}`;
+    const body: CborValue = [
+      name,
+      [...values.keys()].sort(byBytes).map((value): CborValue => [value, values.get(value)!]),
+    ];
+    await writeFile(join(outDir, 'filter', `${file}.pf_filter`), writeIndexFile(body));
+    out.push([name, file]);
+  }
+  return out;
+}
+
+/**
+ * Writes into `outDir` the bundle of all the pages of the bundles in `runDirs`, in that order
+ * (each written by Pagefind for a consecutive run of the page list), moving their fragments and
+ * engine files there. Throws PagefindFormatError for a bundle this does not read.
+ */
+export async function joinBundles(runDirs: readonly string[], outDir: string): Promise<void> {
+  const read: Omit<Run, 'fields'>[] = [];
+  let offset = 0;
+  for (const dir of runDirs) {
+    const run = await readRun(dir, offset);
+    read.push(run);
+    offset += list(run.meta[1], 'no pages').length;
+  }
+  const fieldsOf = (run: Omit<Run, 'fields'>) =>
+    list(run.meta[5], 'no meta fields').map((field) => str(field, 'a meta field'));
+  const fields = [...new Set(read.flatMap(fieldsOf))].sort(byBytes);
+  const runs: Run[] = read.map((run) => ({
+    ...run,
+    fields: fieldsOf(run).map((field) => fields.indexOf(field)),
+  }));
+  await mkdir(join(outDir, 'index'), { recursive: true });
+  await mkdir(join(outDir, 'filter'), { recursive: true });
+  await mkdir(join(outDir, 'fragment'), { recursive: true });
+  const chunks = await writeWords(runs, outDir);
+  const filters = await writeFilters(runs, outDir);
+  for (const run of runs)
+    for (const name of await readdir(join(run.dir, 'fragment')))
+      await rename(join(run.dir, 'fragment', name), join(outDir, 'fragment', name));
+  const meta = writeIndexFile([
+    runs[0]!.meta[0]!,
+    runs.flatMap((run) => list(run.meta[1], 'no pages')),
+    chunks,
+    filters,
+    [],
+    fields,
+  ]);
+  const { entry, language } = await readEntry(runs[0]!.dir);
+  const hash = `${language}_${createHash('sha256').update(meta).digest('hex').slice(0, 10)}`;
+  await writeFile(join(outDir, `pagefind.${hash}.pf_meta`), meta);
+  entry.languages[language] = { ...entry.languages[language]!, hash, page_count: offset };
+  await writeFile(join(outDir, 'pagefind-entry.json'), JSON.stringify(entry));
+  // The engine's files (script, worker, WebAssembly, styles) are the same in every run.
+  for (const item of await readdir(runs[0]!.dir, { withFileTypes: true }))
+    if (item.isFile() && !item.name.endsWith('.pf_meta') && item.name !== 'pagefind-entry.json')
+      await rename(join(runs[0]!.dir, item.name), join(outDir, item.name));
+}
