@@ -13,6 +13,8 @@ export interface TextRun {
   paragraphs: Paragraph[];
   /** 1 for a section's first run, 2 for where it resumes, and so on. */
   part: number;
+  /** Whether the heading carries on its section: where it resumes, or where a part of the text cut it. */
+  continued: boolean;
   /** Fragment id of the run's heading; never of the paragraph id form. */
   id: string;
   /** The ids this heading had in earlier editions, when the section's slug has since changed. */
@@ -45,6 +47,7 @@ export function textRuns(sections: readonly Section[]): TextRun[] {
       section,
       paragraphs: [paragraph],
       part,
+      continued: part > 1,
       id: `${base}${suffix}`,
       formerIds: [...new Set(former)],
     });

@@ -1,0 +1,84 @@
+/**
+ * A long meeting's full text cut into parts, each a page within the page budget. Parts follow
+ * the document's order and end where a section ends when they can; a section too long for one
+ * part is cut between paragraphs, and its next part opens with a heading that says it continues.
+ */
+import type { Paragraph } from '../schemas/meeting.ts';
+import type { TextRun } from './full-text.ts';
+
+/** How much text one part may hold. */
+export interface PartBudget {
+  /** The most a part may weigh, in the unit `weigh` counts. */
+  budget: number;
+  /** The estimated weight of runs shown together on one part. */
+  weigh: (runs: readonly TextRun[]) => number;
+}
+
+/** The first `count` paragraphs of a run, and the rest under a heading of its own that continues it. */
+function cutRun(run: TextRun, count: number, origin: TextRun): [TextRun, TextRun] {
+  const rest = run.paragraphs.slice(count);
+  const first = rest[0] as Paragraph;
+  return [
+    { ...run, paragraphs: run.paragraphs.slice(0, count) },
+    // Named after the paragraph it starts at, so the id stays the same however the parts fall.
+    { ...run, paragraphs: rest, continued: true, id: `${origin.id}-from-${first.id}`, formerIds: [] },
+  ];
+}
+
+/**
+ * The runs cut into parts in the document's order: every paragraph in exactly one part, each
+ * part within `budget` unless one paragraph alone weighs more (it then gets a part of its own).
+ * A run goes whole into the part that has room for it, or opens the next part if that one has;
+ * only a run too long for any part is cut, filling the part it starts in.
+ */
+export function cutIntoParts(runs: readonly TextRun[], { budget, weigh }: PartBudget): TextRun[][] {
+  const parts: TextRun[][] = [];
+  let current: TextRun[] = [];
+  const fits = (candidate: TextRun[]) => weigh(candidate) <= budget;
+  const close = () => {
+    if (current.length > 0) parts.push(current);
+    current = [];
+  };
+  for (const run of runs) {
+    if (fits([...current, run])) {
+      current.push(run);
+      continue;
+    }
+    if (fits([run])) {
+      close();
+      current.push(run);
+      continue;
+    }
+    let rest = run;
+    for (;;) {
+      const count = paragraphsThatFit(rest, current, fits);
+      if (count === rest.paragraphs.length) {
+        current.push(rest);
+        break;
+      }
+      if (count > 0) {
+        const [head, tail] = cutRun(rest, count, run);
+        current.push(head);
+        rest = tail;
+      }
+      close();
+    }
+  }
+  close();
+  return parts;
+}
+
+/** How many of the run's first paragraphs fit after `current`; at least one on an empty part. */
+function paragraphsThatFit(
+  run: TextRun,
+  current: TextRun[],
+  fits: (candidate: TextRun[]) => boolean,
+): number {
+  let count = 0;
+  while (
+    count < run.paragraphs.length &&
+    fits([...current, { ...run, paragraphs: run.paragraphs.slice(0, count + 1) }])
+  )
+    count += 1;
+  return current.length === 0 ? Math.max(count, 1) : count;
+}
