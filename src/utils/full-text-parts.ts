@@ -5,6 +5,7 @@
  */
 import type { Paragraph } from '../schemas/meeting.ts';
 import type { TextRun } from './full-text.ts';
+import { paragraphRange } from './labels.ts';
 
 /** How much text one part may hold. */
 export interface PartBudget {
@@ -21,7 +22,13 @@ function cutRun(run: TextRun, count: number, origin: TextRun): [TextRun, TextRun
   return [
     { ...run, paragraphs: run.paragraphs.slice(0, count) },
     // Named after the paragraph it starts at, so the id stays the same however the parts fall.
-    { ...run, paragraphs: rest, continued: true, id: `${origin.id}-from-${first.id}`, formerIds: [] },
+    {
+      ...run,
+      paragraphs: rest,
+      continued: true,
+      id: `${origin.id}-from-${first.id}`,
+      formerIds: [],
+    },
   ];
 }
 
@@ -81,4 +88,44 @@ function paragraphsThatFit(
   )
     count += 1;
   return current.length === 0 ? Math.max(count, 1) : count;
+}
+
+/** One page of the full text, as its page and the list of parts show it. */
+export interface FullTextPart {
+  /** 1 for the first part. */
+  n: number;
+  /** Site-relative URL of the part's page. */
+  href: string;
+  /** The runs the part shows. */
+  runs: TextRun[];
+  /** Its paragraphs' numbers, as "¶ 12–40". */
+  range: string;
+  /** The headings a reader can jump to: each section that starts here, and one it continues. */
+  headings: { id: string; title: string }[];
+}
+
+/** URL of part `n` of the full text: the full-text page itself for the first, `…/full/n/` after. */
+export function fullTextPartUrl(fullHref: string, n: number): string {
+  return n === 1 ? fullHref : `${fullHref}${n}/`;
+}
+
+/** A run's section as the contents name it: "Introduction" for the overview's own text. */
+export function shortTitleOf({ section }: TextRun): string {
+  return section.kind === 'overview' ? 'Introduction' : section.shortTitle;
+}
+
+/** The parts with their URLs, ¶ ranges and headings, for the pages and their navigation. */
+export function describeParts(parts: readonly TextRun[][], fullHref: string): FullTextPart[] {
+  return parts.map((runs, index) => ({
+    n: index + 1,
+    href: fullTextPartUrl(fullHref, index + 1),
+    runs,
+    range: paragraphRange(runs.flatMap((run) => run.paragraphs)) ?? '',
+    headings: runs
+      .filter((run, i) => !run.continued || i === 0)
+      .map((run) => ({
+        id: run.id,
+        title: run.continued ? `${shortTitleOf(run)}, continued` : shortTitleOf(run),
+      })),
+  }));
 }

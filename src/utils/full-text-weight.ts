@@ -20,7 +20,7 @@ const PER_PARAGRAPH = 60;
 /** A heading's markup: eyebrow, title link, speakers line and its entry in the contents, gzip. */
 const PER_RUN = 80;
 /** One section's entry in the list of parts, which every part carries. */
-const PER_PARTS_ENTRY = 40;
+const PER_PARTS_ENTRY = 20;
 
 /** The estimated gzip weight of runs shown on one page, without the page around them. */
 export function estimateTextWeight(runs: readonly TextRun[]): number {
@@ -29,8 +29,17 @@ export function estimateTextWeight(runs: readonly TextRun[]): number {
   return gzipSync(text).length + PER_PARAGRAPH * paragraphs.length + PER_RUN * runs.length;
 }
 
+/** Parts already cut, by the meeting's sections: the overview and each part's page ask again. */
+const cut = new WeakMap<readonly Section[], TextRun[][]>();
+
 /** The meeting's text as the pages of its full-text view: one part when it fits, else several. */
 export function fullTextParts(sections: readonly Section[]): TextRun[][] {
+  let parts = cut.get(sections);
+  if (!parts) cut.set(sections, (parts = cutText(sections)));
+  return parts;
+}
+
+function cutText(sections: readonly Section[]): TextRun[][] {
   const runs = textRuns(sections);
   const onePage = PAGE_BUDGET - MARGIN - CHROME;
   if (estimateTextWeight(runs) <= onePage) return [runs];
