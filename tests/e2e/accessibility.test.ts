@@ -1,16 +1,10 @@
 /** axe-core finds nothing on any page of the sitemap, in either theme, on desktop or phone. */
-import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sitemapUrls } from '../site/support/built-site.ts';
+import { AXE, axeViolations, LAYOUTS } from './support/axe.ts';
 import { launchBrowser, servedUrl } from './support/browser.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const LAYOUTS = [
-  { width: 1280, height: 900 },
-  { width: 390, height: 844 },
-];
 const urls = await sitemapUrls(inject('siteDir'));
 let browser: Browser;
 
@@ -20,30 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Runs axe on the page as it is and lists each violation with its first few targets. */
-async function axeViolations(page: import('playwright-core').Page): Promise<string[]> {
-  const result = await page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: tags } });
-  }, TAGS);
-  return result.violations.map(
-    (v) =>
-      `${v.id}: ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(', ')}`,
-  );
-}
 
 describe.concurrent('accessibility', () => {
   it.each(urls)(

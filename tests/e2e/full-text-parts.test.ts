@@ -2,23 +2,27 @@
  * A long meeting's full text is cut into parts that each keep the page budget, and together
  * hold every paragraph once, in order; each part says which it is, leads to the others and to
  * every section, and the bundled summary, which fits, stays one page. Built beside the bundled
- * summary from a made-up long summary, and crawled for broken links.
+ * summary from a made-up long summary, crawled for broken links, and checked in a browser.
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtPages, pageWeight, readDocument } from '../site/support/built-site.ts';
+import { buildSources, type SourcesBuild } from '../site/support/build-sources.ts';
+import { crawlSite } from '../site/support/crawl.ts';
+import { writeLongSummary } from '../site/support/long-summary.ts';
+import { builtMeeting } from '../site/support/model.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { builtPages, pageWeight, readDocument } from './support/built-site.ts';
-import { buildSources, type SourcesBuild } from './support/build-sources.ts';
-import { crawlSite } from './support/crawl.ts';
-import { writeLongSummary } from './support/long-summary.ts';
-import { builtMeeting } from './support/model.ts';
+import { AXE, axeViolations, LAYOUTS } from './support/axe.ts';
+import { launchBrowser } from './support/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const KIB = 1024;
 const LONG = 'long-forum-2030';
 let build: SourcesBuild;
 let server: StaticServer;
+let browser: Browser;
 /** The long meeting's full-text pages, in order of their part numbers. */
 let partPaths: string[];
 
@@ -33,6 +37,7 @@ beforeAll(async () => {
     relative(ROOT, source),
   ]);
   server = await serveStatic({ root: build.siteDir });
+  browser = await launchBrowser();
   const paths = (await builtPages(build.siteDir)).map((page) => page.path);
   partPaths = paths
     .filter((path) => path.startsWith(`/${LONG}/full/`))
@@ -40,6 +45,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await browser?.close();
   await server?.close();
   await build?.remove();
 });
@@ -98,6 +104,11 @@ describe('the full text of a long meeting', () => {
       const nav = document.querySelector('nav[aria-label="Previous and next part"]')!;
       expect(nav.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(partPaths[index - 1]);
       expect(nav.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(partPaths[index + 1]);
+      const top = document.querySelector('.page-header nav.part-pager')!;
+      expect(top.getAttribute('aria-label')).toBe(`Part ${index + 1} of ${partPaths.length}`);
+      expect([...top.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(
+        [partPaths[index - 1], '#all-parts', partPaths[index + 1]].filter(Boolean),
+      );
     }
   });
 
@@ -144,6 +155,34 @@ describe('the full text of a long meeting', () => {
   it('is announced on the overview with its number of parts', async () => {
     const link = (await pageOf(`/${LONG}/`)).querySelector(`.page-header a[href="/${LONG}/full/"]`);
     expect(link!.textContent).toBe(`Read the full text in ${partPaths.length} parts`);
+  });
+
+  it('has no axe violations on a middle part, in light and dark, at 1280 and 390 px', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL(partPaths[1]!, server.url).href);
+    await page.addScriptTag({ path: AXE });
+    const found: string[] = [];
+    for (const layout of LAYOUTS)
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.setViewportSize(layout);
+        await page.emulateMedia({ colorScheme });
+        found.push(
+          ...(await axeViolations(page)).map((v) => `${layout.width} ${colorScheme}: ${v}`),
+        );
+      }
+    await page.close();
+    expect(found).toEqual([]);
+  });
+
+  it('leads to the next part from the keyboard', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL(partPaths[0]!, server.url).href);
+    const next = page.locator('.part-pager a', { hasText: 'Part 2' });
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new URL(partPaths[1]!, server.url).href);
+    expect(await page.locator('.page-header .eyebrow').textContent()).toContain('part 2 of');
+    await page.close();
   });
 
   it('has no broken link or #fragment', async () => {
