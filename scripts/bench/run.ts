@@ -42,7 +42,7 @@ interface SiteFigures {
   indexMiB: number;
   heaviestKiB: number;
   heaviestPath: string;
-  /** The heaviest page other than a meeting's whole text on one page (which grows with that meeting, not the archive). */
+  /** The heaviest page other than a meeting's full text (its parts hold the same budget, but grow with that meeting, not the archive). */
   heaviestListKiB: number;
   heaviestListPath: string;
   searchKiB: number;
@@ -115,7 +115,7 @@ async function measureSite(dist: string, isReadout: boolean): Promise<SiteFigure
   const weights = (await weighPages(dist, '/')).filter((w) => !/(^|\/)404/.test(w.path));
   const heaviestOf = (list: typeof weights) => list.reduce((a, b) => (b.totalBytes > a.totalBytes ? b : a));
   const heaviest = heaviestOf(weights);
-  const heaviestList = heaviestOf(weights.filter((w) => !/\/full\/index\.html$/.test(w.path)));
+  const heaviestList = heaviestOf(weights.filter((w) => !/\/full\/(?:\d+\/)?index\.html$/.test(w.path)));
   return {
     pages: (await listFiles(dist)).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).length,
     distMiB: mib(await folderBytes(dist)),
@@ -235,6 +235,6 @@ async function writeResults(): Promise<void> {
   await writeFile('bench/build-time.svg', chart);
   await writeFile(
     'bench/RESULTS.md',
-    `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${runs} cold run(s) per size up to 100 meetings and ${largeRuns} above; ${corpusNote}. Archives of more than ${shardSize} meetings are built in shards of about ${shardSize} meetings with \`npm run build -- --shards n\`: one process per shard with something to render, one after another, then the assemble. Produced by \`npm run bench -- --sizes ${sizes.join(',')}${documents.length > 1 ? ' --corpus <folder>' : ''}\`.\n\n${report}\n\n![Build time against pages](build-time.svg)\n\n- *peak MiB, all processes*: the highest sum of the resident memory of the build and every process it starts (Pagefind's indexer included), sampled every 200 ms; shards run one after another, so this is the largest shard's or the assemble's.\n- *assemble + Pagefind*: joining the shards and indexing the joined site (Pagefind's Node API), its peak memory and time.\n- *first search KiB*: bytes of the search bundle a browser transfers when Readout's search page opens with “${QUERY}” (\`search/?q=${QUERY}\`, 1280 px wide), until its results are shown and the network is idle: Pagefind's worker and WebAssembly, the page list, index and vocabulary chunks, the shown results' pages (Starlight: Pagefind's API straight, the first five results).\n- *heaviest page KiB*: gzipped HTML plus the CSS and JavaScript it loads before any interaction (404 aside); a meeting's whole text on one page (\`/full/\`) grows with that meeting's length, so the next column leaves it out.\n- *rebuild*: the same build again with no source changed, then with one source changed (up to ${oneChangedMax} meetings).\n- *time/page R/S*: Readout's build time per page over Starlight's, for the same content (Readout builds more pages from it: indexes, a page per speaker).\n`,
+    `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${runs} cold run(s) per size up to 100 meetings and ${largeRuns} above; ${corpusNote}. Archives of more than ${shardSize} meetings are built in shards of about ${shardSize} meetings with \`npm run build -- --shards n\`: one process per shard with something to render, one after another, then the assemble. Produced by \`npm run bench -- --sizes ${sizes.join(',')}${documents.length > 1 ? ' --corpus <folder>' : ''}\`.\n\n${report}\n\n![Build time against pages](build-time.svg)\n\n- *peak MiB, all processes*: the highest sum of the resident memory of the build and every process it starts (Pagefind's indexer included), sampled every 200 ms; shards run one after another, so this is the largest shard's or the assemble's.\n- *assemble + Pagefind*: joining the shards and indexing the joined site (Pagefind's Node API), its peak memory and time.\n- *first search KiB*: bytes of the search bundle a browser transfers when Readout's search page opens with “${QUERY}” (\`search/?q=${QUERY}\`, 1280 px wide), until its results are shown and the network is idle: Pagefind's worker and WebAssembly, the page list, index and vocabulary chunks, the shown results' pages (Starlight: Pagefind's API straight, the first five results).\n- *heaviest page KiB*: gzipped HTML plus the CSS and JavaScript it loads before any interaction (404 aside); a long meeting's full text is cut into parts (\`/full/\`, \`/full/2/\`…) that each keep the 25 KiB budget, and the next column leaves them out, to show the heaviest of the other pages.\n- *rebuild*: the same build again with no source changed, then with one source changed (up to ${oneChangedMax} meetings).\n- *time/page R/S*: Readout's build time per page over Starlight's, for the same content (Readout builds more pages from it: indexes, a page per speaker).\n`,
   );
 }
