@@ -75,19 +75,29 @@ export function cutIntoParts(runs: readonly TextRun[], { budget, weigh }: PartBu
   return parts;
 }
 
-/** How many of the run's first paragraphs fit after `current`; at least one on an empty part. */
+/**
+ * How many of the run's first paragraphs fit after `current`; at least one on an empty part.
+ * A binary search, since each weighing gzips the whole part: a long run costs a few weighings,
+ * not one per paragraph. Only a count found to fit is returned.
+ */
 function paragraphsThatFit(
   run: TextRun,
   current: TextRun[],
   fits: (candidate: TextRun[]) => boolean,
 ): number {
-  let count = 0;
-  while (
-    count < run.paragraphs.length &&
-    fits([...current, { ...run, paragraphs: run.paragraphs.slice(0, count + 1) }])
-  )
-    count += 1;
-  return current.length === 0 ? Math.max(count, 1) : count;
+  const withFirst = (count: number) => [
+    ...current,
+    { ...run, paragraphs: run.paragraphs.slice(0, count) },
+  ];
+  let fitting = 0;
+  let tooMany = run.paragraphs.length;
+  if (fits(withFirst(tooMany))) fitting = tooMany;
+  while (tooMany - fitting > 1) {
+    const middle = Math.floor((fitting + tooMany) / 2);
+    if (fits(withFirst(middle))) fitting = middle;
+    else tooMany = middle;
+  }
+  return current.length === 0 ? Math.max(fitting, 1) : fitting;
 }
 
 /** One page of the full text, as its page and the list of parts show it. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../../src/schemas/meeting.ts';
 import { textRuns, type TextRun } from '../../src/utils/full-text.ts';
-import { cutIntoParts } from '../../src/utils/full-text-parts.ts';
+import { cutIntoParts, describeParts } from '../../src/utils/full-text-parts.ts';
 import { fullTextParts } from '../../src/utils/full-text-weight.ts';
 
 /** A section whose paragraphs n have texts of the given lengths. */
@@ -142,5 +142,38 @@ describe('fullTextParts', () => {
     const parts = fullTextParts(sections);
     expect(parts.length).toBeGreaterThan(2);
     expect(parts.flatMap(numbers)).toEqual(Array.from({ length: 160 }, (_, i) => i + 1));
+  });
+});
+
+describe('describeParts', () => {
+  const runs = textRuns([
+    section('overview', [[1, 10]]),
+    section('a', [
+      [2, 60],
+      [3, 60],
+    ]),
+    section('b', [[4, 10]]),
+  ]);
+  const parts = describeParts(cutIntoParts(runs, { budget: 100, weigh }), '/m/full/');
+
+  it('puts the first part at the full-text page and the others under it, by number', () => {
+    expect(parts.map((part) => [part.n, part.href])).toEqual([
+      [1, '/m/full/'],
+      [2, '/m/full/2/'],
+    ]);
+  });
+
+  it('names each part’s ¶ range and the headings to jump to, a continued section by its title', () => {
+    expect(parts.map((part) => part.range)).toEqual(['¶ 1–2', '¶ 3–4']);
+    expect(parts.map((part) => part.headings)).toEqual([
+      [
+        { id: 'introduction', title: 'Introduction' },
+        { id: 'session-a', title: 'a' },
+      ],
+      [
+        { id: 'session-a-from-p3', title: 'a, continued' },
+        { id: 'session-b', title: 'b' },
+      ],
+    ]);
   });
 });

@@ -36,6 +36,7 @@ describe('textRuns', () => {
       ['overview', 3],
       ['data', 1],
     ]);
+    expect(runs.map((run) => run.continued)).toEqual(runs.map((run) => run.part > 1));
   });
 
   it('gives every run a unique heading id that cannot be taken for a paragraph’s', () => {
