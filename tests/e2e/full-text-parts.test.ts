@@ -98,12 +98,14 @@ describe('the full text of a long meeting', () => {
     }
   });
 
-  it('links each part to the previous and next one', async () => {
+  it('links each part to the previous and next one, and marks the full text current in the meeting’s navigation', async () => {
     for (const [index, path] of partPaths.entries()) {
       const document = await pageOf(path);
       const nav = document.querySelector('nav[aria-label="Previous and next part"]')!;
       expect(nav.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(partPaths[index - 1]);
       expect(nav.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(partPaths[index + 1]);
+      const inMeetingNav = document.querySelector(`.meeting-nav a[href="${partPaths[0]}"]`)!;
+      expect(inMeetingNav.getAttribute('aria-current')).toBe(index === 0 ? 'page' : 'true');
       const top = document.querySelector('.page-header nav.part-pager')!;
       expect(top.getAttribute('aria-label')).toBe(`Part ${index + 1} of ${partPaths.length}`);
       expect([...top.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(
