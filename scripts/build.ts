@@ -62,7 +62,7 @@ await runCommand(async () => {
       console.log(`Nothing changed since the last assemble: ${siteDir()}/ is up to date`);
     else
       console.log(
-        `Assembled ${positional.length} shard(s) into ${siteDir()}/ (${assembled.files} files, ${assembled.indexedPages} pages indexed in ${(assembled.indexMs / 1000).toFixed(1)} s) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        `Assembled ${positional.length} shard(s) into ${siteDir()}/ (${assembled.files} files, ${assembled.indexedPages} pages indexed in ${(assembled.indexMs / 1000).toFixed(1)} s, ${assembled.reusedRuns} of ${assembled.runs} runs kept from the last assemble) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
     await writeBuildStats({
       splitMs: 0,

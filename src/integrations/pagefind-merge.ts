@@ -16,7 +16,7 @@
  * list; [[word, [[page step, locations, meta locations]…], [[variant, pages]…]]…] in a chunk.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   PagefindFormatError,
@@ -42,11 +42,12 @@ interface Word {
   variants: [string, WordPage[]][];
 }
 
-/** A run's bundle: its folder, its page list and where its pages start in the joined list. */
+/** A run's bundle: its folder, its page list and where each of its pages is in the joined list. */
 interface Run {
   dir: string;
   meta: CborValue[];
-  offset: number;
+  /** The joined page number of each of its pages. */
+  order: readonly number[];
   /** The place of each of its meta fields in the joined list of meta fields. */
   fields: number[];
 }
@@ -73,7 +74,7 @@ async function readEntry(dir: string): Promise<{ entry: Entry; language: string 
   return { entry, language: languages[0]! };
 }
 
-async function readRun(dir: string, offset: number): Promise<Omit<Run, 'fields'>> {
+async function readRun(dir: string): Promise<Omit<Run, 'fields' | 'order'>> {
   const { entry, language } = await readEntry(dir);
   const file = join(dir, `pagefind.${entry.languages[language]!.hash}.pf_meta`);
   const meta = list(readIndexFile(await readFile(file)), 'a page list that is not a list');
@@ -81,7 +82,7 @@ async function readRun(dir: string, offset: number): Promise<Omit<Run, 'fields'>
     throw new PagefindFormatError(`version ${String(meta[0])}`);
   if (meta.length !== 6) throw new PagefindFormatError(`a page list of ${meta.length} parts`);
   if (list(meta[4], 'no sorts').length > 0) throw new PagefindFormatError('sort orders');
-  return { dir, meta, offset };
+  return { dir, meta };
 }
 
 /**
@@ -97,9 +98,15 @@ function absolute(pages: CborValue, run: Run): WordPage[] {
     const fields = list(metaLocations, 'no meta locations').map((n) =>
       typeof n === 'number' && n < 0 ? -1 - run.fields[-1 - n]! : n,
     );
-    return [at + run.offset, list(locations, 'no locations'), fields];
+    const joined = run.order[at];
+    if (joined === undefined)
+      throw new PagefindFormatError(`a word on page ${at} of a shorter list`);
+    return [joined, list(locations, 'no locations'), fields];
   });
 }
+
+/** A word's pages from several runs, in page order. */
+const inPageOrder = (pages: WordPage[]): WordPage[] => pages.sort((a, b) => a[0] - b[0]);
 
 /** Back to steps. */
 function steps(pages: WordPage[]): CborValue[] {
@@ -135,13 +142,18 @@ async function* wordsOf(run: Run): AsyncGenerator<Word> {
   }
 }
 
-/** The same word from several runs, in run order (so its pages stay in page order). */
+/** The same word from several runs, its pages (and each variant's) in joined page order. */
 function joinWord(same: Word[]): Word {
+  if (same.length === 1) return same[0]!;
   const variants = new Map<string, WordPage[]>();
   for (const { variants: each } of same)
     for (const [spelling, pages] of each)
       variants.set(spelling, [...(variants.get(spelling) ?? []), ...pages]);
-  return { ...same[0]!, pages: same.flatMap((w) => w.pages), variants: [...variants] };
+  return {
+    ...same[0]!,
+    pages: inPageOrder(same.flatMap((w) => w.pages)),
+    variants: [...variants].map(([spelling, pages]) => [spelling, inPageOrder(pages)]),
+  };
 }
 
 /** The shortest prefixes (in characters) that tell `a` from `b`: one past their common prefix. */
@@ -225,7 +237,7 @@ async function writeFilters(runs: Run[], outDir: string): Promise<CborValue[]> {
         const key = str(value, 'a filter value');
         joined.set(key, [
           ...(joined.get(key) ?? []),
-          ...list(pages, 'filter pages').map((p) => (p as number) + run.offset),
+          ...list(pages, 'filter pages').map((p) => run.order[p as number]!),
         ]);
       }
     }
@@ -236,7 +248,9 @@ async function writeFilters(runs: Run[], outDir: string): Promise<CborValue[]> {
     const file = `joined-${out.length}`;
     const body: CborValue = [
       name,
-      [...values.keys()].sort(byBytes).map((value): CborValue => [value, values.get(value)!]),
+      [...values.keys()]
+        .sort(byBytes)
+        .map((value): CborValue => [value, values.get(value)!.sort((a, b) => a - b)]),
     ];
     await writeFile(join(outDir, 'filter', `${file}.pf_filter`), writeIndexFile(body));
     out.push([name, file]);
@@ -244,26 +258,67 @@ async function writeFilters(runs: Run[], outDir: string): Promise<CborValue[]> {
   return out;
 }
 
-/**
- * Writes into `outDir` the bundle of all the pages of the bundles in `runDirs`, in that order
- * (each written by Pagefind for a consecutive run of the page list), moving their fragments and
- * engine files there. Throws PagefindFormatError for a bundle this does not read.
- */
-export async function joinBundles(runDirs: readonly string[], outDir: string): Promise<void> {
-  const read: Omit<Run, 'fields'>[] = [];
-  let offset = 0;
-  for (const dir of runDirs) {
-    const run = await readRun(dir, offset);
-    read.push(run);
-    offset += list(run.meta[1], 'no pages').length;
+/** How to join bundles: where each run's pages go, and whether the runs' files may be moved. */
+export interface JoinOptions {
+  /**
+   * The joined page number of each page of each run, increasing within a run (each run was
+   * indexed in the joined list's order); every number from 0 once. Unless told, the runs are
+   * consecutive: run k's pages follow run k-1's.
+   */
+  order?: readonly (readonly number[])[];
+  /** Keep the runs' bundles as they are (they are cached): link or copy their files, never move them. */
+  keep?: boolean;
+}
+
+/** Checks that `order` gives every run's pages distinct, increasing places that fill the list. */
+function checkOrder(order: readonly (readonly number[])[], counts: number[]): number {
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  const seen = new Uint8Array(total);
+  for (const [r, places] of order.entries()) {
+    if (places.length !== counts[r])
+      throw new Error(`run ${r + 1} has ${counts[r]} pages, but ${places.length} places`);
+    for (const [i, place] of places.entries()) {
+      if (!Number.isInteger(place) || place < 0 || place >= total || seen[place])
+        throw new Error(`run ${r + 1} puts a page at ${place}: not a free place below ${total}`);
+      if (i > 0 && place < places[i - 1]!)
+        throw new Error(`run ${r + 1} does not keep its pages in the joined order`);
+      seen[place] = 1;
+    }
   }
-  const fieldsOf = (run: Omit<Run, 'fields'>) =>
+  return total;
+}
+
+/** Moves a run's file, or when the runs are kept links it (copies across devices). */
+async function take(from: string, to: string, keep: boolean): Promise<void> {
+  if (!keep) return rename(from, to);
+  await link(from, to).catch(() => copyFile(from, to));
+}
+
+/**
+ * Writes into `outDir` the bundle of all the pages of the bundles in `runDirs` (each written by
+ * Pagefind for a run of the page list, in the joined list's order), with their fragments and
+ * engine files. Throws PagefindFormatError for a bundle this does not read.
+ */
+export async function joinBundles(
+  runDirs: readonly string[],
+  outDir: string,
+  options: JoinOptions = {},
+): Promise<void> {
+  const read = await Promise.all(runDirs.map(readRun));
+  const counts = read.map((run) => list(run.meta[1], 'no pages').length);
+  let consecutive = 0;
+  const order =
+    options.order ?? counts.map((count) => Array.from({ length: count }, () => consecutive++));
+  const total = checkOrder(order, counts);
+  const fieldsOf = (run: { meta: CborValue[] }) =>
     list(run.meta[5], 'no meta fields').map((field) => str(field, 'a meta field'));
   const fields = [...new Set(read.flatMap(fieldsOf))].sort(byBytes);
-  const runs: Run[] = read.map((run) => ({
+  const runs: Run[] = read.map((run, r) => ({
     ...run,
+    order: order[r]!,
     fields: fieldsOf(run).map((field) => fields.indexOf(field)),
   }));
+  const keep = options.keep ?? false;
   await mkdir(join(outDir, 'index'), { recursive: true });
   await mkdir(join(outDir, 'filter'), { recursive: true });
   await mkdir(join(outDir, 'fragment'), { recursive: true });
@@ -271,22 +326,18 @@ export async function joinBundles(runDirs: readonly string[], outDir: string): P
   const filters = await writeFilters(runs, outDir);
   for (const run of runs)
     for (const name of await readdir(join(run.dir, 'fragment')))
-      await rename(join(run.dir, 'fragment', name), join(outDir, 'fragment', name));
-  const meta = writeIndexFile([
-    runs[0]!.meta[0]!,
-    runs.flatMap((run) => list(run.meta[1], 'no pages')),
-    chunks,
-    filters,
-    [],
-    fields,
-  ]);
+      await take(join(run.dir, 'fragment', name), join(outDir, 'fragment', name), keep);
+  const pages: CborValue[] = new Array<CborValue>(total);
+  for (const run of runs)
+    for (const [i, page] of list(run.meta[1], 'no pages').entries()) pages[run.order[i]!] = page;
+  const meta = writeIndexFile([runs[0]!.meta[0]!, pages, chunks, filters, [], fields]);
   const { entry, language } = await readEntry(runs[0]!.dir);
   const hash = `${language}_${createHash('sha256').update(meta).digest('hex').slice(0, 10)}`;
   await writeFile(join(outDir, `pagefind.${hash}.pf_meta`), meta);
-  entry.languages[language] = { ...entry.languages[language]!, hash, page_count: offset };
+  entry.languages[language] = { ...entry.languages[language]!, hash, page_count: total };
   await writeFile(join(outDir, 'pagefind-entry.json'), JSON.stringify(entry));
   // The engine's files (script, worker, WebAssembly, styles) are the same in every run.
   for (const item of await readdir(runs[0]!.dir, { withFileTypes: true }))
     if (item.isFile() && !item.name.endsWith('.pf_meta') && item.name !== 'pagefind-entry.json')
-      await rename(join(runs[0]!.dir, item.name), join(outDir, item.name));
+      await take(join(runs[0]!.dir, item.name), join(outDir, item.name), keep);
 }

@@ -3,7 +3,8 @@
  * site's word list beside the index. Any error Pagefind reports fails the build: a site whose
  * search silently finds nothing is worse than no site.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -13,6 +14,7 @@ import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../constants.ts';
 import { joinBundles } from './pagefind-merge.ts';
 import { PagefindFormatError, shortenBundleNames } from './pagefind-meta.ts';
 import {
+  inIndexOrder,
   searchDocument,
   searchPages,
   searchRuns,
@@ -20,9 +22,10 @@ import {
   type SearchPage,
 } from './search-pages.ts';
 import {
-  buildVocabulary,
   chunkVocabulary,
+  countWords,
   fragmentText,
+  rankVocabulary,
   VOCABULARY_CHUNKS_DIR,
 } from './search-vocabulary.ts';
 
@@ -52,8 +55,10 @@ const RUNS_DIR = '.readout-search-runs';
 export interface IndexSummary {
   /** Pages Pagefind indexed. */
   pageCount: number;
-  /** Pagefind processes the pages were indexed in, one after another (see WORDS_PER_RUN). */
+  /** Runs the pages were indexed in, one Pagefind process each, one after another (see WORDS_PER_RUN). */
   runs: number;
+  /** Of those, the runs whose bundles were kept from an earlier build (IndexOptions.groups). */
+  reusedRuns: number;
   /** Distinct words in the vocabulary file. */
   wordCount: number;
   /** Why the bundle's file names were left as Pagefind wrote them (see shortenBundleNames), if they were. */
@@ -66,9 +71,30 @@ function assertNoErrors(step: string, response: { errors: string[] }): void {
 }
 
 /**
+ * Pages indexed apart from the others and kept in a cache (a shard's pages): the bundle of each
+ * of its runs is reused while the group's `key` (what its pages were made from) is the same.
+ */
+export interface PageGroup {
+  key: string;
+  pages: SearchPage[];
+}
+
+/** How to index a site (indexSite). */
+export interface IndexOptions {
+  /** The site's search pages, when already listed (saves reading every page to find them). */
+  pages?: SearchPage[];
+  /** Most words one Pagefind process indexes (WORDS_PER_RUN unless told). */
+  wordsPerRun?: number | undefined;
+  /**
+   * The pages in groups, each indexed in runs of its own whose bundles are kept in `cacheDir`
+   * (only this index's runs stay there): a rebuild re-indexes only the groups that changed.
+   */
+  groups?: { groups: PageGroup[]; cacheDir: string };
+}
+
+/**
  * Indexes the search pages under `siteDir` (see searchPages) and writes the bundle and the
- * vocabulary into `<siteDir>/pagefind/`. The Pagefind module is passed in so tests can use a fake;
- * `pages`, when the shards of the site listed them, saves reading every page to find them.
+ * vocabulary into `<siteDir>/pagefind/`. The Pagefind module is passed in so tests can use a fake.
  *
  * Pages go to Pagefind one at a time, fewest words first, and the vocabulary is read back from
  * the written fragments one file at a time: neither the site nor the bundle is ever held in
@@ -77,20 +103,28 @@ function assertNoErrors(step: string, response: { errors: string[] }): void {
 export async function indexSite(
   siteDir: string,
   pagefind: typeof Pagefind,
-  pages?: SearchPage[],
-  wordsPerRun = WORDS_PER_RUN,
+  options: IndexOptions = {},
 ): Promise<IndexSummary> {
-  pages ??= await searchPages(siteDir);
-  if (pages.length === 0)
-    throw new SearchIndexError(`find any page to index in ${siteDir}`, [
-      'no HTML file marks its text with data-pagefind-body',
-    ]);
+  const wordsPerRun = options.wordsPerRun ?? WORDS_PER_RUN;
   const outputPath = join(siteDir, PAGEFIND_BUNDLE_DIR);
-  const runs = searchRuns(pages, wordsPerRun);
-  if (runs.length === 1) await writeIndex(siteDir, pages, outputPath, pagefind);
-  else await writeIndexInRuns(siteDir, runs, outputPath, pagefind);
+  let indexed: { pages: number; runs: number; reused: number; counts: Map<string, number> };
+  if (options.groups) {
+    indexed = await writeIndexOfGroups(siteDir, options.groups, outputPath, pagefind, wordsPerRun);
+  } else {
+    const pages = options.pages ?? (await searchPages(siteDir));
+    if (pages.length === 0) throw nothingToIndex(siteDir);
+    const runs = searchRuns(pages, wordsPerRun);
+    if (runs.length === 1) await writeIndex(siteDir, pages, outputPath, pagefind);
+    else await writeIndexInRuns(siteDir, runs, outputPath, pagefind);
+    indexed = {
+      pages: pages.length,
+      runs: runs.length,
+      reused: 0,
+      counts: await countFragmentWords(join(outputPath, 'fragment')),
+    };
+  }
   const compacted = await shortenBundleNames(outputPath);
-  const vocabulary = buildVocabulary(await fragmentTexts(join(outputPath, 'fragment')));
+  const vocabulary = rankVocabulary(indexed.counts);
   await writeFile(join(outputPath, VOCABULARY_FILE), vocabulary);
   // The browser loads only the chunks of the words searched for: the narrow ones first, the
   // wide ones to correct a word (see vocabularyPrefixKey and vocabularyChunkKey).
@@ -102,11 +136,102 @@ export async function indexSite(
   for (const [key, words] of chunks)
     await writeFile(join(outputPath, VOCABULARY_CHUNKS_DIR, `${key}.txt`), words);
   return {
-    pageCount: pages.length,
-    runs: runs.length,
-    wordCount: vocabulary.split('\n').length - 1,
+    pageCount: indexed.pages,
+    runs: indexed.runs,
+    reusedRuns: indexed.reused,
+    wordCount: indexed.counts.size,
     ...('skipped' in compacted ? { uncompacted: compacted.skipped } : {}),
   };
+}
+
+function nothingToIndex(siteDir: string): SearchIndexError {
+  return new SearchIndexError(`find any page to index in ${siteDir}`, [
+    'no HTML file marks its text with data-pagefind-body',
+  ]);
+}
+
+/** A kept run: its bundle, and its words counted for the vocabulary. */
+const RUN_BUNDLE = 'bundle';
+const RUN_WORDS = 'words.json';
+
+/**
+ * The bundle of all the groups' pages, as one process would write it for them in index order:
+ * each group's pages are cut into runs (in index order), each run indexed by a Pagefind process
+ * of its own into the cache unless it is there already, and the runs joined with every page at
+ * its place in the whole list. Runs the cache holds for no group any more are removed.
+ */
+async function writeIndexOfGroups(
+  siteDir: string,
+  { groups, cacheDir }: { groups: PageGroup[]; cacheDir: string },
+  outputPath: string,
+  pagefind: typeof Pagefind,
+  wordsPerRun: number,
+): Promise<{ pages: number; runs: number; reused: number; counts: Map<string, number> }> {
+  const all = inIndexOrder(groups.flatMap((group) => group.pages));
+  if (all.length === 0) throw nothingToIndex(siteDir);
+  const place = new Map(all.map((page, i) => [page.path, i]));
+  if (place.size !== all.length)
+    throw new SearchIndexError('index the pages', ['a page is listed in two groups']);
+  await mkdir(cacheDir, { recursive: true });
+  const kept = new Set(await readdir(cacheDir));
+  const used = new Set<string>();
+  const runs: { dir: string; order: number[] }[] = [];
+  let reused = 0;
+  for (const group of groups) {
+    for (const [k, run] of searchRuns(inIndexOrder([...group.pages]), wordsPerRun).entries()) {
+      if (run.length === 0) continue;
+      const key = createHash('sha256')
+        .update(`${group.key}\0${k}\0${JSON.stringify(run)}`)
+        .digest('hex')
+        .slice(0, 32);
+      const dir = join(cacheDir, key);
+      if (kept.has(key)) reused++;
+      else await indexRunInto(siteDir, run, dir, pagefind);
+      used.add(key);
+      runs.push({ dir, order: run.map((page) => place.get(page.path)!) });
+    }
+  }
+  await joinBundles(
+    runs.map((run) => join(run.dir, RUN_BUNDLE)),
+    outputPath,
+    { order: runs.map((run) => run.order), keep: true },
+  ).catch((error: unknown) => {
+    if (error instanceof PagefindFormatError)
+      throw new SearchIndexError(`join the indexes of ${runs.length} runs`, [error.message]);
+    throw error;
+  });
+  const counts = new Map<string, number>();
+  for (const run of runs)
+    for (const [word, count] of JSON.parse(await readFile(join(run.dir, RUN_WORDS), 'utf8')) as [
+      string,
+      number,
+    ][])
+      counts.set(word, (counts.get(word) ?? 0) + count);
+  for (const name of kept)
+    if (!used.has(name)) await rm(join(cacheDir, name), { recursive: true, force: true });
+  return { pages: all.length, runs: runs.length, reused, counts };
+}
+
+/**
+ * Indexes one run into the cache folder `dir`, whole or not at all: it is written beside and
+ * renamed into place, so a killed build never leaves a run a later one would reuse.
+ */
+async function indexRunInto(
+  siteDir: string,
+  run: readonly SearchPage[],
+  dir: string,
+  pagefind: typeof Pagefind,
+): Promise<void> {
+  const staging = `${dir}.${process.pid}.tmp`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await writeIndex(siteDir, run, join(staging, RUN_BUNDLE), pagefind);
+    const counts = await countFragmentWords(join(staging, RUN_BUNDLE, 'fragment'));
+    await writeFile(join(staging, RUN_WORDS), JSON.stringify([...counts]));
+    await rename(staging, dir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }
 
 /** Pagefind's bundle of `pages`, given in that order, written to `outputPath`. */
@@ -166,12 +291,13 @@ async function writeIndexInRuns(
   }
 }
 
-/** The indexed text of every fragment in `dir`, read one file at a time, in name order. */
-async function fragmentTexts(dir: string): Promise<string[]> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.pf_fragment')).sort();
-  const texts: string[] = [];
-  for (const name of names) texts.push(fragmentText(await readFile(join(dir, name))));
-  return texts;
+/** The vocabulary's words of every fragment in `dir` counted, reading one file at a time. */
+async function countFragmentWords(dir: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const name of await readdir(dir))
+    if (name.endsWith('.pf_fragment'))
+      countWords(fragmentText(await readFile(join(dir, name))), counts);
+  return counts;
 }
 
 /** Logs the summary line. */

@@ -171,18 +171,21 @@ export async function writeSearchPages(siteDir: string): Promise<number> {
 }
 
 /**
- * The search pages of the shards in `folders` (their paths are the same in the joined site),
+ * The search pages of each shard in `folders` (their paths are the same in the joined site),
  * from the lists the shards wrote; undefined when a folder has none (then scan the joined site).
+ * A page several shards render alike (none is a search page today) is listed with the first.
  */
 export async function shardSearchPages(
   folders: readonly string[],
-): Promise<SearchPage[] | undefined> {
-  const pages = new Map<string, SearchPage>();
+): Promise<{ folder: string; list: string; pages: SearchPage[] }[] | undefined> {
+  const seen = new Set<string>();
+  const shards: { folder: string; list: string; pages: SearchPage[] }[] = [];
   for (const folder of folders) {
-    const text = await readFile(join(folder, SEARCH_PAGES_FILE), 'utf8').catch(() => undefined);
-    if (text === undefined) return undefined;
-    // A page several shards render alike (none is a search page today) is indexed once.
-    for (const page of JSON.parse(text) as SearchPage[]) pages.set(page.path, page);
+    const list = await readFile(join(folder, SEARCH_PAGES_FILE), 'utf8').catch(() => undefined);
+    if (list === undefined) return undefined;
+    const pages = (JSON.parse(list) as SearchPage[]).filter((page) => !seen.has(page.path));
+    for (const page of pages) seen.add(page.path);
+    shards.push({ folder, list, pages });
   }
-  return inIndexOrder([...pages.values()]);
+  return shards;
 }

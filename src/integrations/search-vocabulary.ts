@@ -26,21 +26,30 @@ export function fragmentText(compressed: Uint8Array): string {
   return [record.meta?.['title'] ?? '', record.content ?? ''].join(' ');
 }
 
-/**
- * Counts the words of the given texts and returns them most frequent first, one per line:
- * the browser prefers the commoner of two equally close corrections.
- */
-export function buildVocabulary(texts: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
-      const word = normalizeWord(match[0]).replace(/['’]s$/, '');
-      if (word.length < MIN_WORD_LENGTH || /^\d+$/.test(word)) continue;
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-    }
+/** Adds the words of `text` to `counts` (the words a correction may offer, normalized). */
+export function countWords(text: string, counts: Map<string, number>): Map<string, number> {
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+    const word = normalizeWord(match[0]).replace(/['’]s$/, '');
+    if (word.length < MIN_WORD_LENGTH || /^\d+$/.test(word)) continue;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
   }
+  return counts;
+}
+
+/**
+ * The counted words most frequent first, one per line: the browser prefers the commoner of two
+ * equally close corrections. Counts of several parts of a site add up to the site's.
+ */
+export function rankVocabulary(counts: Iterable<[string, number]>): string {
   const ranked = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   return `${ranked.map(([word]) => word).join('\n')}\n`;
+}
+
+/** The vocabulary of the given texts (see rankVocabulary). */
+export function buildVocabulary(texts: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const text of texts) countWords(text, counts);
+  return rankVocabulary(counts);
 }
 
 /**

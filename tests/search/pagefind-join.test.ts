@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGEFIND_BUNDLE_DIR, VOCABULARY_FILE } from '../../src/constants.ts';
 import { readIndexFile, type CborValue } from '../../src/integrations/pagefind-cbor.ts';
 import { indexSite } from '../../src/integrations/pagefind.ts';
-import { searchRuns, type SearchPage } from '../../src/integrations/search-pages.ts';
+import {
+  estimateWords,
+  inIndexOrder,
+  searchRuns,
+  type SearchPage,
+} from '../../src/integrations/search-pages.ts';
 
 describe('searchRuns', () => {
   it('cuts the pages, in order, into runs within the word budget (a longer page alone)', () => {
@@ -38,7 +43,7 @@ describe('searchRuns', () => {
  * A search page with filters and meta; `kind` only on the longest pages, so the first runs lack
  * it; enough words in all for several index chunks.
  */
-function page(i: number): string {
+function pageHtml(i: number): string {
   const words = Array.from(
     { length: 3 + i * 25 },
     (_, j) =>
@@ -108,7 +113,7 @@ describe('indexing in runs', () => {
     const site = join(root, 'pages');
     for (let i = 0; i < 60; i++) {
       await mkdir(join(site, `p${i}`), { recursive: true });
-      await writeFile(join(site, `p${i}`, 'index.html'), page(i));
+      await writeFile(join(site, `p${i}`, 'index.html'), pageHtml(i));
     }
   });
   afterAll(async () => {
@@ -118,7 +123,7 @@ describe('indexing in runs', () => {
   async function indexed(name: string, wordsPerRun?: number) {
     const site = join(root, name);
     await cp(join(root, 'pages'), site, { recursive: true });
-    const summary = await indexSite(site, await import('pagefind'), undefined, wordsPerRun);
+    const summary = await indexSite(site, await import('pagefind'), { wordsPerRun });
     return { summary, bundle: await readBundle(site), files: await readdir(site) };
   }
 
@@ -132,6 +137,42 @@ describe('indexing in runs', () => {
     expect(joined.bundle).toEqual(whole.bundle);
     // The runs' folders are gone: only the site and its bundle are left.
     expect(joined.files.sort()).toEqual(whole.files.sort());
+  });
+
+  it('joins groups indexed apart, interleaved, into the index one process writes, and re-indexes only a changed group', async () => {
+    const whole = await indexed('whole-for-groups');
+    const site = join(root, 'grouped');
+    const cacheDir = join(root, 'grouped-cache');
+    await cp(join(root, 'pages'), site, { recursive: true });
+    // Three groups whose pages interleave in the index order (fewest words first).
+    const all = Array.from({ length: 60 }, (_, i) => ({
+      path: `p${i}/index.html`,
+      words: estimateWords(pageHtml(i)),
+    }));
+    const groupsOf = (keys: string[]) =>
+      keys.map((key, g) => ({ key, pages: all.filter((_, i) => i % 3 === g) }));
+    const pagefind = await import('pagefind');
+    const index = (keys: string[]) =>
+      indexSite(site, pagefind, {
+        wordsPerRun: 6000,
+        groups: { groups: groupsOf(keys), cacheDir },
+      });
+
+    const first = await index(['a', 'b', 'c']);
+    expect(first.runs).toBeGreaterThanOrEqual(3);
+    expect(first.reusedRuns).toBe(0);
+    expect(await readBundle(site)).toEqual(whole.bundle);
+    const kept = (await readdir(cacheDir)).sort();
+
+    await rm(join(site, PAGEFIND_BUNDLE_DIR), { recursive: true });
+    const again = await index(['a', 'b2', 'c']);
+    const groupB = searchRuns(inIndexOrder(groupsOf(['b'])[0]!.pages.slice()), 6000).length;
+    expect(again.reusedRuns).toBe(first.runs - groupB);
+    expect(await readBundle(site)).toEqual(whole.bundle);
+    // The runs of group b's old key are gone from the cache; the others are the same folders.
+    const now = (await readdir(cacheDir)).sort();
+    expect(now).toHaveLength(kept.length);
+    expect(now.filter((name) => kept.includes(name))).toHaveLength(kept.length - groupB);
   });
 
   it('keeps a run of one page when a page alone is over the budget', async () => {

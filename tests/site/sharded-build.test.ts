@@ -312,6 +312,9 @@ describe('a sharded build', () => {
     const edited = await build(all, env);
     expect(rendered(edited.stdout)).toEqual([false, true, false]);
     expect(edited.stdout).toMatch(/Assembled 3 shard/);
+    // Search re-indexes only the shard that rendered again (shard 1 has no search page).
+    expect(first.stdout).toMatch(/, 0 of 2 runs kept from the last assemble\)/);
+    expect(edited.stdout).toMatch(/, 1 of 2 runs kept from the last assemble\)/);
     await build(['--source', SOURCES, '--frozen'], {
       READOUT_GENERATED: join(WORK, 'generated-fresh'),
       READOUT_CACHE_DIR: join(WORK, 'cache-fresh'),

@@ -70,7 +70,8 @@ export async function buildShardsLocally(options: LocalShardsOptions): Promise<n
     console.log(`Nothing changed since the last assemble: ${site}/ is up to date`);
     return 0;
   }
-  return runBuild(['--assemble', ...folders]);
+  // The assemble keeps the search index's runs in the same cache (searchCacheDir).
+  return runBuild(['--assemble', ...folders], process.env['READOUT_CACHE_DIR']);
 }
 
 /**
