@@ -32,6 +32,7 @@ import {
   inputsFingerprint,
   readBuildStamp,
   shardInputsFingerprint,
+  shardPageFingerprints,
   writeBuildStamp,
 } from './lib/shards/fingerprint.ts';
 import { readShardManifest, writeShardManifest } from './lib/shards/manifest.ts';
@@ -225,7 +226,8 @@ async function renderSite(build: {
   const astroStarted = performance.now();
   const siteStaging = await makeStaging(site);
   staged.push(siteStaging);
-  await buildSite(generated, siteStaging);
+  if (shard) await renderShard(generated, site, shard, siteStaging, staged);
+  else await buildSite(generated, siteStaging);
   if (shard) await writeShardManifest(siteStaging, shard, build.inputs);
   await writeBuildStamp(siteStaging, build.stamp);
   await Promise.all([...(build.split ? [markOwned(generated)] : []), markOwned(siteStaging)]);
@@ -244,6 +246,40 @@ async function renderSite(build: {
     astroMs,
     maxRssKiB: process.resourceUsage().maxRSS,
   });
+}
+
+/**
+ * Renders shard `shard` into `staging`: whole, or when its folder `site` holds an earlier build
+ * of it and only some of its meetings and people changed, just those, joined with the rest of
+ * its folder (patch.ts).
+ */
+async function renderShard(
+  generated: string,
+  site: string,
+  shard: ShardSettings,
+  staging: string,
+  staged: string[],
+): Promise<void> {
+  const { patchShard, pagesToRender, writeShardPages } = await import('./lib/shards/patch.ts');
+  const pages = await shardPageFingerprints(generated, shard, process.env);
+  const keys = await pagesToRender(site, shard, pages);
+  if (keys === undefined) {
+    await buildSite(generated, staging);
+  } else {
+    const rendered = await makeStaging(site);
+    staged.push(rendered);
+    process.env['READOUT_ONLY'] = JSON.stringify(keys);
+    try {
+      await buildSite(generated, rendered);
+    } finally {
+      delete process.env['READOUT_ONLY'];
+    }
+    await patchShard(site, rendered, staging, keys);
+    console.log(
+      `Shard ${shard.index}/${shard.count}: rendered again ${keys.length} of ${Object.keys(pages.pages).length} meetings and people whose pages changed, kept the others`,
+    );
+  }
+  await writeShardPages(staging, shard, pages);
 }
 
 /** Finishes the swap a killed build had committed to, and removes what killed builds left. */

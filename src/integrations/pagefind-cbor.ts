@@ -3,6 +3,7 @@
  * and written back with the shortest heads, as Pagefind's encoder writes them. Every file starts
  * with Pagefind's `pagefind_dcd` signature and is gzipped.
  */
+import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PagefindFormatError } from './pagefind-meta.ts';
 
@@ -53,7 +54,8 @@ export function readIndexFile(compressed: Uint8Array): CborValue {
 }
 
 /** A gzipped, signed index file of `value`. */
-export function writeIndexFile(value: CborValue): Buffer {
+/** A bundle file's bytes before compression: the signature and the CBOR of `value`. */
+export function encodeIndexFile(value: CborValue): Buffer {
   const out: number[] = [...SIGNATURE];
   const head = (major: number, n: number) => {
     const type = major << 5;
@@ -74,5 +76,23 @@ export function writeIndexFile(value: CborValue): Buffer {
     }
   };
   item(value);
-  return gzipSync(Buffer.from(out), { level: 9 });
+  return Buffer.from(out);
+}
+
+/** A bundle file as Pagefind writes it: `value` encoded and compressed. */
+export function writeIndexFile(value: CborValue): Buffer {
+  return gzipSync(encodeIndexFile(value), { level: 9 });
+}
+
+/**
+ * The hash Pagefind names a bundle file by (`<language>_<hash>`, ten digits for the page list,
+ * seven for a chunk): SHA-1 of its CBOR after the signature, each byte in hex without leading
+ * zero (0x0a is `a`), as Pagefind formats it.
+ */
+export function bundleFileHash(encoded: Buffer, digits: number): string {
+  const bytes = createHash('sha1').update(encoded.subarray(SIGNATURE.length)).digest();
+  return [...bytes]
+    .map((byte) => byte.toString(16))
+    .join('')
+    .slice(0, digits);
 }

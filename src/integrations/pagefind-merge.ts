@@ -15,13 +15,14 @@
  * Pagefind 1.6's (pinned): [version, pages, chunks, filters, sorts, meta fields] in the page
  * list; [[word, [[page step, locations, meta locations]…], [[variant, pages]…]]…] in a chunk.
  */
-import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import {
+  encodeIndexFile,
+  bundleFileHash,
   PagefindFormatError,
   readIndexFile,
-  writeIndexFile,
   type CborValue,
 } from './pagefind-cbor.ts';
 
@@ -169,11 +170,29 @@ function distinctPrefixes(a: string, b: string): [string, string] {
 function weight(word: Word): number {
   const count = (pages: WordPage[]) =>
     pages.reduce((sum, [, l, m]) => sum + l.length + m.length + 1, 0);
-  return count(word.pages) + word.variants.reduce((sum, [, pages]) => sum + count(pages), 0);
+  // Each spelling variant counts one more (found on a site whose chunk bounds differed without it).
+  return count(word.pages) + word.variants.reduce((sum, [, pages]) => sum + 1 + count(pages), 0);
+}
+
+/**
+ * Writes `value` into `dir` named as Pagefind names an index or filter chunk (`<language>_`
+ * and seven hex digits of the hash of its CBOR), so the joined page list is byte for byte the
+ * one a single process writes; returns the name.
+ */
+async function writeNamed(
+  dir: string,
+  extension: string,
+  language: string,
+  value: CborValue,
+): Promise<string> {
+  const encoded = encodeIndexFile(value);
+  const name = `${language}_${bundleFileHash(encoded, 7)}`;
+  await writeFile(join(dir, `${name}.${extension}`), gzipSync(encoded, { level: 9 }));
+  return name;
 }
 
 /** Joins the runs' words in byte order and writes them in chunks; returns the chunk list. */
-async function writeWords(runs: Run[], outDir: string): Promise<CborValue[]> {
+async function writeWords(runs: Run[], outDir: string, language: string): Promise<CborValue[]> {
   const streams = runs.map(wordsOf);
   const nextOf = async (stream: AsyncGenerator<Word>): Promise<Word | undefined> => {
     const next = await stream.next();
@@ -184,13 +203,12 @@ async function writeWords(runs: Run[], outDir: string): Promise<CborValue[]> {
   let chunk: Word[] = [];
   let size = 0;
   const flush = async () => {
-    const name = `joined-${chunks.length}`;
     const words = chunk.map((w): CborValue => [
       w.word,
       steps(w.pages),
       w.variants.map(([spelling, pages]): CborValue => [spelling, steps(pages)]),
     ]);
-    await writeFile(join(outDir, 'index', `${name}.pf_index`), writeIndexFile([words]));
+    const name = await writeNamed(join(outDir, 'index'), 'pf_index', language, [words]);
     chunks.push([chunk[0]!.word, chunk.at(-1)!.word, name]);
     // Neighbouring chunks' bounds are cut to the characters that tell them apart, as Pagefind
     // cuts them (its chunk_meta).
@@ -221,7 +239,7 @@ async function writeWords(runs: Run[], outDir: string): Promise<CborValue[]> {
 }
 
 /** Joins the runs' filters, value by value; returns the filter list. */
-async function writeFilters(runs: Run[], outDir: string): Promise<CborValue[]> {
+async function writeFilters(runs: Run[], outDir: string, language: string): Promise<CborValue[]> {
   const filters = new Map<string, Map<string, number[]>>();
   for (const run of runs) {
     for (const filter of list(run.meta[3], 'no filter list')) {
@@ -245,14 +263,13 @@ async function writeFilters(runs: Run[], outDir: string): Promise<CborValue[]> {
   const out: CborValue[] = [];
   for (const name of [...filters.keys()].sort(byBytes)) {
     const values = filters.get(name)!;
-    const file = `joined-${out.length}`;
     const body: CborValue = [
       name,
       [...values.keys()]
         .sort(byBytes)
         .map((value): CborValue => [value, values.get(value)!.sort((a, b) => a - b)]),
     ];
-    await writeFile(join(outDir, 'filter', `${file}.pf_filter`), writeIndexFile(body));
+    const file = await writeNamed(join(outDir, 'filter'), 'pf_filter', language, body);
     out.push([name, file]);
   }
   return out;
@@ -322,18 +339,20 @@ export async function joinBundles(
   await mkdir(join(outDir, 'index'), { recursive: true });
   await mkdir(join(outDir, 'filter'), { recursive: true });
   await mkdir(join(outDir, 'fragment'), { recursive: true });
-  const chunks = await writeWords(runs, outDir);
-  const filters = await writeFilters(runs, outDir);
+  const { entry, language } = await readEntry(runs[0]!.dir);
+  const chunks = await writeWords(runs, outDir, language);
+  const filters = await writeFilters(runs, outDir, language);
   for (const run of runs)
     for (const name of await readdir(join(run.dir, 'fragment')))
       await take(join(run.dir, 'fragment', name), join(outDir, 'fragment', name), keep);
   const pages: CborValue[] = new Array<CborValue>(total);
   for (const run of runs)
     for (const [i, page] of list(run.meta[1], 'no pages').entries()) pages[run.order[i]!] = page;
-  const meta = writeIndexFile([runs[0]!.meta[0]!, pages, chunks, filters, [], fields]);
-  const { entry, language } = await readEntry(runs[0]!.dir);
-  const hash = `${language}_${createHash('sha256').update(meta).digest('hex').slice(0, 10)}`;
-  await writeFile(join(outDir, `pagefind.${hash}.pf_meta`), meta);
+  const meta = encodeIndexFile([runs[0]!.meta[0]!, pages, chunks, filters, [], fields]);
+  // Named as Pagefind names it, so the short names derived from it are the ones a single
+  // process's bundle gets (shortenBundleNames).
+  const hash = `${language}_${bundleFileHash(meta, 10)}`;
+  await writeFile(join(outDir, `pagefind.${hash}.pf_meta`), gzipSync(meta, { level: 9 }));
   entry.languages[language] = { ...entry.languages[language]!, hash, page_count: total };
   await writeFile(join(outDir, 'pagefind-entry.json'), JSON.stringify(entry));
   // The engine's files (script, worker, WebAssembly, styles) are the same in every run.

@@ -9,6 +9,7 @@
  * Pure Node and zod (no Astro), so the build script computes the same index to decide whether a
  * shard has anything new to render (scripts/lib/shards/fingerprint.ts).
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
@@ -260,4 +261,44 @@ export async function writeCrossMeetingInputs(
     });
   }
   shards.forEach((_, i) => write(i, ']}'));
+}
+
+/**
+ * What each page of a shard is rendered from beyond its own meeting's files, hashed: `shared`,
+ * what every page may read (every meeting's facts, every person, whole), and per person the
+ * shard renders, the paragraphs that quote them. With `shared` the same, a meeting whose files
+ * did not change and a person whose quotes did not change render the same pages as before, so a
+ * shard can be rebuilt in part (scripts/lib/shards/patch.ts). Coarser than crossMeetingInputs
+ * on purpose: any change to who speaks where renders the whole shard again.
+ */
+export async function pageInputs(
+  generated: string,
+  shard: Shard,
+): Promise<{ shared: string; people: Map<string, string> }> {
+  const meetings = await readArchive(generated);
+  const people = archivePeople(meetings);
+  const shared = createHash('sha256');
+  for (const { info } of meetings) shared.update(JSON.stringify(info)).update('\0');
+  for (const person of people) shared.update(JSON.stringify(person)).update('\0');
+  const whole = { index: shard.index, count: shard.count };
+  const owned = people.filter((person) => ownsPerson(person.id, whole));
+  const wanted = wantedParagraphs(owned, undefined);
+  const quoted = new Map<string, Map<string, QuotedParagraph>>();
+  for (const [slug, ids] of wanted) {
+    const all = await meetingParagraphs(generated, slug);
+    if (all !== undefined) quoted.set(slug, pick(all, ids));
+  }
+  const hashes = new Map<string, string>();
+  for (const person of owned) {
+    const hash = createHash('sha256');
+    for (const { meeting, speaker } of person.appearances)
+      hash.update(
+        JSON.stringify([
+          meeting.slug,
+          speaker.mentions.map((id) => quoted.get(meeting.slug)?.get(id)),
+        ]),
+      );
+    hashes.set(person.id, hash.digest('hex').slice(0, 32));
+  }
+  return { shared: shared.digest('hex').slice(0, 32), people: hashes };
 }

@@ -14,7 +14,17 @@ export interface Shard {
   index: number;
   /** How many shards the site is built in. */
   count: number;
+  /**
+   * Of the shard's meetings and people, the only ones to render (`meeting:<slug>`,
+   * `person:<id>`): a shard rebuilt in part renders what changed and keeps the rest of its
+   * folder (READOUT_ONLY, see scripts/lib/shards/patch.ts). Every one, unless told.
+   */
+  only?: ReadonlySet<string>;
 }
+
+/** The key of meeting `slug` or person `id` in a shard's list of what to render. */
+export const meetingKey = (slug: string) => `meeting:${slug}`;
+export const personKey = (id: string) => `person:${id}`;
 
 /** Reads `k/n` (1 ≤ k ≤ n); undefined when the text is not a shard. */
 export function parseShard(text: string): Shard | undefined {
@@ -30,7 +40,10 @@ export function currentShard(
   env: Record<string, string | undefined> = process.env,
 ): Shard | undefined {
   const text = env['READOUT_SHARD'];
-  return text ? parseShard(text) : undefined;
+  const shard = text ? parseShard(text) : undefined;
+  const only = env['READOUT_ONLY'];
+  if (!shard || only === undefined) return shard;
+  return { ...shard, only: new Set(JSON.parse(only) as string[]) };
 }
 
 /** FNV-1a of the key: stable across processes, machines and Node versions. */
@@ -47,10 +60,17 @@ export function shardOf(key: string, count: number): number {
 
 /** True when the current build renders the pages of meeting `slug`. */
 export function ownsMeeting(slug: string, shard: Shard | undefined = currentShard()): boolean {
-  return !shard || shardOf(slug, shard.count) === shard.index;
+  return (
+    !shard ||
+    (shardOf(slug, shard.count) === shard.index && (shard.only?.has(meetingKey(slug)) ?? true))
+  );
 }
 
 /** True when the current build renders the page of person `id`. */
 export function ownsPerson(id: string, shard: Shard | undefined = currentShard()): boolean {
-  return !shard || shardOf(`person:${id}`, shard.count) === shard.index;
+  return (
+    !shard ||
+    (shardOf(personKey(id), shard.count) === shard.index &&
+      (shard.only?.has(personKey(id)) ?? true))
+  );
 }

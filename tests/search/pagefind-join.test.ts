@@ -93,6 +93,8 @@ async function readBundle(site: string) {
     ),
   );
   return {
+    // Pagefind names the list by its hash; the short names of every other file follow from it.
+    listHash: hash,
     pageCount: page_count,
     words: pages.map(([, words, group]) => [words, group]),
     fragments,

@@ -12,8 +12,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { meetingFolders, writeCrossMeetingInputs } from '../../../src/utils/archive-data.ts';
-import { ownsMeeting, type Shard } from '../../../src/utils/shard.ts';
+import {
+  meetingFolders,
+  pageInputs,
+  writeCrossMeetingInputs,
+} from '../../../src/utils/archive-data.ts';
+import { meetingKey, ownsMeeting, personKey, type Shard } from '../../../src/utils/shard.ts';
 
 /** The stamp a build leaves in its site folder (a declared build stamp: not a page). */
 export const BUILD_STAMP = '.readout-build.json';
@@ -97,6 +101,37 @@ export async function shardInputsFingerprints(
   }
   await writeCrossMeetingInputs(generated, shards, (i, text) => hashes[i]!.update(text));
   return hashes.map((hash) => hash.digest('hex').slice(0, 32));
+}
+
+/**
+ * What a shard's pages are made of, meeting by meeting and person by person (see pageInputs):
+ * `shared` (the code, the settings and what every page reads), and by `meeting:<slug>` or
+ * `person:<id>` what that meeting's or person's own pages are made of.
+ */
+export interface ShardPages {
+  shared: string;
+  pages: Record<string, string>;
+}
+
+export async function shardPageFingerprints(
+  generated: string,
+  shard: Shard,
+  env: Record<string, string | undefined>,
+  projectRoot = '.',
+): Promise<ShardPages> {
+  const code = createHash('sha256');
+  await hashCodeAndSettings(code, env, projectRoot);
+  const inputs = await pageInputs(generated, shard);
+  const pages: Record<string, string> = {};
+  const whole = { index: shard.index, count: shard.count };
+  for (const folder of await meetingFolders(generated)) {
+    if (!ownsMeeting(folder, whole)) continue;
+    const hash = createHash('sha256');
+    await hashTree(hash, join(generated, folder), generated);
+    pages[meetingKey(folder)] = hash.digest('hex').slice(0, 32);
+  }
+  for (const [id, hash] of inputs.people) pages[personKey(id)] = hash;
+  return { shared: code.update(inputs.shared).digest('hex').slice(0, 32), pages };
 }
 
 /** The stamp of one build: its inputs and which part of the site it is (a shard, or all). */

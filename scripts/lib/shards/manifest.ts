@@ -13,6 +13,9 @@ import type { Shard } from '../../../src/utils/shard.ts';
 /** The file in each shard's folder. */
 export const SHARD_MANIFEST = '.readout-shard.json';
 
+/** Where a shard folder records what its pages are made of (see patch.ts). */
+export const PAGES_FILE = '.readout-pages.json';
+
 /** A shard folder's manifest. */
 export interface ShardManifest {
   index: number;

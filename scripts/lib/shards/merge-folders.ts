@@ -11,14 +11,36 @@ import { SEARCH_PAGES_FILE } from '../../../src/constants.ts';
 import { SourceError } from '../errors.ts';
 import { OWNER_MARKER } from '../../disk/ownership.ts';
 import { BUILD_STAMP } from './fingerprint.ts';
-import { SHARD_MANIFEST } from './manifest.ts';
+import { PAGES_FILE, SHARD_MANIFEST } from './manifest.ts';
 
 /** Files of a shard folder that describe the shard, not the site. */
-const NOT_SITE = new Set([SHARD_MANIFEST, OWNER_MARKER, BUILD_STAMP, SEARCH_PAGES_FILE]);
+const NOT_SITE = new Set([
+  SHARD_MANIFEST,
+  OWNER_MARKER,
+  BUILD_STAMP,
+  SEARCH_PAGES_FILE,
+  PAGES_FILE,
+]);
 /** What a build killed while rewriting a shard's stamp or manifest in place left (see writeFileAtomically). */
 const INTERRUPTED_WRITE = /^\.readout-[a-z]+\.json\.\d+\.tmp$/;
-const SITEMAP_CHUNK = /^sitemap-\d+\.xml$/;
-const SITEMAP_INDEX = 'sitemap-index.xml';
+export const SITEMAP_CHUNK = /^sitemap-\d+\.xml$/;
+export const SITEMAP_INDEX = 'sitemap-index.xml';
+
+/** True for a file of a shard folder that describes the shard and is no part of the site. */
+export function isShardFile(file: string): boolean {
+  return NOT_SITE.has(file) || INTERRUPTED_WRITE.test(file);
+}
+
+/** A sitemap chunk's entries by their URL, and the text around them. */
+export function sitemapEntries(xml: string): {
+  shell: { head: string; tail: string };
+  entries: Map<string, string>;
+} {
+  const entries = new Map<string, string>();
+  for (const entry of xml.match(/<url>[\s\S]*?<\/url>/g) ?? [])
+    entries.set(/<loc>([^<]*)<\/loc>/.exec(entry)?.[1] ?? entry, entry);
+  return { shell: sitemapParts(xml), entries };
+}
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -42,13 +64,12 @@ export async function mergeShardFolders(
   let sitemapIndex: string | undefined;
   for (const folder of folders) {
     for (const file of await listFiles(folder)) {
-      if (NOT_SITE.has(file) || INTERRUPTED_WRITE.test(file)) continue;
+      if (isShardFile(file)) continue;
       const from = join(folder, file);
       if (SITEMAP_CHUNK.test(file)) {
-        const xml = await readFile(from, 'utf8');
-        sitemapShell ??= sitemapParts(xml);
-        for (const entry of xml.match(/<url>[\s\S]*?<\/url>/g) ?? [])
-          sitemapUrls.set(/<loc>([^<]*)<\/loc>/.exec(entry)?.[1] ?? entry, entry);
+        const { shell, entries } = sitemapEntries(await readFile(from, 'utf8'));
+        sitemapShell ??= shell;
+        for (const [loc, entry] of entries) sitemapUrls.set(loc, entry);
         continue;
       }
       if (file === SITEMAP_INDEX) {
@@ -85,7 +106,7 @@ function sitemapParts(xml: string): { head: string; tail: string } {
 /** The sitemap integration's chunk size: its default, which Readout does not change. */
 const URLS_PER_CHUNK = 45000;
 
-async function writeSitemap(
+export async function writeSitemap(
   target: string,
   shell: { head: string; tail: string },
   urls: Map<string, string>,
