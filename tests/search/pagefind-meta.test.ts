@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shortenBundleNames, renamePages } from '../../src/integrations/pagefind-meta.ts';
 import {
   estimateWords,
+  inIndexOrder,
   isSearchPage,
   searchDocument,
   shardSearchPages,
@@ -192,7 +193,7 @@ describe('the search pages of shards', () => {
     return join(root, name);
   }
 
-  it('are listed by each shard and joined in the order a whole build indexes them', async () => {
+  it('are listed by each shard in the order a whole build indexes them', async () => {
     const body = (words: string) => `<main data-pagefind-body><p>${words}</p></main>`;
     const one = await shard('1', {
       'a/index.html': body('three words here'),
@@ -204,10 +205,21 @@ describe('the search pages of shards', () => {
     });
     expect(await writeSearchPages(one)).toBe(1);
     expect(await writeSearchPages(two)).toBe(2);
-    expect(await shardSearchPages([one, two])).toEqual([
-      { path: 'c/index.html', words: 1 },
-      { path: 'b/index.html', words: 2 },
-      { path: 'a/index.html', words: 3 },
+    const listed = await shardSearchPages([one, two]);
+    expect(listed?.map((shard) => [shard.folder, shard.pages])).toEqual([
+      [one, [{ path: 'a/index.html', words: 3 }]],
+      [
+        two,
+        [
+          { path: 'c/index.html', words: 1 },
+          { path: 'b/index.html', words: 2 },
+        ],
+      ],
+    ]);
+    expect(inIndexOrder(listed!.flatMap((shard) => shard.pages)).map((p) => p.path)).toEqual([
+      'c/index.html',
+      'b/index.html',
+      'a/index.html',
     ]);
   });
 

@@ -134,6 +134,23 @@ export async function shardPageFingerprints(
   return { shared: code.update(inputs.shared).digest('hex').slice(0, 32), pages };
 }
 
+/**
+ * The environment variable through which `--shards n` hands a shard's process the stamp it
+ * computed for it (`{"inputs", "stamp"}`): valid only while the archive's inputs are those.
+ */
+export const PLANNED_STAMP = 'READOUT_PLANNED_STAMP';
+
+/** The stamp planned for this shard build, if it was planned for these very inputs. */
+export function plannedStamp(
+  inputs: string,
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const text = env[PLANNED_STAMP];
+  if (!text) return undefined;
+  const planned = JSON.parse(text) as { inputs?: unknown; stamp?: unknown };
+  return planned.inputs === inputs && typeof planned.stamp === 'string' ? planned.stamp : undefined;
+}
+
 /** The stamp of one build: its inputs and which part of the site it is (a shard, or all). */
 export function buildStamp(inputs: string, part: string): string {
   return createHash('sha256').update(inputs).update('\0').update(part).digest('hex').slice(0, 32);

@@ -17,7 +17,7 @@ import { lockFolders } from '../../disk/lock.ts';
 import { assertReplaceableSite } from '../../disk/ownership.ts';
 import { recoverSwaps } from '../../disk/swap.ts';
 import { siteDir } from '../paths.ts';
-import { buildStamp, readBuildStamp } from './fingerprint.ts';
+import { buildStamp, PLANNED_STAMP, readBuildStamp } from './fingerprint.ts';
 import { writeShardManifest } from './manifest.ts';
 import {
   builtFrom,
@@ -53,9 +53,12 @@ export async function buildShardsLocally(options: LocalShardsOptions): Promise<n
       );
       continue;
     }
+    const planned = stamps.shards[i];
     const code = await runBuild(
       ['--shard', `${shard.index}/${count}`, '--out', folder, ...forward],
       shardCacheDir(shard.index, count),
+      // The stamp the plan computed, for these inputs: the shard need not read the archive again.
+      planned ? { [PLANNED_STAMP]: JSON.stringify({ inputs: stamps.inputs, stamp: planned }) } : {},
     );
     if (code !== 0) return code;
     rendered++;
@@ -118,8 +121,12 @@ async function runPlan(options: LocalShardsOptions): Promise<ShardsPlan | number
 }
 
 /** Runs the build command with `args` in a process of its own; resolves with its exit code. */
-function runBuild(args: string[], cacheDir?: string): Promise<number> {
-  const env = { ...process.env };
+function runBuild(
+  args: string[],
+  cacheDir?: string,
+  extra: Record<string, string> = {},
+): Promise<number> {
+  const env = { ...process.env, ...extra };
   if (cacheDir === undefined) delete env['READOUT_CACHE_DIR'];
   else env['READOUT_CACHE_DIR'] = cacheDir;
   return run(BUILD_SCRIPT, args, env);
