@@ -282,12 +282,7 @@ export async function pageInputs(
   for (const person of people) shared.update(JSON.stringify(person)).update('\0');
   const whole = { index: shard.index, count: shard.count };
   const owned = people.filter((person) => ownsPerson(person.id, whole));
-  const wanted = wantedParagraphs(owned, undefined);
-  const quoted = new Map<string, Map<string, QuotedParagraph>>();
-  for (const [slug, ids] of wanted) {
-    const all = await meetingParagraphs(generated, slug);
-    if (all !== undefined) quoted.set(slug, pick(all, ids));
-  }
+  const quoted = await quotedParagraphs(generated, owned, undefined);
   const hashes = new Map<string, string>();
   for (const person of owned) {
     const hash = createHash('sha256');

@@ -42,13 +42,14 @@ export function sitemapEntries(xml: string): {
   return { shell: sitemapParts(xml), entries };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+/** The files under `dir`, by their path from it. */
+export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 
 /** Hard-links (or, across devices, copies) a file: shard folders are never changed after. */
-async function place(from: string, to: string): Promise<void> {
+export async function place(from: string, to: string): Promise<void> {
   await mkdir(dirname(to), { recursive: true });
   await link(from, to).catch(() => copyFile(from, to));
 }

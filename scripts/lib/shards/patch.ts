@@ -8,8 +8,8 @@
  * result is the folder a whole shard build writes (tests/site/sharded-build.test.ts compares
  * the assembled site with a whole build).
  */
-import { copyFile, link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SEARCH_PAGES_FILE } from '../../../src/constants.ts';
 import { siteOrigin } from '../../../src/integrations/site-origin.ts';
 import { inIndexOrder, type SearchPage } from '../../../src/integrations/search-pages.ts';
@@ -18,6 +18,8 @@ import { writeFileAtomically, type ShardPages } from './fingerprint.ts';
 import { PAGES_FILE } from './manifest.ts';
 import {
   isShardFile,
+  listFiles,
+  place,
   SITEMAP_CHUNK,
   SITEMAP_INDEX,
   sitemapEntries,
@@ -78,19 +80,6 @@ export function pagesFolder(key: string): string {
   if (kind === 'meeting') return `${name}/`;
   if (kind === 'person') return `speakers/${name}/`;
   throw new Error(`not a meeting or person key: ${key}`);
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
-    .sort();
-}
-
-async function place(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
-  await link(from, to).catch(() => copyFile(from, to));
 }
 
 /**
