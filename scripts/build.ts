@@ -13,7 +13,8 @@
  * `--shards n` does all of it on one machine in one command (scripts/lib/shards/local.ts),
  * starting a shard's process only when its stamp changed.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCommandLine, runCommand } from './lib/cli.ts';
 import { SourceError } from './lib/errors.ts';
@@ -30,12 +31,14 @@ import { makeStaging, recoverSwaps } from './disk/swap.ts';
 import {
   buildStamp,
   inputsFingerprint,
-  plannedStamp,
+  PLANNED_STAMP,
+  plannedShard,
   readBuildStamp,
   shardInputsFingerprint,
   shardPageFingerprints,
   writeBuildStamp,
 } from './lib/shards/fingerprint.ts';
+import { ARCHIVE_INDEX_FILE, type CrossMeetingIndex } from '../src/utils/archive-data.ts';
 import { readShardManifest, writeShardManifest } from './lib/shards/manifest.ts';
 import { localShardsSettings, shardSettings, type ShardSettings } from './lib/shards/options.ts';
 
@@ -101,7 +104,10 @@ await runCommand(async () => {
     // and if it is not, they are rendered where they are (the lock keeps them as they are).
     // Every shard of a `--shards n` build starts here: staging a copy of the whole split for
     // each cost 7 s a shard at 1,000 meetings, a cost that grew with the archive.
-    if (await splitIsCurrent(sources, generated, SPLIT_MANIFEST, links)) {
+    if (
+      (shard && (await plannedForSplitInPlace(generated))) ||
+      (await splitIsCurrent(sources, generated, SPLIT_MANIFEST, links))
+    ) {
       const inputs = await inputsFingerprint(
         await readFile(join(generated, SPLIT_MANIFEST), 'utf8'),
         process.env,
@@ -118,8 +124,18 @@ await runCommand(async () => {
         });
         return;
       }
-      const stamp = check.stamp ?? buildStamp(inputs, 'whole');
-      await renderSite({ generated, site, siteName, shard, inputs, stamp, started, staged });
+      const stamp = check.shard?.stamp ?? buildStamp(inputs, 'whole');
+      await renderSite({
+        generated,
+        site,
+        siteName,
+        shard,
+        inputs,
+        stamp,
+        index: check.shard,
+        started,
+        staged,
+      });
       return;
     }
     const split = await stageSplit(sources, generated, SPLIT_MANIFEST, true, links);
@@ -135,12 +151,8 @@ await runCommand(async () => {
     );
     // A shard is stamped with what its own pages are made of, not the whole archive: a change
     // elsewhere that none of its pages show leaves it as it is.
-    const stamp = shard
-      ? buildStamp(
-          await shardInputsFingerprint(split.staging, shard, process.env),
-          `shard ${shard.index}/${shard.count}`,
-        )
-      : buildStamp(inputs, 'whole');
+    const index = shard ? await computeShardStamp(split.staging, shard) : undefined;
+    const stamp = index?.stamp ?? buildStamp(inputs, 'whole');
     if ((await readBuildStamp(site)) === stamp) {
       // Same inputs as the site in place: nothing to render or index. A shard still records the
       // archive it now belongs to, so that assembling accepts it beside the shards that changed.
@@ -165,6 +177,7 @@ await runCommand(async () => {
       shard,
       inputs,
       stamp,
+      index,
       started,
       staged,
       split: { target: generated, lockfiles: split.lockfiles },
@@ -174,6 +187,21 @@ await runCommand(async () => {
     await unlock();
   }
 });
+
+/**
+ * True when this shard's process was planned by `--shards n` for the very split in place (its
+ * manifest names every source's hash): the plan found it current, so reading every source
+ * again to check (a cost of every shard that grew with the archive) is skipped. A source edited
+ * since the plan is split by the next build; this one builds what was planned.
+ */
+async function plannedForSplitInPlace(generated: string): Promise<boolean> {
+  if (!process.env[PLANNED_STAMP]) return false;
+  const manifest = await readFile(join(generated, SPLIT_MANIFEST), 'utf8').catch(() => undefined);
+  return (
+    manifest !== undefined &&
+    plannedShard(await inputsFingerprint(manifest, process.env)) !== undefined
+  );
+}
 
 /**
  * True when the site folder was built from `inputs` (the split in place, code and settings),
@@ -187,7 +215,7 @@ async function siteIsCurrent(
   shard: ShardSettings | undefined,
   inputs: string,
   generated: string,
-): Promise<{ current: boolean; stamp?: string }> {
+): Promise<{ current: boolean; shard?: ShardIndex }> {
   const recorded = await readBuildStamp(site);
   if (!shard) return { current: recorded === buildStamp(inputs, 'whole') };
   const manifest = await readShardManifest(site).catch(() => undefined);
@@ -198,15 +226,24 @@ async function siteIsCurrent(
     manifest.fingerprint === inputs
   )
     return { current: true };
-  const stamp =
-    plannedStamp(inputs) ??
-    buildStamp(
-      await shardInputsFingerprint(generated, shard, process.env),
-      `shard ${shard.index}/${shard.count}`,
-    );
-  if (stamp !== recorded) return { current: false, stamp };
+  const planned = plannedShard(inputs);
+  const index = planned
+    ? { stamp: planned.stamp, file: planned.index }
+    : await computeShardStamp(generated, shard);
+  if (index.stamp !== recorded) return { current: false, shard: index };
   await writeShardManifest(site, shard, inputs);
-  return { current: true, stamp };
+  return { current: true, shard: index };
+}
+
+/**
+ * A shard's stamp and its cross-meeting index: the file the plan of `--shards n` wrote, or the
+ * JSON text computed here, from every meeting's model.
+ */
+type ShardIndex = { stamp: string } & ({ file: string } | { text: string });
+
+async function computeShardStamp(generated: string, shard: ShardSettings): Promise<ShardIndex> {
+  const { fingerprint, index } = await shardInputsFingerprint(generated, shard, process.env);
+  return { stamp: buildStamp(fingerprint, `shard ${shard.index}/${shard.count}`), text: index };
 }
 
 /**
@@ -221,6 +258,8 @@ async function renderSite(build: {
   shard: ShardSettings | undefined;
   inputs: string;
   stamp: string;
+  /** A shard's cross-meeting index. */
+  index: ShardIndex | undefined;
   started: number;
   staged: string[];
   split?: { target: string; lockfiles: Parameters<typeof writeLockfiles>[0] };
@@ -229,7 +268,7 @@ async function renderSite(build: {
   const astroStarted = performance.now();
   const siteStaging = await makeStaging(site);
   staged.push(siteStaging);
-  if (shard) await renderShard(generated, site, shard, siteStaging, staged);
+  if (shard) await renderShard(generated, site, shard, build.index!, siteStaging, staged);
   else await buildSite(generated, siteStaging);
   if (shard) await writeShardManifest(siteStaging, shard, build.inputs);
   await writeBuildStamp(siteStaging, build.stamp);
@@ -260,27 +299,47 @@ async function renderShard(
   generated: string,
   site: string,
   shard: ShardSettings,
+  index: ShardIndex,
   staging: string,
   staged: string[],
 ): Promise<void> {
   const { patchShard, pagesToRender, writeShardPages } = await import('./lib/shards/patch.ts');
-  const pages = await shardPageFingerprints(generated, shard, process.env);
+  const text = 'text' in index ? index.text : await readFile(index.file, 'utf8');
+  const pages = await shardPageFingerprints(
+    generated,
+    shard,
+    JSON.parse(text) as CrossMeetingIndex,
+    process.env,
+  );
   const keys = await pagesToRender(site, shard, pages);
-  if (keys === undefined) {
-    await buildSite(generated, staging);
-  } else {
-    const rendered = await makeStaging(site);
-    staged.push(rendered);
-    process.env['READOUT_ONLY'] = JSON.stringify(keys);
-    try {
-      await buildSite(generated, rendered);
-    } finally {
-      delete process.env['READOUT_ONLY'];
+  // The pages read the index from a file (ARCHIVE_INDEX_FILE): the plan's, or one written here.
+  let own: string | undefined;
+  let file: string;
+  if ('file' in index) file = index.file;
+  else {
+    own = await mkdtemp(join(tmpdir(), 'readout-index-'));
+    file = join(own, 'index.json');
+    await writeFile(file, text);
+  }
+  try {
+    if (keys === undefined) {
+      await buildSite(generated, staging, file);
+    } else {
+      const rendered = await makeStaging(site);
+      staged.push(rendered);
+      process.env['READOUT_ONLY'] = JSON.stringify(keys);
+      try {
+        await buildSite(generated, rendered, file);
+      } finally {
+        delete process.env['READOUT_ONLY'];
+      }
+      await patchShard(site, rendered, staging, keys);
+      console.log(
+        `Shard ${shard.index}/${shard.count}: rendered again ${keys.length} of ${Object.keys(pages.pages).length} meetings and people whose pages changed, kept the others`,
+      );
     }
-    await patchShard(site, rendered, staging, keys);
-    console.log(
-      `Shard ${shard.index}/${shard.count}: rendered again ${keys.length} of ${Object.keys(pages.pages).length} meetings and people whose pages changed, kept the others`,
-    );
+  } finally {
+    if (own !== undefined) await rm(own, { recursive: true, force: true });
   }
   await writeShardPages(staging, shard, pages);
 }
@@ -291,10 +350,15 @@ async function recoverInterruptedBuilds(targets: string[]): Promise<void> {
   for (const target of targets) await recoverSwaps(target);
 }
 
-/** Astro and Pagefind read the staged pages and write the staged site (both read from the environment). */
-async function buildSite(generated: string, outDir: string): Promise<void> {
+/**
+ * Astro and Pagefind read the staged pages and write the staged site (both read from the
+ * environment); a shard's pages read its cross-meeting index from `indexFile`.
+ */
+async function buildSite(generated: string, outDir: string, indexFile?: string): Promise<void> {
   process.env['READOUT_GENERATED'] = generated;
   process.env['OUT_DIR'] = outDir;
+  // A whole build computes its own index (utils/archive.ts): none is inherited from elsewhere.
+  process.env[ARCHIVE_INDEX_FILE] = indexFile ?? '';
   await forgetContentFromElsewhere(generated);
   // Loaded only when there is something to render: a rebuild with nothing changed skips it.
   const { build } = await import('astro');

@@ -4,7 +4,9 @@
  * front door, the meeting lists and the people's pages still span the archive, so they read this
  * index instead, built from the models' JSON one file at a time: each meeting's facts, its
  * speakers (to group people across meetings), and only the paragraphs that quote a person this
- * build renders. Its size grows with the archive's speakers, not its text.
+ * build renders. Its size grows with the archive's speakers, not its text. A build of many
+ * shards on one machine computes it once for all of them and hands each shard its own, so no
+ * shard reads the whole archive (ARCHIVE_INDEX_FILE).
  *
  * Pure Node and zod (no Astro), so the build script computes the same index to decide whether a
  * shard has anything new to render (scripts/lib/shards/fingerprint.ts).
@@ -199,52 +201,85 @@ export async function quotedParagraphs(
   return quoted;
 }
 
-/** What a build that does not render person `person` shows of them: their id and appearances. */
-function personSeenFromElsewhere(person: Person, shard: Shard | undefined): unknown {
-  return ownsPerson(person.id, shard)
-    ? person
-    : [person.id, person.appearances.map((a) => `${a.meeting.slug}/${a.speaker.id}`)];
+/**
+ * Everything a build reads from outside its own meetings, as one JSON value: the pages that span
+ * the archive read it instead of the other meetings' models, and a shard's build stamp covers
+ * its text, so a change elsewhere in the archive that the shard's pages show re-renders it, and
+ * any other change does not. A planned `--shards n` build computes it once for every shard and
+ * hands each its own in a file (READOUT_ARCHIVE_INDEX, see utils/archive.ts), so that no shard
+ * reads the whole archive again: what made a shard's cost grow with the archive's size.
+ */
+export interface CrossMeetingIndex {
+  /** Every meeting's facts, newest first: the front door and the meeting lists. */
+  meetings: ArchiveMeetingInfo[];
+  /**
+   * Who is one person and under which id: every person's id and appearances
+   * (`<meeting slug>/<speaker id>`), which every link to a person's page reads.
+   */
+  people: [id: string, appearances: string[]][];
+  /** The people this build renders, whole, in order of first appearance. */
+  rendered: Person[];
+  /** The paragraphs that quote them, by meeting slug. */
+  quoted: [slug: string, paragraphs: QuotedParagraph[]][];
 }
 
 /**
- * Everything a build reads from outside its own meetings, in one JSON-able value: what a shard's
- * build stamp covers, so a change elsewhere in the archive that its pages show re-renders it,
- * and any other change does not. That is every meeting's facts (front door, lists, people's
- * pages), who is one person and under which id (every link to a person's page), and of the
- * people this build renders, their whole appearances and the paragraphs that quote them.
+ * The environment variable naming a file that holds a build's cross-meeting index as JSON,
+ * written by the build script for these very generated pages (scripts/build.ts): a shard of a
+ * large archive then reads one small file instead of every meeting's model (utils/archive.ts).
  */
-export async function crossMeetingInputs(
+export const ARCHIVE_INDEX_FILE = 'READOUT_ARCHIVE_INDEX';
+
+/** The shard the index is for, without the narrowing of a partial rebuild (see shard.ts). */
+function wholeShard(shard: Shard | undefined): Shard | undefined {
+  return shard && { index: shard.index, count: shard.count };
+}
+
+function personLinks(people: readonly Person[]): CrossMeetingIndex['people'] {
+  return people.map((person) => [
+    person.id,
+    person.appearances.map((a) => `${a.meeting.slug}/${a.speaker.id}`),
+  ]);
+}
+
+/** The cross-meeting index of a build that renders shard `shard` (or all, when undefined). */
+export async function crossMeetingIndex(
   generated: string,
   shard: Shard | undefined,
-): Promise<unknown> {
+): Promise<CrossMeetingIndex> {
+  const whole = wholeShard(shard);
   const meetings = await readArchive(generated);
   const people = archivePeople(meetings);
-  const quoted = await quotedParagraphs(generated, people, shard);
+  const quoted = await quotedParagraphs(generated, people, whole);
   return {
     meetings: meetings.map(({ info }) => info),
-    people: people.map((person) => personSeenFromElsewhere(person, shard)),
+    people: personLinks(people),
+    rendered: people.filter((person) => ownsPerson(person.id, whole)),
     quoted: [...quoted].map(([slug, paragraphs]) => [slug, [...paragraphs.values()]]),
   };
 }
 
 /**
- * `JSON.stringify(crossMeetingInputs(generated, shard))` of several shards at once, handed to
+ * `JSON.stringify(crossMeetingIndex(generated, shard))` of several shards at once, handed to
  * `write(i, text)` piece by piece for shard `shards[i]`: the text is the same, but every model is
  * read once for all the shards, and no shard's quotes are held in memory at once (one command
- * checks every shard of an archive for what it has to render again).
+ * plans every shard of an archive).
  */
-export async function writeCrossMeetingInputs(
+export async function writeCrossMeetingIndexes(
   generated: string,
   shards: readonly (Shard | undefined)[],
   write: (index: number, text: string) => void,
 ): Promise<void> {
   const meetings = await readArchive(generated);
   const people = archivePeople(meetings);
-  const infos = JSON.stringify(meetings.map(({ info }) => info));
-  const wanted = shards.map((shard) => wantedParagraphs(people, shard));
-  shards.forEach((shard, i) => {
-    const seen = JSON.stringify(people.map((person) => personSeenFromElsewhere(person, shard)));
-    write(i, `{"meetings":${infos},"people":${seen},"quoted":[`);
+  const common =
+    `{"meetings":${JSON.stringify(meetings.map(({ info }) => info))}` +
+    `,"people":${JSON.stringify(personLinks(people))}`;
+  const wholes = shards.map(wholeShard);
+  const wanted = wholes.map((shard) => wantedParagraphs(people, shard));
+  wholes.forEach((shard, i) => {
+    const rendered = people.filter((person) => ownsPerson(person.id, shard));
+    write(i, `${common},"rendered":${JSON.stringify(rendered)},"quoted":[`);
   });
   const slugs = [...new Set(wanted.flatMap((w) => [...w.keys()]))].sort((a, b) =>
     a.localeCompare(b),
@@ -263,37 +298,34 @@ export async function writeCrossMeetingInputs(
   shards.forEach((_, i) => write(i, ']}'));
 }
 
+const digest = (hash: ReturnType<typeof createHash>) => hash.digest('hex').slice(0, 32);
+
 /**
- * What each page of a shard is rendered from beyond its own meeting's files, hashed: `shared`,
- * what every page may read (every meeting's facts, every person, whole), and per person the
- * shard renders, the paragraphs that quote them. With `shared` the same, a meeting whose files
- * did not change and a person whose quotes did not change render the same pages as before, so a
- * shard can be rebuilt in part (scripts/lib/shards/patch.ts). Coarser than crossMeetingInputs
- * on purpose: any change to who speaks where renders the whole shard again.
+ * What each page of a build is rendered from beyond its own meeting's files, hashed from its
+ * cross-meeting index: `shared`, what every page may read (every meeting's facts, who is whom),
+ * and per person the build renders, what only their own pages read (the person, whole, and the
+ * paragraphs quoting them). With `shared` the same, a meeting whose files did not change and a
+ * person whose hash did not change render the same pages as before, so a shard can be rebuilt
+ * in part (scripts/lib/shards/patch.ts).
  */
-export async function pageInputs(
-  generated: string,
-  shard: Shard,
-): Promise<{ shared: string; people: Map<string, string> }> {
-  const meetings = await readArchive(generated);
-  const people = archivePeople(meetings);
+export function pageInputs(index: CrossMeetingIndex): {
+  shared: string;
+  people: Map<string, string>;
+} {
   const shared = createHash('sha256');
-  for (const { info } of meetings) shared.update(JSON.stringify(info)).update('\0');
-  for (const person of people) shared.update(JSON.stringify(person)).update('\0');
-  const whole = { index: shard.index, count: shard.count };
-  const owned = people.filter((person) => ownsPerson(person.id, whole));
-  const quoted = await quotedParagraphs(generated, owned, undefined);
-  const hashes = new Map<string, string>();
-  for (const person of owned) {
-    const hash = createHash('sha256');
+  for (const info of index.meetings) shared.update(JSON.stringify(info)).update('\0');
+  for (const person of index.people) shared.update(JSON.stringify(person)).update('\0');
+  const quoted = new Map(
+    index.quoted.map(([slug, paragraphs]) => [slug, new Map(paragraphs.map((p) => [p.id, p]))]),
+  );
+  const people = new Map<string, string>();
+  for (const person of index.rendered) {
+    const hash = createHash('sha256').update(JSON.stringify(person));
     for (const { meeting, speaker } of person.appearances)
       hash.update(
-        JSON.stringify([
-          meeting.slug,
-          speaker.mentions.map((id) => quoted.get(meeting.slug)?.get(id)),
-        ]),
+        JSON.stringify(speaker.mentions.map((id) => quoted.get(meeting.slug)?.get(id) ?? null)),
       );
-    hashes.set(person.id, hash.digest('hex').slice(0, 32));
+    people.set(person.id, digest(hash));
   }
-  return { shared: shared.digest('hex').slice(0, 32), people: hashes };
+  return { shared: digest(shared), people };
 }

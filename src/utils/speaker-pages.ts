@@ -5,31 +5,24 @@
  * models are not loaded.
  */
 import type { Speaker } from '../schemas/meeting.ts';
-import { loadPeople } from './archive.ts';
+import type { CrossMeetingIndex } from './archive-data.ts';
+import { loadIndex } from './archive.ts';
 import { personUrl } from './links.ts';
 import { loadMeetings } from './meetings.ts';
 import { mentionLinks, type MentionLink } from './mention-links.ts';
 import { oncePerBuild, ofMeeting } from './memo.ts';
-import type { Person } from './people.ts';
-
-/** Kept here too: pages and helpers that group people imported it from this module. */
-export { loadPeople };
 
 /** The page of a meeting's speaker, with the lookup built once per build. */
 export const loadPersonHref: () => Promise<
   (meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined
-> = oncePerBuild(async () => personHrefs(await loadPeople()));
+> = oncePerBuild(async () => personHrefs((await loadIndex()).people));
 
-/** Looks up the page of a meeting's speaker among `people`. */
+/** Looks up the page of a meeting's speaker among `people` (every person's id and appearances). */
 export function personHrefs(
-  people: readonly Person[],
+  people: CrossMeetingIndex['people'],
 ): (meetingSlug: string, speaker: Pick<Speaker, 'id'>) => string | undefined {
   const byKey = new Map(
-    people.flatMap((person) =>
-      person.appearances.map(
-        (a) => [`${a.meeting.slug}/${a.speaker.id}`, personUrl(person.id)] as const,
-      ),
-    ),
+    people.flatMap(([id, appearances]) => appearances.map((key) => [key, personUrl(id)] as const)),
   );
   return (meetingSlug, speaker) => byKey.get(`${meetingSlug}/${speaker.id}`);
 }

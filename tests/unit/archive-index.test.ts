@@ -11,10 +11,11 @@ import { splitSources } from '../../scripts/lib/split-sources.ts';
 import { meetingSchema, type Meeting } from '../../src/schemas/meeting.ts';
 import {
   archivePeople,
-  crossMeetingInputs,
+  crossMeetingIndex,
+  pageInputs,
   quotedParagraphs,
   readArchive,
-  writeCrossMeetingInputs,
+  writeCrossMeetingIndexes,
 } from '../../src/utils/archive-data.ts';
 import { ownsPerson, type Shard } from '../../src/utils/shard.ts';
 
@@ -85,7 +86,7 @@ describe('the cross-meeting index', () => {
   });
 
   it("changes a shard's inputs when a paragraph quoting one of its people changes, and only then", async () => {
-    const before = await Promise.all(shards.map((s) => crossMeetingInputs(dir, s)));
+    const before = await Promise.all(shards.map((s) => crossMeetingIndex(dir, s)));
     const a = await model('meeting-a');
     const people = archivePeople(await readArchive(dir));
     // A paragraph of meeting-a that names nobody, and one that names someone.
@@ -107,12 +108,12 @@ describe('the cross-meeting index', () => {
     find(edited, quiet.id).text += ' Edited.';
     edited.editions = [{ date: '2026-01-01', changes: '¶ 3 edited' }];
     await rewrite(edited);
-    const afterQuiet = await Promise.all(shards.map((s) => crossMeetingInputs(dir, s)));
+    const afterQuiet = await Promise.all(shards.map((s) => crossMeetingIndex(dir, s)));
     expect(afterQuiet).toEqual(before);
 
     find(edited, quoting.id).text += ' Edited.';
     await rewrite(edited);
-    const afterQuoting = await Promise.all(shards.map((s) => crossMeetingInputs(dir, s)));
+    const afterQuoting = await Promise.all(shards.map((s) => crossMeetingIndex(dir, s)));
     shards.forEach((_, i) =>
       expect(afterQuoting[i]).toEqual(quotedBy.includes(i) ? expect.anything() : before[i]),
     );
@@ -120,10 +121,43 @@ describe('the cross-meeting index', () => {
 
     edited.title = `${a.title} (revised)`;
     await rewrite(edited);
-    const afterTitle = await Promise.all(shards.map((s) => crossMeetingInputs(dir, s)));
+    const afterTitle = await Promise.all(shards.map((s) => crossMeetingIndex(dir, s)));
     afterTitle.forEach((inputs, i) => expect(inputs).not.toEqual(afterQuoting[i]));
     await rewrite(a);
   });
+  it("tells a person's own page inputs apart from what every page reads", async () => {
+    const before = pageInputs(await crossMeetingIndex(dir, undefined));
+    const a = await model('meeting-a');
+    const quoting = a.speakers.find((s) => s.mentions.length > 0)!;
+    const people = archivePeople(await readArchive(dir));
+    const quoted = people.filter((p) =>
+      p.appearances.some(
+        (x) => x.meeting.slug === 'meeting-a' && x.speaker.mentions.includes(quoting.mentions[0]!),
+      ),
+    );
+    const others = people.filter((p) => !quoted.includes(p));
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(others.length).toBeGreaterThan(0);
+
+    const edited = structuredClone(a);
+    const paragraph = edited.sections
+      .flatMap((s) => s.paragraphs)
+      .find((p) => p.id === quoting.mentions[0])!;
+    paragraph.text += ' Edited.';
+    await rewrite(edited);
+    const afterQuote = pageInputs(await crossMeetingIndex(dir, undefined));
+    // Only the pages of the people that paragraph names read it.
+    expect(afterQuote.shared).toBe(before.shared);
+    for (const p of quoted) expect(afterQuote.people.get(p.id)).not.toBe(before.people.get(p.id));
+    for (const p of others) expect(afterQuote.people.get(p.id)).toBe(before.people.get(p.id));
+
+    // Every page may show a meeting's title (the front door, the lists).
+    edited.title = `${a.title} (revised)`;
+    await rewrite(edited);
+    expect(pageInputs(await crossMeetingIndex(dir, undefined)).shared).not.toBe(before.shared);
+    await rewrite(a);
+  });
+
   it('writes the same inputs for several shards in one pass as for each shard alone', async () => {
     // Two and three shards, and a whole build (no shard): each text is that shard's JSON.
     const sets: (Shard | undefined)[][] = [
@@ -133,9 +167,9 @@ describe('the cross-meeting index', () => {
     ];
     for (const set of sets) {
       const pieces = set.map((): string[] => []);
-      await writeCrossMeetingInputs(dir, set, (i, text) => pieces[i]!.push(text));
+      await writeCrossMeetingIndexes(dir, set, (i, text) => pieces[i]!.push(text));
       const texts = pieces.map((p) => p.join(''));
-      const alone = await Promise.all(set.map((s) => crossMeetingInputs(dir, s)));
+      const alone = await Promise.all(set.map((s) => crossMeetingIndex(dir, s)));
       expect(texts).toEqual(alone.map((inputs) => JSON.stringify(inputs)));
       expect(texts.some((text) => /"quoted":\[\["meeting-/.test(text))).toBe(true);
     }

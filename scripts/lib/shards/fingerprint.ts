@@ -15,7 +15,8 @@ import { join, relative } from 'node:path';
 import {
   meetingFolders,
   pageInputs,
-  writeCrossMeetingInputs,
+  writeCrossMeetingIndexes,
+  type CrossMeetingIndex,
 } from '../../../src/utils/archive-data.ts';
 import { meetingKey, ownsMeeting, personKey, type Shard } from '../../../src/utils/shard.ts';
 
@@ -66,29 +67,13 @@ export async function inputsFingerprint(
   return hash.digest('hex').slice(0, 32);
 }
 
-/**
- * Hash of what shard `shard` renders from: the code and settings, its own meetings' generated
- * files (`generated` is the split's tree) and what it reads of the other meetings.
- */
-export async function shardInputsFingerprint(
-  generated: string,
-  shard: Shard,
-  env: Record<string, string | undefined>,
-  projectRoot = '.',
-): Promise<string> {
-  return (await shardInputsFingerprints(generated, [shard], env, projectRoot))[0]!;
-}
-
-/**
- * `shardInputsFingerprint` of several shards of one tree, reading the code, each file and each
- * model once for all of them: how one command finds which shards of an archive to render again.
- */
-export async function shardInputsFingerprints(
+/** The code and settings, then each shard's own meetings' generated files (`generated` is the split's tree). */
+async function ownFilesHashes(
   generated: string,
   shards: readonly Shard[],
   env: Record<string, string | undefined>,
-  projectRoot = '.',
-): Promise<string[]> {
+  projectRoot: string,
+): Promise<ReturnType<typeof createHash>[]> {
   const code = createHash('sha256');
   await hashCodeAndSettings(code, env, projectRoot);
   const folders = await meetingFolders(generated);
@@ -99,7 +84,48 @@ export async function shardInputsFingerprints(
       if (ownsMeeting(folder, shard)) await hashTree(hash, join(generated, folder), generated);
     hashes.push(hash.update('\0'));
   }
-  await writeCrossMeetingInputs(generated, shards, (i, text) => hashes[i]!.update(text));
+  return hashes;
+}
+
+/**
+ * Hash of what shard `shard` renders from: the code and settings, its own meetings' generated
+ * files and what it reads of the other meetings, its cross-meeting index, whose JSON text it
+ * returns too, for the build to hand to its pages.
+ */
+export async function shardInputsFingerprint(
+  generated: string,
+  shard: Shard,
+  env: Record<string, string | undefined>,
+  projectRoot = '.',
+): Promise<{ fingerprint: string; index: string }> {
+  const pieces: string[] = [];
+  const [fingerprint] = await shardInputsFingerprints(
+    generated,
+    [shard],
+    env,
+    projectRoot,
+    (_, text) => pieces.push(text),
+  );
+  return { fingerprint: fingerprint!, index: pieces.join('') };
+}
+
+/**
+ * `shardInputsFingerprint` of several shards of one tree, reading the code, each file and each
+ * model once for all of them: how one command finds which shards of an archive to render again.
+ * Each shard's cross-meeting index is handed to `keep` piece by piece, if given.
+ */
+export async function shardInputsFingerprints(
+  generated: string,
+  shards: readonly Shard[],
+  env: Record<string, string | undefined>,
+  projectRoot = '.',
+  keep?: (index: number, text: string) => void,
+): Promise<string[]> {
+  const hashes = await ownFilesHashes(generated, shards, env, projectRoot);
+  await writeCrossMeetingIndexes(generated, shards, (i, text) => {
+    hashes[i]!.update(text);
+    keep?.(i, text);
+  });
   return hashes.map((hash) => hash.digest('hex').slice(0, 32));
 }
 
@@ -113,15 +139,17 @@ export interface ShardPages {
   pages: Record<string, string>;
 }
 
+/** The `ShardPages` of shard `shard`, whose cross-meeting index is `index`. */
 export async function shardPageFingerprints(
   generated: string,
   shard: Shard,
+  index: CrossMeetingIndex,
   env: Record<string, string | undefined>,
   projectRoot = '.',
 ): Promise<ShardPages> {
   const code = createHash('sha256');
   await hashCodeAndSettings(code, env, projectRoot);
-  const inputs = await pageInputs(generated, shard);
+  const inputs = pageInputs(index);
   const pages: Record<string, string> = {};
   const whole = { index: shard.index, count: shard.count };
   for (const folder of await meetingFolders(generated)) {
@@ -135,20 +163,32 @@ export async function shardPageFingerprints(
 }
 
 /**
- * The environment variable through which `--shards n` hands a shard's process the stamp it
- * computed for it (`{"inputs", "stamp"}`): valid only while the archive's inputs are those.
+ * The environment variable through which `--shards n` hands a shard's process what it planned
+ * for it (`{"inputs", "stamp", "index"}`): the shard's stamp and the file holding its
+ * cross-meeting index, valid only while the archive's inputs are those.
  */
 export const PLANNED_STAMP = 'READOUT_PLANNED_STAMP';
 
-/** The stamp planned for this shard build, if it was planned for these very inputs. */
-export function plannedStamp(
+/** What the plan computed for one shard build. */
+export interface PlannedShard {
+  stamp: string;
+  /** The file holding the shard's cross-meeting index (its JSON text, as its stamp covers it). */
+  index: string;
+}
+
+/** What was planned for this shard build, if it was planned for these very inputs. */
+export function plannedShard(
   inputs: string,
   env: Record<string, string | undefined> = process.env,
-): string | undefined {
+): PlannedShard | undefined {
   const text = env[PLANNED_STAMP];
   if (!text) return undefined;
-  const planned = JSON.parse(text) as { inputs?: unknown; stamp?: unknown };
-  return planned.inputs === inputs && typeof planned.stamp === 'string' ? planned.stamp : undefined;
+  const planned = JSON.parse(text) as { inputs?: unknown; stamp?: unknown; index?: unknown };
+  return planned.inputs === inputs &&
+    typeof planned.stamp === 'string' &&
+    typeof planned.index === 'string'
+    ? { stamp: planned.stamp, index: planned.index }
+    : undefined;
 }
 
 /** The stamp of one build: its inputs and which part of the site it is (a shard, or all). */

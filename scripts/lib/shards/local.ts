@@ -36,29 +36,44 @@ const PLAN_SCRIPT = join(HERE, 'plan-process.ts');
  * assemble that fails has printed its own one-line error, and nothing after it runs.
  */
 export async function buildShardsLocally(options: LocalShardsOptions): Promise<number> {
-  const { count } = options;
   const folders = localShardFolders(options);
   for (const folder of folders) await assertReplaceableSite(folder);
+  // The plan leaves each shard's cross-meeting index here, for the shard's process to read.
+  const planDir = await mkdtemp(join(tmpdir(), 'readout-shards-plan-'));
+  try {
+    return await buildShards(options, folders, planDir);
+  } finally {
+    await rm(planDir, { recursive: true, force: true });
+  }
+}
+
+/** Plans, then builds the shards that changed one after another, then assembles. */
+async function buildShards(
+  options: LocalShardsOptions,
+  folders: string[],
+  planDir: string,
+): Promise<number> {
+  const { count } = options;
   // Nothing to split or render is found cheaply here; anything more is planned in a process
   // of its own.
-  const stamps = (await planShards(options, true)) ?? (await runPlan(options));
+  const stamps = (await planShards(options, undefined, true)) ?? (await runPlan(options, planDir));
   if (typeof stamps === 'number') return stamps;
   const forward = [...(options.frozen ? ['--frozen'] : []), '--source', options.source];
   let rendered = 0;
   for (const [i, folder] of folders.entries()) {
     const shard = { index: i + 1, count };
-    if (await recordIfCurrent(folder, shard, stamps.shards[i] ?? undefined, stamps.inputs)) {
+    const planned = stamps.shards[i];
+    if (await recordIfCurrent(folder, shard, planned?.stamp, stamps.inputs)) {
       console.log(
         `Shard ${shard.index}/${count}: nothing changed since the last build: ${folder}/ is up to date (nothing rendered)`,
       );
       continue;
     }
-    const planned = stamps.shards[i];
     const code = await runBuild(
       ['--shard', `${shard.index}/${count}`, '--out', folder, ...forward],
       shardCacheDir(shard.index, count),
-      // The stamp the plan computed, for these inputs: the shard need not read the archive again.
-      planned ? { [PLANNED_STAMP]: JSON.stringify({ inputs: stamps.inputs, stamp: planned }) } : {},
+      // What the plan computed, for these inputs: the shard need not read the archive again.
+      planned ? { [PLANNED_STAMP]: JSON.stringify({ inputs: stamps.inputs, ...planned }) } : {},
     );
     if (code !== 0) return code;
     rendered++;
@@ -108,16 +123,14 @@ function shardCacheDir(index: number, count: number): string | undefined {
   return base === undefined ? undefined : join(base, `shard-${index}-of-${count}`);
 }
 
-/** Runs the plan in a process of its own; resolves with what it found, or its failing exit code. */
-async function runPlan(options: LocalShardsOptions): Promise<ShardsPlan | number> {
-  const dir = await mkdtemp(join(tmpdir(), 'readout-shards-plan-'));
-  try {
-    const file = join(dir, 'plan.json');
-    const code = await run(PLAN_SCRIPT, [JSON.stringify(options), file]);
-    return code === 0 ? (JSON.parse(await readFile(file, 'utf8')) as ShardsPlan) : code;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/**
+ * Runs the plan in a process of its own, which writes into `dir`; resolves with what it found,
+ * or its failing exit code.
+ */
+async function runPlan(options: LocalShardsOptions, dir: string): Promise<ShardsPlan | number> {
+  const file = join(dir, 'plan.json');
+  const code = await run(PLAN_SCRIPT, [JSON.stringify(options), file, dir]);
+  return code === 0 ? (JSON.parse(await readFile(file, 'utf8')) as ShardsPlan) : code;
 }
 
 /** Runs the build command with `args` in a process of its own; resolves with its exit code. */

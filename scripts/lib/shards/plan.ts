@@ -3,6 +3,7 @@
  * shards have something new to render. It runs in a process of its own (plan-process.ts), so
  * that what splitting and reading the archive leave in memory is not held while shards render.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { commitSwaps, recoverCommits } from '../../disk/commit.ts';
@@ -19,6 +20,7 @@ import {
   inputsFingerprint,
   readBuildStamp,
   shardInputsFingerprints,
+  type PlannedShard,
 } from './fingerprint.ts';
 import { readShardManifest } from './manifest.ts';
 
@@ -39,29 +41,39 @@ export function localShardFolders(options: LocalShardsOptions): string[] {
   );
 }
 
-/** What the plan found: the archive's inputs, and per shard the stamp it must hold (if computed). */
+/**
+ * What the plan found: the archive's inputs, and per shard the stamp it must hold and the file
+ * holding its cross-meeting index (if computed).
+ */
 export interface ShardsPlan {
   inputs: string;
   /** Null for a shard whose folder was built from these very inputs. */
-  shards: (string | null)[];
+  shards: (PlannedShard | null)[];
 }
 
 /**
  * Splits what changed (in place, old or new, as a shard build would) and, holding the generated
- * folder's lock, computes the archive's inputs and the stamps of the shards whose folder was not
- * built from these very inputs (null for the others, which are current as they are).
+ * folder's lock, computes the archive's inputs and, for each shard whose folder was not built
+ * from these very inputs, its stamp and its cross-meeting index, written into `indexDir` (null
+ * for the others, which are current as they are). The archive is read once for all the shards:
+ * a shard handed its index reads no other meeting.
  */
-export async function planShards(options: LocalShardsOptions): Promise<ShardsPlan>;
+export async function planShards(
+  options: LocalShardsOptions,
+  indexDir: string,
+): Promise<ShardsPlan>;
 /**
  * With `onlyIfCurrent`, the plan of an archive with nothing to split or render, found without
  * reading any meeting; undefined when there is more to do.
  */
 export async function planShards(
   options: LocalShardsOptions,
+  indexDir: undefined,
   onlyIfCurrent: true,
 ): Promise<ShardsPlan | undefined>;
 export async function planShards(
   options: LocalShardsOptions,
+  indexDir: string | undefined,
   onlyIfCurrent = false,
 ): Promise<ShardsPlan | undefined> {
   const started = performance.now();
@@ -98,15 +110,30 @@ export async function planShards(
     const stale: typeof shards = [];
     for (const [i, shard] of shards.entries())
       if (!(await builtFrom(folders[i]!, shard, inputs))) stale.push(shard);
-    if (onlyIfCurrent && stale.length > 0) return undefined;
-    const fingerprints = await shardInputsFingerprints(generated, stale, process.env);
-    const stamps = new Map(
+    if (stale.length === 0) return { inputs, shards: shards.map(() => null) };
+    if (onlyIfCurrent || indexDir === undefined) return undefined;
+    const files = stale.map((shard) =>
+      join(indexDir, `index-${shard.index}-of-${shard.count}.json`),
+    );
+    const fds = files.map((file) => openSync(file, 'w'));
+    let fingerprints: string[];
+    try {
+      fingerprints = await shardInputsFingerprints(generated, stale, process.env, '.', (i, text) =>
+        writeSync(fds[i]!, text),
+      );
+    } finally {
+      for (const fd of fds) closeSync(fd);
+    }
+    const planned = new Map(
       stale.map((shard, i) => [
         shard.index,
-        buildStamp(fingerprints[i]!, `shard ${shard.index}/${shard.count}`),
+        {
+          stamp: buildStamp(fingerprints[i]!, `shard ${shard.index}/${shard.count}`),
+          index: files[i]!,
+        },
       ]),
     );
-    return { inputs, shards: shards.map((shard) => stamps.get(shard.index) ?? null) };
+    return { inputs, shards: shards.map((shard) => planned.get(shard.index) ?? null) };
   } finally {
     await unlock();
   }
