@@ -12,6 +12,8 @@ import { isRunning, swapIn } from './swap.ts';
 export interface StagedFolder {
   staging: string;
   target: string;
+  /** Keep the replaced folder as the target's spare (swap.ts, `spareOf`). */
+  spare?: boolean;
 }
 
 function journalName(target: string, pid: number): string {
@@ -32,7 +34,7 @@ export async function commitSwaps(folders: StagedFolder[]): Promise<void> {
     await writeFile(`${journal}.tmp`, text);
     await rename(`${journal}.tmp`, journal);
   }
-  for (const f of folders) await swapIn(f.staging, f.target);
+  for (const f of folders) await swapIn(f.staging, f.target, f.spare);
   for (const journal of journals) await rm(journal, { force: true });
 }
 
@@ -68,7 +70,7 @@ async function finishCommit({ folders }: { folders: StagedFolder[] }, pid: numbe
       await rename(f.staging, f.target);
       await rm(retired, { recursive: true, force: true });
     } else {
-      await swapIn(f.staging, f.target);
+      await swapIn(f.staging, f.target, f.spare);
     }
   }
   // The other copies of this journal, beside the other targets.

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { OWNER_MARKER } from './ownership.ts';
 
 /**
  * A staging or retired folder's name: `.<target>-<new|old>-<pid>-<id>`, or `…-locked-…` for
@@ -57,8 +58,21 @@ export async function makeStaging(target: string, locked = false): Promise<strin
   return staging;
 }
 
-/** Puts the complete folder `staging` in place of `target` (which may not exist yet). */
-export async function swapIn(staging: string, target: string): Promise<void> {
+/**
+ * Where the folder `target` replaced is kept, when its writer asked to keep it (`swapIn`'s
+ * `spare`): `.<name>-spare` beside it. The next build of the target brings that folder up to
+ * date instead of writing every file anew (the assembled site: shards/merge-folders.ts), and
+ * removing it is not paid for on every build. Not a leftover: `recoverSwaps` leaves it alone.
+ */
+export function spareOf(target: string): string {
+  return join(dirname(target), `.${basename(target)}-spare`);
+}
+
+/**
+ * Puts the complete folder `staging` in place of `target` (which may not exist yet). The folder
+ * it replaces is removed, or with `spare` kept as `spareOf(target)`.
+ */
+export async function swapIn(staging: string, target: string, spare = false): Promise<void> {
   const retired = staging.replace(/-new-(?=(?:\d+|locked)-\w+$)/, '-old-');
   const hadTarget = await rename(target, retired).then(
     () => true,
@@ -68,7 +82,26 @@ export async function swapIn(staging: string, target: string): Promise<void> {
     },
   );
   await rename(staging, target);
-  if (hadTarget) await rm(retired, { recursive: true, force: true });
+  if (!hadTarget) return;
+  if (!spare) return rm(retired, { recursive: true, force: true });
+  await rm(spareOf(target), { recursive: true, force: true });
+  await rename(retired, spareOf(target));
+}
+
+/**
+ * The spare of `target` (see spareOf) moved to a fresh staging folder beside it, to be brought up
+ * to date; undefined when there is none Readout made.
+ */
+export async function takeSpare(target: string): Promise<string | undefined> {
+  const spare = spareOf(target);
+  const names = await readdir(spare).catch(() => undefined);
+  if (!names?.includes(OWNER_MARKER)) return undefined;
+  const staging = join(
+    dirname(target),
+    `.${basename(target)}-new-${process.pid}-${randomBytes(6).toString('hex')}`,
+  );
+  await rename(spare, staging);
+  return staging;
 }
 
 /**

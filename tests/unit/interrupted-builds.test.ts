@@ -3,9 +3,9 @@
  * generated tree and its manifest old or new, leftovers of killed processes are cleaned up by
  * the next run, and a second build into the same folder stops with one line.
  */
-import { OWNER_MARKER } from '../../scripts/disk/ownership.ts';
+import { markOwned, OWNER_MARKER } from '../../scripts/disk/ownership.ts';
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +14,13 @@ import { commitSwaps, recoverCommits } from '../../scripts/disk/commit.ts';
 import { splitIncrementally, stageSplit } from '../../scripts/disk/incremental-split.ts';
 import { lockFolder, lockPath } from '../../scripts/disk/lock.ts';
 import { splitSources } from '../../scripts/lib/split-sources.ts';
-import { listLeftovers, recoverSwaps } from '../../scripts/disk/swap.ts';
+import {
+  listLeftovers,
+  makeStaging,
+  recoverSwaps,
+  spareOf,
+  takeSpare,
+} from '../../scripts/disk/swap.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -184,6 +190,34 @@ describe('leftovers of killed processes', () => {
     for (const { staging } of folders) await mkdir(staging);
     await commitSwaps(folders);
     expect((await readdir(root)).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('the spare of a site', () => {
+  it('keeps the folder a swap replaced, which recovery leaves alone and the next build takes', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'readout-spare-'));
+    const target = join(root, 'dist');
+    try {
+      for (const version of ['first', 'second']) {
+        const staging = (await takeSpare(target)) ?? (await makeStaging(target));
+        await writeFile(join(staging, 'version'), version);
+        await markOwned(staging);
+        await commitSwaps([{ staging, target, spare: true }]);
+      }
+      expect((await readdir(root)).sort()).toEqual(['.dist-spare', 'dist']);
+      expect(await readFile(join(spareOf(target), 'version'), 'utf8')).toBe('first');
+      expect(await recoverSwaps(target)).toBe(0);
+      expect(await listLeftovers(target)).toEqual([]);
+      // The third build starts from the first one's folder, moved out of the spare's place.
+      const staging = await takeSpare(target);
+      expect(await readFile(join(staging!, 'version'), 'utf8')).toBe('first');
+      expect(await readdir(root)).not.toContain('.dist-spare');
+      // A folder Readout did not make is never taken.
+      await mkdir(spareOf(target));
+      expect(await takeSpare(target)).toBeUndefined();
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 

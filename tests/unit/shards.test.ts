@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkShardSet, type ShardManifest } from '../../scripts/lib/shards/manifest.ts';
 import { mergeShardFolders } from '../../scripts/lib/shards/merge-folders.ts';
@@ -169,6 +169,67 @@ describe('joining shard folders', () => {
         'meeting-c',
         'meeting-c/index.html',
       ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('brings a site joined from earlier shard folders up to date, touching only what differs', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'readout-merge-'));
+    const write = async (folder: string, files: Record<string, string>) => {
+      for (const [file, text] of Object.entries(files)) {
+        await mkdir(dirname(join(root, folder, file)), { recursive: true });
+        await writeFile(join(root, folder, file), text);
+      }
+    };
+    const tree = async (dir: string) =>
+      Object.fromEntries(
+        await Promise.all(
+          (await readdir(dir, { recursive: true, withFileTypes: true }))
+            .filter((e) => e.isFile())
+            .map(async (e) => {
+              const path = join(e.parentPath, e.name);
+              return [relative(dir, path), await readFile(path, 'utf8')] as const;
+            }),
+        ),
+      );
+    try {
+      const site = { 'index.html': 'front', '_astro/site.css': 'css' };
+      await write('old-1', {
+        ...site,
+        'meeting-a/index.html': 'a',
+        'meeting-a/sessions/x/index.html': 'x',
+      });
+      await write('old-2', { ...site, 'meeting-c/index.html': 'c' });
+      await write('new-1', {
+        ...site,
+        'meeting-a/index.html': 'a, corrected',
+        'meeting-b/index.html': 'b',
+      });
+      const [old1, old2, new1] = ['old-1', 'old-2', 'new-1'].map((f) => join(root, f)) as [
+        string,
+        string,
+        string,
+      ];
+      const target = join(root, 'site');
+      await mkdir(target);
+      await mergeShardFolders([old1, old2], target);
+      // Something the last assemble wrote itself, such as its search index.
+      await write('site', { 'pagefind/pagefind.js': 'old index' });
+      const kept = (await stat(join(target, 'meeting-c/index.html'))).ino;
+
+      // Shard 1 was rebuilt (a corrected page, a new meeting, a session gone); shard 2 was not.
+      expect(await mergeShardFolders([new1, old2], target)).toBe(5);
+      const fresh = join(root, 'fresh');
+      await mkdir(fresh);
+      await mergeShardFolders([new1, old2], fresh);
+      expect(await tree(target)).toEqual(await tree(fresh));
+      expect(await readdir(target)).not.toContain('pagefind');
+      expect((await readdir(join(target, 'meeting-a'))).sort()).toEqual(['index.html']);
+      // The unchanged shard's page is the same file, not placed again; the earlier shard's
+      // files were replaced, not written through.
+      expect((await stat(join(target, 'meeting-c/index.html'))).ino).toBe(kept);
+      expect(await readFile(join(old1, 'meeting-a/index.html'), 'utf8')).toBe('a');
     } finally {
       await rm(root, { recursive: true, force: true });
     }

@@ -18,7 +18,7 @@ import { shardSearchPages } from '../../../src/integrations/search-pages.ts';
 import { commitSwaps, recoverCommits } from '../../disk/commit.ts';
 import { lockFolders } from '../../disk/lock.ts';
 import { assertReplaceableSite, markOwned } from '../../disk/ownership.ts';
-import { makeStaging, recoverSwaps } from '../../disk/swap.ts';
+import { makeStaging, recoverSwaps, takeSpare } from '../../disk/swap.ts';
 import { buildStamp, readBuildStamp, writeBuildStamp } from './fingerprint.ts';
 import { checkShardSet, readShardManifest } from './manifest.ts';
 import { mergeShardFolders } from './merge-folders.ts';
@@ -63,7 +63,8 @@ export async function assembleSite(
     );
     if ((await readBuildStamp(site)) === stamp)
       return { changed: false, files: 0, indexedPages: 0, indexMs: 0, runs: 0, reusedRuns: 0 };
-    staging = await makeStaging(site);
+    // The site this one replaced last time, brought up to date, or an empty folder.
+    staging = (await takeSpare(site)) ?? (await makeStaging(site));
     const files = await mergeShardFolders(
       folders.map((f) => resolve(f)),
       staging,
@@ -92,7 +93,7 @@ export async function assembleSite(
     await writeBuildStamp(staging, stamp);
     const staged = staging;
     staging = undefined;
-    await commitSwaps([{ staging: staged, target: site }]);
+    await commitSwaps([{ staging: staged, target: site, spare: true }]);
     return {
       changed: true,
       files,

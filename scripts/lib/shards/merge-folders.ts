@@ -5,8 +5,18 @@
  * publish a site that matches none of them. Sitemaps list each shard's own pages: they are
  * merged, sorted as the sitemap integration sorts them.
  */
-import { copyFile, link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { lstatSync } from 'node:fs';
+import {
+  copyFile,
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  rmdir,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { SEARCH_PAGES_FILE } from '../../../src/constants.ts';
 import { SourceError } from '../errors.ts';
 import { OWNER_MARKER } from '../../disk/ownership.ts';
@@ -54,7 +64,15 @@ export async function place(from: string, to: string): Promise<void> {
   await link(from, to).catch(() => copyFile(from, to));
 }
 
-/** Writes the union of `folders` into the empty folder `target`; returns how many files it placed. */
+/**
+ * Makes `target` hold the union of `folders`: every file hard-linked from the shard folder that
+ * owns it, and the merged sitemaps. `target` may be empty, or hold an earlier union (the site's
+ * spare, see assemble-site.ts): then only what differs is touched. A file already linked to the
+ * very file it must be is kept, every other file is removed (never written through: its inode
+ * is a shard folder's), and only the missing files are placed. Creating a site's tens of
+ * thousands of folders anew was most of an assemble with one meeting changed. Returns how many
+ * files the site holds.
+ */
 export async function mergeShardFolders(
   folders: readonly string[],
   target: string,
@@ -89,12 +107,45 @@ export async function mergeShardFolders(
         continue;
       }
       owner.set(file, folder);
-      await place(from, join(target, file));
     }
   }
+  const present = await keepCurrentFiles(target, owner);
+  for (const [file, folder] of owner)
+    if (!present.has(file)) await place(join(folder, file), join(target, file));
   if (sitemapShell && sitemapIndex)
     await writeSitemap(target, sitemapShell, sitemapUrls, sitemapIndex);
   return owner.size;
+}
+
+/**
+ * Of the files in `target`, keeps those that are the very file (same inode) `owner` says they
+ * must be linked from, removes all others and the folders this leaves empty; returns the kept.
+ */
+async function keepCurrentFiles(
+  target: string,
+  owner: ReadonlyMap<string, string>,
+): Promise<Set<string>> {
+  const kept = new Set<string>();
+  const emptied = new Set<string>();
+  for (const file of await listFiles(target).catch(() => [])) {
+    const folder = owner.get(file);
+    if (folder !== undefined) {
+      const [now, wanted] = [lstatSync(join(target, file)), lstatSync(join(folder, file))];
+      if (now.ino === wanted.ino && now.dev === wanted.dev) {
+        kept.add(file);
+        continue;
+      }
+    }
+    await unlink(join(target, file));
+    for (let dir = dirname(file); dir !== '.'; dir = dirname(dir)) emptied.add(dir);
+  }
+  // Deepest first, so that a folder's emptied subfolders are gone when its turn comes.
+  for (const dir of [...emptied].sort((a, b) => b.split(sep).length - a.split(sep).length))
+    await rmdir(join(target, dir)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'ENOENT')
+        throw error;
+    });
+  return kept;
 }
 
 function sitemapParts(xml: string): { head: string; tail: string } {
