@@ -158,7 +158,7 @@ await runCommand(async () => {
       // archive it now belongs to, so that assembling accepts it beside the shards that changed.
       if (shard) await writeShardManifest(site, shard, inputs);
       staged.length = 0;
-      await commitSwaps([{ staging: split.staging, target: generated }]);
+      await commitSwaps([{ staging: split.staging, target: generated, spare: true }]);
       await writeLockfiles(split.lockfiles);
       console.log(
         `Nothing changed since the last build: ${siteName}/ is up to date (nothing rendered)`,
@@ -276,7 +276,7 @@ async function renderSite(build: {
   // From here the commit's journal owns the staging folders: if a swap fails, the next build finishes it.
   staged.length = 0;
   await commitSwaps([
-    ...(build.split ? [{ staging: generated, target: build.split.target }] : []),
+    ...(build.split ? [{ staging: generated, target: build.split.target, spare: true }] : []),
     { staging: siteStaging, target: site },
   ]);
   // Published links are recorded once the site that publishes them is in place.

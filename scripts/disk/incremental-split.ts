@@ -5,8 +5,8 @@
  * swapped in whole, so a bad source or a kill leaves the earlier pages and manifest together.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 import { slugSchema } from '../../src/schemas/meeting.ts';
@@ -19,7 +19,8 @@ import {
 } from '../lib/permalinks/lock-meeting.ts';
 import type { ParsedMeeting } from '../lib/parse.ts';
 import { SPLIT_MANIFEST } from '../lib/paths.ts';
-import { makeStaging, recoverSwaps, swapIn } from './swap.ts';
+import { keepCurrentFiles, listFiles, place } from './linked-trees.ts';
+import { makeStaging, recoverSwaps, swapIn, takeSpare } from './swap.ts';
 
 /** What the last build split: source path → content hash and meeting slug. */
 const splitManifestSchema = z.object({
@@ -132,7 +133,9 @@ export interface StagedSplit extends IncrementalSplitResult {
 /**
  * Writes the new generated tree into a staging folder beside `outDir`: unchanged meetings are
  * hard-linked from the current tree (files are never changed in place, so both trees stay
- * whole), changed ones are written, and the manifest goes in last. Nothing in `outDir` changes:
+ * whole), changed ones are written, and the manifest goes in last. The staging folder is the
+ * tree the last split replaced, when it was kept (swap.ts, `spareOf`): only what differs from
+ * it is removed and placed again. Nothing in `outDir` changes:
  * the caller swaps the staging folder in (`swapIn`, `commitSwaps`), so pages and manifest move
  * together, old or new, whenever the process is killed. `locked`: the caller holds the lock of
  * `outDir`, and the staging folder has a fixed name (see `makeStaging`).
@@ -160,10 +163,17 @@ export async function stageSplit(
     ...result.parsed.map((p) => [p.meeting.source, p.meeting.slug] as const),
   ]);
   assertUniqueSlugs(slugs);
-  const staging = await makeStaging(outDir, locked);
+  // The tree the last split replaced, brought up to date, or an empty folder.
+  const staging = (await takeSpare(outDir, locked)) ?? (await makeStaging(outDir, locked));
   try {
-    for (const source of unchanged)
-      await linkTree(join(outDir, slugs.get(source)!), join(staging, slugs.get(source)!));
+    const reused = new Map<string, string>();
+    for (const source of unchanged) {
+      const slug = slugs.get(source)!;
+      for (const file of await listFiles(join(outDir, slug))) reused.set(join(slug, file), outDir);
+    }
+    const kept = await keepCurrentFiles(staging, reused);
+    for (const [file, from] of reused)
+      if (!kept.has(file)) await place(join(from, file), join(staging, file));
     for (const [path, contents] of result.files) {
       await mkdir(dirname(join(staging, path)), { recursive: true });
       await writeFile(join(staging, path), contents);
@@ -206,21 +216,10 @@ export async function splitIncrementally(
     false,
     links,
   );
-  await swapIn(staging, outDir);
+  await swapIn(staging, outDir, true);
   // Published links are recorded once the pages that publish them are in place.
   await writeLockfiles(lockfiles);
   return result;
-}
-
-/** Recreates the folder `from` at `to` with hard links (a copy where links are not possible). */
-async function linkTree(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true, recursive: true })) {
-    const source = join(entry.parentPath, entry.name);
-    const target = join(to, relative(from, source));
-    if (entry.isDirectory()) await mkdir(target, { recursive: true });
-    else await link(source, target).catch(() => copyFile(source, target));
-  }
 }
 
 function assertUniqueSlugs(slugs: Map<string, string>): void {

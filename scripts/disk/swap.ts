@@ -41,6 +41,11 @@ export function isRunning(pid: number): boolean {
   }
 }
 
+function stagingName(target: string, locked: boolean): string {
+  const owner = locked ? 'locked-build' : `${process.pid}-${randomBytes(6).toString('hex')}`;
+  return join(dirname(target), `.${basename(target)}-new-${owner}`);
+}
+
 /**
  * A fresh, empty staging folder beside `target`, with the permissions a plain mkdir gives (the
  * site is served from it). With `locked`, the caller holds the target's lock and gets the same
@@ -49,10 +54,7 @@ export function isRunning(pid: number): boolean {
  */
 export async function makeStaging(target: string, locked = false): Promise<string> {
   await mkdir(dirname(target), { recursive: true });
-  const staging = join(
-    dirname(target),
-    `.${basename(target)}-new-${locked ? 'locked-build' : `${process.pid}-${randomBytes(6).toString('hex')}`}`,
-  );
+  const staging = stagingName(target, locked);
   if (locked) await rm(staging, { recursive: true, force: true });
   await mkdir(staging);
   return staging;
@@ -89,17 +91,15 @@ export async function swapIn(staging: string, target: string, spare = false): Pr
 }
 
 /**
- * The spare of `target` (see spareOf) moved to a fresh staging folder beside it, to be brought up
- * to date; undefined when there is none Readout made.
+ * The spare of `target` (see spareOf) moved to a staging folder beside it (named as
+ * `makeStaging` names it), to be brought up to date; undefined when there is none Readout made.
  */
-export async function takeSpare(target: string): Promise<string | undefined> {
+export async function takeSpare(target: string, locked = false): Promise<string | undefined> {
   const spare = spareOf(target);
   const names = await readdir(spare).catch(() => undefined);
   if (!names?.includes(OWNER_MARKER)) return undefined;
-  const staging = join(
-    dirname(target),
-    `.${basename(target)}-new-${process.pid}-${randomBytes(6).toString('hex')}`,
-  );
+  const staging = stagingName(target, locked);
+  if (locked) await rm(staging, { recursive: true, force: true });
   await rename(spare, staging);
   return staging;
 }

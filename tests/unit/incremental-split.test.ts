@@ -1,8 +1,15 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitIncrementally, splitIsCurrent } from '../../scripts/disk/incremental-split.ts';
+import { commitSwaps } from '../../scripts/disk/commit.ts';
+import {
+  splitIncrementally,
+  splitIsCurrent,
+  stageSplit,
+} from '../../scripts/disk/incremental-split.ts';
+import { markOwned } from '../../scripts/disk/ownership.ts';
+import { listLeftovers } from '../../scripts/disk/swap.ts';
 
 async function workspace() {
   const root = await mkdtemp(join(tmpdir(), 'readout-incr-'));
@@ -73,6 +80,44 @@ describe('splitIncrementally', () => {
       JSON.stringify({ splitter: manifest.splitter, sources: null }),
     );
     expect((await run()).parsed).toHaveLength(2);
+  });
+});
+
+describe('stageSplit', () => {
+  it('brings the tree the last split replaced up to date, keeping the unchanged files as they are', async () => {
+    const { files, out, root } = await workspace();
+    const split = async (target: string) => {
+      const staged = await stageSplit(files, target, '.manifest.json', true);
+      await markOwned(staged.staging);
+      await commitSwaps([{ staging: staged.staging, target, spare: true }]);
+    };
+    const edit = async (text: string) =>
+      writeFile(files[1]!, `${await readFile(files[1]!, 'utf8')}\n\n${text}`);
+    await split(out);
+    await edit('A closing remark.');
+    await split(out);
+    const unchanged = (await stat(join(out, 'idm-2018/index.mdx'))).ino;
+    expect(await readdir(root)).toContain('.generated-spare');
+    // The third split starts from the first one's tree.
+    await edit('Another closing remark.');
+    await split(out);
+    const fresh = join(root, 'fresh');
+    await split(fresh);
+    const tree = async (dir: string) =>
+      Object.fromEntries(
+        await Promise.all(
+          (await readdir(dir, { recursive: true, withFileTypes: true }))
+            .filter((e) => e.isFile())
+            .map(async (e) => {
+              const path = join(e.parentPath, e.name);
+              return [relative(dir, path), await readFile(path, 'utf8')] as const;
+            }),
+        ),
+      );
+    expect(await tree(out)).toEqual(await tree(fresh));
+    expect(JSON.stringify(await tree(out))).toContain('Another closing remark.');
+    expect((await stat(join(out, 'idm-2018/index.mdx'))).ino).toBe(unchanged);
+    expect(await listLeftovers(out)).toEqual([]);
   });
 });
 

@@ -5,20 +5,11 @@
  * publish a site that matches none of them. Sitemaps list each shard's own pages: they are
  * merged, sorted as the sitemap integration sorts them.
  */
-import { lstatSync } from 'node:fs';
-import {
-  copyFile,
-  link,
-  mkdir,
-  readdir,
-  readFile,
-  rmdir,
-  unlink,
-  writeFile,
-} from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SEARCH_PAGES_FILE } from '../../../src/constants.ts';
 import { SourceError } from '../errors.ts';
+import { keepCurrentFiles, listFiles, place } from '../../disk/linked-trees.ts';
 import { OWNER_MARKER } from '../../disk/ownership.ts';
 import { BUILD_STAMP } from './fingerprint.ts';
 import { PAGES_FILE, SHARD_MANIFEST } from './manifest.ts';
@@ -50,18 +41,6 @@ export function sitemapEntries(xml: string): {
   for (const entry of xml.match(/<url>[\s\S]*?<\/url>/g) ?? [])
     entries.set(/<loc>([^<]*)<\/loc>/.exec(entry)?.[1] ?? entry, entry);
   return { shell: sitemapParts(xml), entries };
-}
-
-/** The files under `dir`, by their path from it. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
-}
-
-/** Hard-links (or, across devices, copies) a file: shard folders are never changed after. */
-export async function place(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
-  await link(from, to).catch(() => copyFile(from, to));
 }
 
 /**
@@ -115,37 +94,6 @@ export async function mergeShardFolders(
   if (sitemapShell && sitemapIndex)
     await writeSitemap(target, sitemapShell, sitemapUrls, sitemapIndex);
   return owner.size;
-}
-
-/**
- * Of the files in `target`, keeps those that are the very file (same inode) `owner` says they
- * must be linked from, removes all others and the folders this leaves empty; returns the kept.
- */
-async function keepCurrentFiles(
-  target: string,
-  owner: ReadonlyMap<string, string>,
-): Promise<Set<string>> {
-  const kept = new Set<string>();
-  const emptied = new Set<string>();
-  for (const file of await listFiles(target).catch(() => [])) {
-    const folder = owner.get(file);
-    if (folder !== undefined) {
-      const [now, wanted] = [lstatSync(join(target, file)), lstatSync(join(folder, file))];
-      if (now.ino === wanted.ino && now.dev === wanted.dev) {
-        kept.add(file);
-        continue;
-      }
-    }
-    await unlink(join(target, file));
-    for (let dir = dirname(file); dir !== '.'; dir = dirname(dir)) emptied.add(dir);
-  }
-  // Deepest first, so that a folder's emptied subfolders are gone when its turn comes.
-  for (const dir of [...emptied].sort((a, b) => b.split(sep).length - a.split(sep).length))
-    await rmdir(join(target, dir)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'ENOENT')
-        throw error;
-    });
-  return kept;
 }
 
 function sitemapParts(xml: string): { head: string; tail: string } {

@@ -16,10 +16,9 @@ import { inIndexOrder, type SearchPage } from '../../../src/integrations/search-
 import type { Shard } from '../../../src/utils/shard.ts';
 import { writeFileAtomically, type ShardPages } from './fingerprint.ts';
 import { PAGES_FILE } from './manifest.ts';
+import { listFiles, place } from '../../disk/linked-trees.ts';
 import {
   isShardFile,
-  listFiles,
-  place,
   SITEMAP_CHUNK,
   SITEMAP_INDEX,
   sitemapEntries,

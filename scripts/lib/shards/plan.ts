@@ -94,7 +94,7 @@ export async function planShards(
       if (onlyIfCurrent) return undefined;
       const split = await stageSplit(sources, generated, SPLIT_MANIFEST, true, links);
       await markOwned(split.staging);
-      await commitSwaps([{ staging: split.staging, target: generated }]);
+      await commitSwaps([{ staging: split.staging, target: generated, spare: true }]);
       await writeLockfiles(split.lockfiles);
       const reused =
         split.reused.length > 0 ? ` (${split.reused.length} unchanged, not split again)` : '';
