@@ -139,6 +139,8 @@ interface SizeResult {
   starlightSite?: SiteFigures;
   unchanged: BuildFigures;
   oneChanged?: BuildFigures;
+  /** Another meeting changed after that (a publisher's next correction). */
+  nextChanged?: BuildFigures;
 }
 
 async function benchSize(size: number, runs: number, shardSize: number, documents: readonly string[], withStarlight: boolean): Promise<SizeResult> {
@@ -159,14 +161,23 @@ async function benchSize(size: number, runs: number, shardSize: number, document
   const readoutSite = await measureSite(readoutPaths(size).dist, true);
   const unchanged = await buildReadout(size, dir, shards, false);
   let oneChanged: BuildFigures | undefined;
+  let nextChanged: BuildFigures | undefined;
   if (size <= oneChangedMax) {
-    const first = join(dir, 'meeting-0001.txt');
-    await writeFile(first, (await readFile(first, 'utf8')).replace(/\.\n/, '. Edited.\n'));
-    oneChanged = await buildReadout(size, dir, shards, false);
+    // A publisher correcting one meeting after another: the first rebuild after a cold build
+    // has no spare tree to start from yet (swap.ts, spareOf); the next one has.
+    const edit = async (name: string) => {
+      const file = join(dir, name);
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/\.\n/, '. Edited.\n'));
+      return buildReadout(size, dir, shards, false);
+    };
+    oneChanged = await edit('meeting-0001.txt');
+    if (size > 1) nextChanged = await edit('meeting-0002.txt');
   }
-  console.error(`  N=${size} rebuild: nothing changed ${unchanged.wallS.toFixed(1)} s, one changed ${oneChanged?.wallS.toFixed(1) ?? '—'} s`);
-  return { size, shards, megabytes, readout, starlight, readoutSite, unchanged, ...(oneChanged ? { oneChanged } : {}), ...(starlightSite ? { starlightSite } : {}) };
+  console.error(`  N=${size} rebuild: nothing changed ${unchanged.wallS.toFixed(1)} s, one changed ${oneChanged?.wallS.toFixed(1) ?? '—'} s, then another ${nextChanged?.wallS.toFixed(1) ?? '—'} s`);
+  return { size, shards, megabytes, readout, starlight, readoutSite, unchanged, ...(oneChanged ? { oneChanged } : {}), ...(nextChanged ? { nextChanged } : {}), ...(starlightSite ? { starlightSite } : {}) };
 }
+
+const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)} %`;
 
 function table(results: SizeResult[]): string {
   const rows = results.map((r) => {
@@ -189,13 +200,14 @@ function table(results: SizeResult[]): string {
       `${r.readoutSite.heaviestListKiB.toFixed(1)} (${r.readoutSite.heaviestListPath.replace(/index\.html$/, '') || '/'})`,
       r.readoutSite.searchKiB.toFixed(1),
       r.unchanged.wallS.toFixed(1),
-      r.oneChanged ? `${r.oneChanged.wallS.toFixed(1)} (${((r.oneChanged.wallS / wall) * 100).toFixed(0)} %)` : '—',
+      r.oneChanged ? `${r.oneChanged.wallS.toFixed(1)} (${percent(r.oneChanged.wallS, wall)})` : '—',
+      r.nextChanged ? `${r.nextChanged.wallS.toFixed(1)} (${percent(r.nextChanged.wallS, wall)})` : '—',
       r.starlight.length ? median(r.starlight.map((b) => b.wallS)).toFixed(1) : '—',
       ratio?.toFixed(2) ?? '—',
     ].join(' | ');
   });
   const header =
-    'meetings | pages | built | cold s | s/meeting | ms/page | peak MiB, all processes | assemble + Pagefind peak MiB / s | dist MiB | index MiB | heaviest page KiB (page) | heaviest but a full text KiB (page) | first search KiB | rebuild, nothing changed s | rebuild, one changed s (% of cold) | Starlight s | time/page R/S';
+    'meetings | pages | built | cold s | s/meeting | ms/page | peak MiB, all processes | assemble + Pagefind peak MiB / s | dist MiB | index MiB | heaviest page KiB (page) | heaviest but a full text KiB (page) | first search KiB | rebuild, nothing changed s | rebuild, one changed s (% of cold) | then another changed s (% of cold) | Starlight s | time/page R/S';
   return [`| ${header} |`, `|${header.split('|').map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r} |`)].join('\n');
 }
 
@@ -235,6 +247,6 @@ async function writeResults(): Promise<void> {
   await writeFile('bench/build-time.svg', chart);
   await writeFile(
     'bench/RESULTS.md',
-    `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${runs} cold run(s) per size up to 100 meetings and ${largeRuns} above; ${corpusNote}. Archives of more than ${shardSize} meetings are built in shards of about ${shardSize} meetings with \`npm run build -- --shards n\`: one process per shard with something to render, one after another, then the assemble. Produced by \`npm run bench -- --sizes ${sizes.join(',')}${documents.length > 1 ? ' --corpus <folder>' : ''}\`.\n\n${report}\n\n![Build time against pages](build-time.svg)\n\n- *peak MiB, all processes*: the highest sum of the resident memory of the build and every process it starts (Pagefind's indexer included), sampled every 200 ms; shards run one after another, so this is the largest shard's or the assemble's.\n- *assemble + Pagefind*: joining the shards and indexing the joined site (Pagefind's Node API), its peak memory and time.\n- *first search KiB*: bytes of the search bundle a browser transfers when Readout's search page opens with “${QUERY}” (\`search/?q=${QUERY}\`, 1280 px wide), until its results are shown and the network is idle: Pagefind's worker and WebAssembly, the page list, index and vocabulary chunks, the shown results' pages (Starlight: Pagefind's API straight, the first five results).\n- *heaviest page KiB*: gzipped HTML plus the CSS and JavaScript it loads before any interaction (404 aside); a long meeting's full text is cut into parts (\`/full/\`, \`/full/2/\`…) that each keep the 25 KiB budget, and the next column leaves them out, to show the heaviest of the other pages.\n- *rebuild*: the same build again with no source changed, then with one source changed (up to ${oneChangedMax} meetings).\n- *time/page R/S*: Readout's build time per page over Starlight's, for the same content (Readout builds more pages from it: indexes, a page per speaker).\n`,
+    `# Benchmark results\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${runs} cold run(s) per size up to 100 meetings and ${largeRuns} above; ${corpusNote}. Archives of more than ${shardSize} meetings are built in shards of about ${shardSize} meetings with \`npm run build -- --shards n\`: one process per shard with something to render, one after another, then the assemble. Produced by \`npm run bench -- --sizes ${sizes.join(',')}${documents.length > 1 ? ' --corpus <folder>' : ''}\`.\n\n${report}\n\n![Build time against pages](build-time.svg)\n\n- *peak MiB, all processes*: the highest sum of the resident memory of the build and every process it starts (Pagefind's indexer included), sampled every 200 ms; shards run one after another, so this is the largest shard's or the assemble's.\n- *assemble + Pagefind*: joining the shards and indexing the joined site (Pagefind's Node API), its peak memory and time.\n- *first search KiB*: bytes of the search bundle a browser transfers when Readout's search page opens with “${QUERY}” (\`search/?q=${QUERY}\`, 1280 px wide), until its results are shown and the network is idle: Pagefind's worker and WebAssembly, the page list, index and vocabulary chunks, the shown results' pages (Starlight: Pagefind's API straight, the first five results).\n- *heaviest page KiB*: gzipped HTML plus the CSS and JavaScript it loads before any interaction (404 aside); a long meeting's full text is cut into parts (\`/full/\`, \`/full/2/\`…) that each keep the 25 KiB budget, and the next column leaves them out, to show the heaviest of the other pages.\n- *rebuild*: the same build again with no source changed, then with one source changed (up to ${oneChangedMax} meetings), then with another: the first rebuild after a cold build has no spare of the generated tree and of the site to bring up to date yet, the next one has.\n- *time/page R/S*: Readout's build time per page over Starlight's, for the same content (Readout builds more pages from it: indexes, a page per speaker).\n`,
   );
 }
