@@ -1,7 +1,8 @@
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileTree } from '../support/file-tree.ts';
 import { commitSwaps } from '../../scripts/disk/commit.ts';
 import {
   splitIncrementally,
@@ -103,19 +104,8 @@ describe('stageSplit', () => {
     await split(out);
     const fresh = join(root, 'fresh');
     await split(fresh);
-    const tree = async (dir: string) =>
-      Object.fromEntries(
-        await Promise.all(
-          (await readdir(dir, { recursive: true, withFileTypes: true }))
-            .filter((e) => e.isFile())
-            .map(async (e) => {
-              const path = join(e.parentPath, e.name);
-              return [relative(dir, path), await readFile(path, 'utf8')] as const;
-            }),
-        ),
-      );
-    expect(await tree(out)).toEqual(await tree(fresh));
-    expect(JSON.stringify(await tree(out))).toContain('Another closing remark.');
+    expect(await fileTree(out)).toEqual(await fileTree(fresh));
+    expect(JSON.stringify(await fileTree(out))).toContain('Another closing remark.');
     expect((await stat(join(out, 'idm-2018/index.mdx'))).ino).toBe(unchanged);
     expect(await listLeftovers(out)).toEqual([]);
   });

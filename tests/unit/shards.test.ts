@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileTree } from '../support/file-tree.ts';
 import { checkShardSet, type ShardManifest } from '../../scripts/lib/shards/manifest.ts';
 import { mergeShardFolders } from '../../scripts/lib/shards/merge-folders.ts';
 import { localShardsSettings, shardSettings } from '../../scripts/lib/shards/options.ts';
@@ -182,17 +183,6 @@ describe('joining shard folders', () => {
         await writeFile(join(root, folder, file), text);
       }
     };
-    const tree = async (dir: string) =>
-      Object.fromEntries(
-        await Promise.all(
-          (await readdir(dir, { recursive: true, withFileTypes: true }))
-            .filter((e) => e.isFile())
-            .map(async (e) => {
-              const path = join(e.parentPath, e.name);
-              return [relative(dir, path), await readFile(path, 'utf8')] as const;
-            }),
-        ),
-      );
     try {
       const site = { 'index.html': 'front', '_astro/site.css': 'css' };
       await write('old-1', {
@@ -223,7 +213,7 @@ describe('joining shard folders', () => {
       const fresh = join(root, 'fresh');
       await mkdir(fresh);
       await mergeShardFolders([new1, old2], fresh);
-      expect(await tree(target)).toEqual(await tree(fresh));
+      expect(await fileTree(target)).toEqual(await fileTree(fresh));
       expect(await readdir(target)).not.toContain('pagefind');
       expect((await readdir(join(target, 'meeting-a'))).sort()).toEqual(['index.html']);
       // The unchanged shard's page is the same file, not placed again; the earlier shard's
