@@ -104,14 +104,17 @@ await runCommand(async () => {
     // and if it is not, they are rendered where they are (the lock keeps them as they are).
     // Every shard of a `--shards n` build starts here: staging a copy of the whole split for
     // each cost 7 s a shard at 1,000 meetings, a cost that grew with the archive.
+    const planned = shard ? await plannedForSplitInPlace(generated) : undefined;
     if (
-      (shard && (await plannedForSplitInPlace(generated))) ||
+      planned !== undefined ||
       (await splitIsCurrent(sources, generated, SPLIT_MANIFEST, links))
     ) {
-      const inputs = await inputsFingerprint(
-        await readFile(join(generated, SPLIT_MANIFEST), 'utf8'),
-        process.env,
-      );
+      const inputs =
+        planned ??
+        (await inputsFingerprint(
+          await readFile(join(generated, SPLIT_MANIFEST), 'utf8'),
+          process.env,
+        ));
       const check = await siteIsCurrent(site, shard, inputs, generated);
       if (check.current) {
         console.log(
@@ -189,18 +192,18 @@ await runCommand(async () => {
 });
 
 /**
- * True when this shard's process was planned by `--shards n` for the very split in place (its
- * manifest names every source's hash): the plan found it current, so reading every source
- * again to check (a cost of every shard that grew with the archive) is skipped. A source edited
- * since the plan is split by the next build; this one builds what was planned.
+ * The inputs of the split in place, when this shard's process was planned by `--shards n` for
+ * that very split (its manifest names every source's hash): the plan found it current, so
+ * reading every source again to check (a cost of every shard that grew with the archive) is
+ * skipped. A source edited since the plan is split by the next build; this one builds what was
+ * planned. Undefined when the process was not planned for it.
  */
-async function plannedForSplitInPlace(generated: string): Promise<boolean> {
-  if (!process.env[PLANNED_STAMP]) return false;
+async function plannedForSplitInPlace(generated: string): Promise<string | undefined> {
+  if (!process.env[PLANNED_STAMP]) return undefined;
   const manifest = await readFile(join(generated, SPLIT_MANIFEST), 'utf8').catch(() => undefined);
-  return (
-    manifest !== undefined &&
-    plannedShard(await inputsFingerprint(manifest, process.env)) !== undefined
-  );
+  if (manifest === undefined) return undefined;
+  const inputs = await inputsFingerprint(manifest, process.env);
+  return plannedShard(inputs) ? inputs : undefined;
 }
 
 /**
